@@ -1,0 +1,43 @@
+/// Rules for text that enters the system from a person, checked at the
+/// domain boundary before anything is written.
+public enum InputRules {
+    /// Why a piece of user text is refused.
+    public enum Problem: Error, Equatable, Sendable {
+        case controlCharacter(field: String, scalar: UInt32)
+        case lineBreakInSingleLine(field: String)
+        case cprNumber(field: String)
+        case empty(field: String)
+        case tooLong(field: String, limit: Int)
+    }
+
+    /// Refuses control characters other than newline and tab (multi-line
+    /// text) or any control character and line break (single-line text).
+    public static func checkText(_ text: String, field: String, multiLine: Bool, maximumBytes: Int = 16_384) -> Problem? {
+        if text.utf8.count > maximumBytes { return .tooLong(field: field, limit: maximumBytes) }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x0A || v == 0x09 {
+                if !multiLine { return .lineBreakInSingleLine(field: field) }
+                continue
+            }
+            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+                return .controlCharacter(field: field, scalar: v)
+            }
+        }
+        return nil
+    }
+
+    /// True when the text holds something shaped like a Danish CPR number:
+    /// six digits, an optional `-` or space, then four digits, anywhere.
+    public static func containsCPRNumber(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        guard b.count >= 10 else { return false }
+        for start in 0...(b.count - 10) where (0..<6).allSatisfy({ isDigit(start + $0) }) {
+            if (6..<10).allSatisfy({ isDigit(start + $0) }) { return true }
+            if b[start + 6] == UInt8(ascii: "-") || b[start + 6] == UInt8(ascii: " "),
+               (7..<11).allSatisfy({ isDigit(start + $0) }) { return true }
+        }
+        return false
+    }
+}
