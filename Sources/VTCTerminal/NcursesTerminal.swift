@@ -16,16 +16,26 @@ public struct TerminalStartError: Error, CustomStringConvertible, Sendable {
 /// Use it from one thread only.
 public final class NcursesTerminal: TerminalDevice {
     private let screen: OpaquePointer
-    private let usesColor: Bool
+    /// False on terminals without colours and when `NO_COLOR` is set: roles are
+    /// then drawn as bold, underline and dim.
+    public let usesColor: Bool
     private var previous: CellBuffer?
     private var cursorShown: Bool?
     private var restored = false
     public private(set) var size: TerminalSize
 
-    /// Starts curses mode. Install `TerminalSignals` first, so ncurses does not
-    /// take SIGTERM for itself.
-    public init() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+    /// False when `NO_COLOR` is set to anything but the empty string (no-color.org).
+    public static var environmentAllowsColor: Bool {
+        guard let value = getenv("NO_COLOR") else { return true }
+        return value.pointee == 0
+    }
+
+    /// Starts curses mode on the given terminal (standard input and output
+    /// unless told otherwise; `terminalType` overrides `$TERM`). Colours are
+    /// used when `allowColor` and the terminal has them. Install
+    /// `TerminalSignals` first, so ncurses does not take SIGTERM for itself.
+    public init(input: Int32 = 0, output: Int32 = 1, terminalType: String? = nil, allowColor: Bool = NcursesTerminal.environmentAllowsColor) throws {
+        guard isatty(input) == 1, isatty(output) == 1 else {
             throw TerminalStartError(description: "vtc: standard input and output must be a terminal")
         }
         setlocale(LC_ALL, "")
@@ -33,9 +43,9 @@ public final class NcursesTerminal: TerminalDevice {
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
-        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
-              let screen = newterm(nil, output, input) else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+        guard let outputFile = fdopen(output, "w"), let inputFile = fdopen(input, "r"),
+              let screen = newterm(terminalType, outputFile, inputFile) else {
+            let term = terminalType ?? getenv("TERM").map { String(cString: $0) } ?? "(unset)"
             throw TerminalStartError(description: "vtc: cannot start the terminal (TERM=\(term))")
         }
         self.screen = screen
@@ -44,10 +54,9 @@ public final class NcursesTerminal: TerminalDevice {
         nonl()
         keypad(vtc_stdscr(), true)
         set_escdelay(25)
-        vtc_disable_flow_control(STDIN_FILENO)
+        vtc_disable_flow_control(input)
         def_prog_mode()
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        usesColor = has_colors() && !noColor
+        usesColor = allowColor && has_colors()
         if usesColor {
             start_color()
             use_default_colors()
