@@ -62,7 +62,7 @@ import Testing
 
     @Test func largeIntegersBecomeFloats() throws {
         #expect(try JSONParser.parse(Array("9223372036854775807".utf8)) == .int(Int64.max))
-        #expect(try JSONParser.parse(Array("92233720368547758070".utf8)) == .float(92233720368547758070))
+        #expect(try JSONParser.parse(Array("100000000000000000000".utf8)) == .float(1e20))
     }
 
     @Test func writerEscapesControlCharactersAndRoundTrips() throws {
