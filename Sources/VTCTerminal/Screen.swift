@@ -1,0 +1,76 @@
+import Foundation
+import VTCDomain
+
+/// Everything a screen reads to decide and to draw: the projected state,
+/// who is looking, in which language, and at what time.
+public struct AppContext: Sendable {
+    public var state: VTCState
+    public var user: UserAccess
+    public var roster: Roster
+    public var texts: Texts
+    public var now: Timestamp
+    /// Lines that stay on screen: single-user mode, a read-only (damaged) log, a repaired tail.
+    public var banners: [String]
+    /// True when the log is damaged and every write is refused.
+    public var isReadOnly: Bool
+
+    public init(state: VTCState, user: UserAccess, roster: Roster, texts: Texts, now: Timestamp,
+                banners: [String] = [], isReadOnly: Bool = false) {
+        self.state = state
+        self.user = user
+        self.roster = roster
+        self.texts = texts
+        self.now = now
+        self.banners = banners
+        self.isReadOnly = isReadOnly
+    }
+
+    public func may(_ request: AccessRequest) -> Bool { Access.check(user, request).isAllowed }
+}
+
+/// The screens that can be opened by name (from home, by their single keys).
+public enum ScreenID: Sendable, Hashable {
+    case home
+    case register
+    case list
+    case followUpQueue
+    case week
+    case statistics
+}
+
+/// What a screen asks the application to do after a key.
+public indirect enum ScreenRequest: Sendable {
+    /// Close this screen and return to the one below it.
+    case back
+    case open(ScreenID)
+    case push(any Screen)
+    case replace(any Screen)
+    /// Append the events for these payloads as one durable batch, written by
+    /// the acting user now. On success the application applies them to the
+    /// state, refreshes every open screen and then carries out `then`; on
+    /// failure it shows the error in one line and the screen stays as it is.
+    case append([EventPayload], then: ScreenRequest?)
+    /// Keep the register form's fields as the user's draft (written durably).
+    case saveDraft(id: UUID, fields: JSONValue)
+    /// Forget a draft: the user discarded it, or its registration is durable.
+    case discardDraft(id: UUID)
+    /// Write text to a file in the data folder's `exports/`; the path written is shown.
+    case export(fileName: String, contents: String)
+    /// A short message on the status line.
+    case status(String)
+    case quit
+}
+
+/// One screen: its state, how keys change it, and how it draws itself into
+/// the area between the title bar and the status and help lines.
+public protocol Screen: Sendable {
+    func title(_ context: AppContext) -> String
+    /// The keys of this screen, for the help line (most important first by priority).
+    func helpEntries(_ context: AppContext) -> [HelpEntry]
+    mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest?
+    func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition?
+    /// The state changed (an append by this user or another process, or the
+    /// clock moved on): recompute what the screen caches, keeping the user's
+    /// place, selection and typed text.
+    mutating func refresh(_ context: AppContext)
+}
