@@ -88,11 +88,12 @@ public enum AppLoop {
     public static func runInTerminal<State, Effect>(
         _ program: Program<State, Effect>,
         initial: State,
+        pollMilliseconds: Int = 500,
         perform: (Effect, inout State) -> LoopControl
     ) throws -> State {
         TerminalSignals.install()
         let terminal = try NcursesTerminal()
         defer { terminal.restore() }
-        return run(program, initial: initial, on: terminal, perform: perform)
+        return run(program, initial: initial, on: terminal, pollMilliseconds: pollMilliseconds, perform: perform)
     }
 }
