@@ -7,7 +7,7 @@ public struct Program<State, Effect>: Sendable {
     public var render: @Sendable (State, inout CellBuffer) -> CursorPosition?
     /// Called when no key came within the poll interval (to look for new log entries).
     public var tick: @Sendable (State) -> (State, Effect?)
-    /// Called once on SIGHUP or SIGTERM, to save a draft; the loop then ends.
+    /// Called once on SIGHUP, SIGINT or SIGTERM, to save a draft; the loop then ends.
     public var interrupt: @Sendable (State, TerminalSignal) -> (State, Effect?)
 
     public init(
@@ -79,5 +79,21 @@ public enum AppLoop {
                 drawn = true
             }
         }
+    }
+
+    /// The whole terminal session: installs the signal handlers, starts
+    /// ncurses on standard input and output, runs the loop and restores the
+    /// terminal however the loop ends. Throws `TerminalStartError` when there
+    /// is no usable terminal.
+    public static func runInTerminal<State, Effect>(
+        _ program: Program<State, Effect>,
+        initial: State,
+        pollMilliseconds: Int = 500,
+        perform: (Effect, inout State) -> LoopControl
+    ) throws -> State {
+        TerminalSignals.install()
+        let terminal = try NcursesTerminal()
+        defer { terminal.restore() }
+        return run(program, initial: initial, on: terminal, pollMilliseconds: pollMilliseconds, perform: perform)
     }
 }

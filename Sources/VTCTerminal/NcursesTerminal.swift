@@ -83,6 +83,7 @@ public final class NcursesTerminal: TerminalDevice {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard !restored else { return nil }
         wtimeout(vtc_stdscr(), Int32(clamping: timeoutMilliseconds))
         while true {
             var character: wint_t = 0
@@ -105,6 +106,7 @@ public final class NcursesTerminal: TerminalDevice {
     }
 
     public func present(_ buffer: CellBuffer, cursor: CursorPosition?) {
+        guard !restored else { return }
         let window = vtc_stdscr()
         if previous.map({ $0.width != buffer.width || $0.height != buffer.height }) ?? true {
             werase(window)
@@ -137,14 +139,20 @@ public final class NcursesTerminal: TerminalDevice {
         if style.underline { attributes |= vtc_a_underline() }
         if style.dim || (style.color == .muted && vtc_colors() < 16) { attributes |= vtc_a_dim() }
         let pair = Int16(style.color.rawValue)
-        guard let characters = NcursesTerminal.wideCharacters(for: cell) else {
-            // The C library measures this character differently; draw a stand-in
-            // of the same width so the rest of the row stays in place.
+        let characters = NcursesTerminal.wideCharacters(for: cell)
+        let libraryWidth = Int(vtc_wcwidth(characters[0]))
+        if libraryWidth == cell.width {
+            put(characters, attributes: attributes, pair: pair, x: x, y: y, in: window)
+        } else if libraryWidth == 1 {
+            // The C library counts this emoji as narrow: draw it in the first
+            // cell and blank the second, so the rest of the row stays in place.
+            put(characters, attributes: attributes, pair: pair, x: x, y: y, in: window)
+            put([wchar_t(32)], attributes: attributes, pair: pair, x: x + 1, y: y, in: window)
+        } else {
+            // Unknown to the C library (or the locale): a stand-in of the same width.
             put([wchar_t(63)], attributes: attributes, pair: pair, x: x, y: y, in: window)
             if cell.width == 2 { put([wchar_t(32)], attributes: attributes, pair: pair, x: x + 1, y: y, in: window) }
-            return
         }
-        put(characters, attributes: attributes, pair: pair, x: x, y: y, in: window)
     }
 
     private func put(_ characters: [wchar_t], attributes: attr_t, pair: Int16, x: Int, y: Int, in window: UnsafeMutablePointer<WINDOW>?) {
@@ -154,13 +162,11 @@ public final class NcursesTerminal: TerminalDevice {
     }
 
     /// The base scalar and the combining scalars that follow it (as many as
-    /// one ncurses cell holds), or nil when the C library's width of the base
-    /// differs from the cell's. Emoji sequences keep only their base, which
-    /// every terminal draws the same width.
-    private static func wideCharacters(for cell: Cell) -> [wchar_t]? {
+    /// one ncurses cell holds). Emoji sequences keep only their base and its
+    /// modifiers before the first joiner, which every terminal draws alike.
+    private static func wideCharacters(for cell: Cell) -> [wchar_t] {
         var scalars = cell.character.unicodeScalars.makeIterator()
-        guard let base = scalars.next(), vtc_wcwidth(wchar_t(bitPattern: base.value)) == cell.width else { return nil }
-        var characters = [wchar_t(bitPattern: base.value)]
+        var characters = [wchar_t(bitPattern: scalars.next()?.value ?? 0x20)]
         while characters.count < Int(vtc_ccharw_max()), let next = scalars.next(), next.value != 0x200D {
             let wide = wchar_t(bitPattern: next.value)
             guard vtc_wcwidth(wide) == 0 else { break }

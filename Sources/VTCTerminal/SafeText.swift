@@ -84,7 +84,8 @@ public enum SafeText {
         for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
             let characters = Array(sanitize(paragraph))
             let widths = characters.map { DisplayWidth.of($0) }
-            for range in WordWrap.lines(characters[...], widths: widths[...], limit: limit) {
+            let kinds = characters.map { $0 == " " ? WordWrap.Kind.space : .other }
+            for range in WordWrap.lines(widths: widths[...], kinds: kinds[...], limit: limit) {
                 var line = String(characters[range])
                 while line.last == " " { line.removeLast() }
                 lines.append(line)
@@ -154,44 +155,5 @@ public enum SafeText {
         default:
             return scalar.properties.isNoncharacterCodePoint
         }
-    }
-}
-
-/// Greedy word wrap over characters with known widths, shared by display
-/// wrapping and the text area (which needs the character ranges to place its cursor).
-enum WordWrap {
-    /// Ranges of `characters` (absolute indices) for each line of one paragraph.
-    /// A line holds at most `limit` cells, except that one space that does not
-    /// fit may hang at its end; a paragraph without characters gives one empty line.
-    static func lines(_ characters: ArraySlice<Character>, widths: ArraySlice<Int>, limit: Int) -> [Range<Int>] {
-        let end = characters.endIndex
-        var lines: [Range<Int>] = []
-        var start = characters.startIndex
-        while start < end {
-            var used = 0
-            var index = start
-            var lastSpace: Int?
-            while index < end, used + widths[index] <= limit {
-                if characters[index] == " " { lastSpace = index }
-                used += widths[index]
-                index += 1
-            }
-            if index == end {
-                lines.append(start..<end)
-                break
-            }
-            let lineEnd: Int
-            if characters[index] == " " {
-                lineEnd = index + 1
-            } else if let lastSpace {
-                lineEnd = lastSpace + 1
-            } else {
-                lineEnd = max(index, start + 1)
-            }
-            lines.append(start..<lineEnd)
-            start = lineEnd
-        }
-        if lines.isEmpty { lines.append(start..<start) }
-        return lines
     }
 }

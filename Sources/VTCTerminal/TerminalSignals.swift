@@ -9,12 +9,14 @@ import Synchronization
 /// the terminal and exit.
 public enum TerminalSignal: Int32, Sendable {
     case hangup = 1
+    case interrupt = 2
     case terminate = 15
 }
 
-/// SIGHUP and SIGTERM set a flag instead of killing the process; the event
-/// loop checks the flag between keys (the read returns at least every poll
-/// interval). Ctrl-C needs no handler: in raw mode it arrives as a key.
+/// SIGHUP, SIGINT and SIGTERM set a flag instead of killing the process; the
+/// event loop checks the flag between keys (the read returns at least every
+/// poll interval). In raw mode Ctrl-C arrives as a key, not as SIGINT; SIGINT
+/// is caught for `kill -INT` and for the moments before raw mode.
 public enum TerminalSignals {
     /// The one process-wide slot a signal handler may write: a lock-free
     /// atomic, which is safe to store from a handler.
@@ -24,7 +26,7 @@ public enum TerminalSignals {
     /// leaves these signals to us.
     public static func install() {
         pending.store(0, ordering: .sequentiallyConsistent)
-        for signal in [TerminalSignal.hangup, .terminate] {
+        for signal in [TerminalSignal.hangup, .interrupt, .terminate] {
             var action = sigaction()
             #if canImport(Glibc)
             action.__sigaction_handler.sa_handler = { number in

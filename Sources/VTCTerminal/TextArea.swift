@@ -10,22 +10,34 @@ public struct TextArea: Equatable, Sendable {
     }
 
     private var content: EditableText
+    /// The wrapped lines of `content` at `width`, kept current after each edit
+    /// by re-wrapping only the paragraphs it touched, so a long pasted text
+    /// does not cost a full re-wrap per key.
+    private(set) var lines: [VisualLine] = []
     /// The column Up/Down try to keep, from before the first vertical move.
     private var goalColumn: Int?
     /// The visual line shown on the first row.
     public private(set) var topRow = 0
     public var width: Int {
-        didSet { topRow = scrolledTop(layout()) }
+        didSet {
+            width = max(2, width)
+            lines = wrap(0..<content.characters.count)
+            topRow = scrolledTop()
+        }
     }
     public var height: Int {
-        didSet { topRow = scrolledTop(layout()) }
+        didSet {
+            height = max(1, height)
+            topRow = scrolledTop()
+        }
     }
 
     public init(text: String = "", width: Int, height: Int) {
         content = EditableText(text)
         self.width = max(2, width)
         self.height = max(1, height)
-        topRow = scrolledTop(layout())
+        lines = wrap(0..<content.characters.count)
+        topRow = scrolledTop()
     }
 
     public var text: String { content.text }
@@ -34,13 +46,12 @@ public struct TextArea: Equatable, Sendable {
 
     /// The wrapped lines as shown (trailing spaces included).
     public var visualLines: [String] {
-        layout().map { String(content.characters[$0.range]) }
+        lines.map { String(content.characters[$0.range]) }
     }
 
     /// The cursor's visual line and column (in cells) within the whole text.
     public var cursorLocation: (row: Int, column: Int) {
-        let lines = layout()
-        let row = row(of: content.cursor, in: lines)
+        let row = cursorRow
         return (row, content.width(of: lines[row].range.lowerBound..<content.cursor))
     }
 
@@ -49,27 +60,27 @@ public struct TextArea: Equatable, Sendable {
     /// so the screen can move focus.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
-        let lines = layout()
-        let row = row(of: content.cursor, in: lines)
         var keepsGoal = false
         switch key {
         case .character(let character):
-            guard content.insert(character) else { return false }
+            guard let edit = content.insert(character) else { return false }
+            rewrap(after: edit)
         case .enter:
-            _ = content.insert("\n")
+            if let edit = content.insert("\n") { rewrap(after: edit) }
         case .backspace:
-            _ = content.deleteBackward()
+            if let edit = content.deleteBackward() { rewrap(after: edit) }
         case .delete, .ctrl("d"):
-            _ = content.deleteForward()
+            if let edit = content.deleteForward() { rewrap(after: edit) }
         case .left, .ctrl("b"):
             content.moveCursor(to: content.cursor - 1)
         case .right, .ctrl("f"):
             content.moveCursor(to: content.cursor + 1)
         case .home, .ctrl("a"):
-            content.moveCursor(to: lines[row].range.lowerBound)
+            content.moveCursor(to: lines[cursorRow].range.lowerBound)
         case .end, .ctrl("e"):
-            content.moveCursor(to: lastCursorIndex(of: lines[row]))
+            content.moveCursor(to: lastCursorIndex(of: lines[cursorRow]))
         case .up, .down, .pageUp, .pageDown:
+            let row = cursorRow
             let step: Int
             switch key {
             case .up: step = -1
@@ -87,50 +98,81 @@ public struct TextArea: Equatable, Sendable {
             return false
         }
         if !keepsGoal { goalColumn = nil }
-        topRow = scrolledTop(layout())
+        topRow = scrolledTop()
         return true
     }
 
-    /// Draws the visible lines into `area` (`width` × `height` from its
-    /// top-left) and returns where the terminal cursor belongs.
+    /// Draws the visible lines in `width` × `height` cells from (`x`, `y`) and
+    /// returns where the terminal cursor belongs.
     @discardableResult
     public func render(into buffer: inout CellBuffer, x: Int, y: Int, style: Style = .plain) -> CursorPosition {
-        let lines = layout()
-        let top = scrolledTop(lines)
         buffer.fill(Rect(x: x, y: y, width: width, height: height), style: style)
-        for screenRow in 0..<height where top + screenRow < lines.count {
-            let line = lines[top + screenRow]
+        for screenRow in 0..<height where topRow + screenRow < lines.count {
+            let line = lines[topRow + screenRow]
             buffer.put(String(content.characters[line.range]), x: x, y: y + screenRow, maxWidth: width, style: style)
         }
-        let row = row(of: content.cursor, in: lines)
-        let column = content.width(of: lines[row].range.lowerBound..<content.cursor)
-        return CursorPosition(x: x + column, y: y + row - top)
+        let location = cursorLocation
+        return CursorPosition(x: x + location.column, y: y + location.row - topRow)
     }
 
-    /// Wraps each paragraph one cell narrower than the area, so the cursor
-    /// after the last character of a full line still has a cell of its own.
-    func layout() -> [VisualLine] {
+    /// Wraps the whole paragraphs in `region` one cell narrower than the area,
+    /// so the cursor after the last character of a full line still has a cell
+    /// of its own.
+    func wrap(_ region: Range<Int>) -> [VisualLine] {
         let limit = max(1, width - 1)
-        let characters = content.characters
-        var lines: [VisualLine] = []
-        var start = 0
+        var wrapped: [VisualLine] = []
+        var start = region.lowerBound
         while true {
-            let end = characters[start...].firstIndex(where: { $0.isNewline }) ?? characters.count
-            let ranges = WordWrap.lines(characters[start..<end], widths: content.widths[start..<end], limit: limit)
+            var end = start
+            while end < region.upperBound, content.kinds[end] != .lineBreak { end += 1 }
+            let ranges = WordWrap.lines(widths: content.widths[start..<end], kinds: content.kinds[start..<end], limit: limit)
             for (number, range) in ranges.enumerated() {
-                lines.append(VisualLine(range: range, endsParagraph: number == ranges.count - 1))
+                wrapped.append(VisualLine(range: range, endsParagraph: number == ranges.count - 1))
             }
             if let last = ranges.last, content.width(of: last) > limit {
                 // A space hangs past the limit: the cursor after it goes on a row of its own.
-                lines[lines.count - 1].endsParagraph = false
-                lines.append(VisualLine(range: end..<end, endsParagraph: true))
+                wrapped[wrapped.count - 1].endsParagraph = false
+                wrapped.append(VisualLine(range: end..<end, endsParagraph: true))
             }
-            if end == characters.count { return lines }
+            if end == region.upperBound { return wrapped }
             start = end + 1
         }
     }
 
-    private func row(of index: Int, in lines: [VisualLine]) -> Int {
+    /// Replaces the lines of the paragraphs an edit touched and shifts the
+    /// lines after them.
+    private mutating func rewrap(after edit: EditableText.Edit) {
+        let kinds = content.kinds
+        let shift = edit.count - edit.range.count
+        var start = edit.range.lowerBound
+        while start > 0, kinds[start - 1] != .lineBreak { start -= 1 }
+        var end = edit.range.lowerBound + edit.count
+        while end < kinds.count, kinds[end] != .lineBreak { end += 1 }
+        // Before the edit the same paragraphs ran from `start` to `end - shift`.
+        let first = firstLine(startingAtOrAfter: start)
+        let after = firstLine(startingAtOrAfter: end - shift + 1)
+        for index in after..<lines.count {
+            lines[index].range = (lines[index].range.lowerBound + shift)..<(lines[index].range.upperBound + shift)
+        }
+        lines.replaceSubrange(first..<after, with: wrap(start..<end))
+    }
+
+    /// Index of the first line whose range starts at `index` or later (line
+    /// starts only grow from one line to the next).
+    private func firstLine(startingAtOrAfter index: Int) -> Int {
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle].range.lowerBound < index { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The line the cursor is on: the one it is inside, or at the end of when
+    /// a line break follows (the end of a wrapped line is the next line's start).
+    private var cursorRow: Int {
+        let index = content.cursor
         var low = 0
         var high = lines.count - 1
         while low < high {
@@ -162,10 +204,12 @@ public struct TextArea: Equatable, Sendable {
         return index
     }
 
-    private func scrolledTop(_ lines: [VisualLine]) -> Int {
-        let cursorRow = row(of: content.cursor, in: lines)
-        var top = min(topRow, cursorRow)
-        if cursorRow >= top + height { top = cursorRow - height + 1 }
+    /// The first row to show: unchanged when the cursor is still in view,
+    /// otherwise just enough scrolling to bring it in.
+    private func scrolledTop() -> Int {
+        let row = cursorRow
+        var top = min(topRow, row)
+        if row >= top + height { top = row - height + 1 }
         return max(0, min(top, lines.count - height))
     }
 }

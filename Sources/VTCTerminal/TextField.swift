@@ -6,7 +6,10 @@ public struct TextField: Equatable, Sendable {
     public private(set) var scrollOffset = 0
     /// Cells the field takes on screen.
     public var width: Int {
-        didSet { scrollOffset = visibleStart(width: width) }
+        didSet {
+            width = max(1, width)
+            scrollOffset = visibleStart(width: width)
+        }
     }
 
     public init(text: String = "", width: Int) {
@@ -25,7 +28,7 @@ public struct TextField: Equatable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let character):
-            guard content.insert(character) else { return false }
+            guard content.insert(character) != nil else { return false }
         case .backspace:
             _ = content.deleteBackward()
         case .delete, .ctrl("d"):
@@ -39,7 +42,7 @@ public struct TextField: Equatable, Sendable {
         case .end, .ctrl("e"):
             content.moveCursor(to: content.characters.count)
         case .ctrl("u"):
-            content.removeAll()
+            _ = content.removeAll()
         default:
             return false
         }

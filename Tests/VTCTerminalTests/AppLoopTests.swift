@@ -143,13 +143,14 @@ final class ScriptedDevice: TerminalDevice {
 }
 
 @Suite struct TerminalSignalTests {
-    @Test func hangupAndTerminateSetTheFlagInsteadOfEndingTheProcess() {
+    @Test func hangupInterruptAndTerminateSetTheFlagInsteadOfEndingTheProcess() {
         // Test runner threads block signals; unblock them here so `raise`
         // runs the handler before it returns.
         var signals = sigset_t()
         var previous = sigset_t()
         sigemptyset(&signals)
         sigaddset(&signals, SIGHUP)
+        sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, &previous)
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
@@ -158,6 +159,8 @@ final class ScriptedDevice: TerminalDevice {
         raise(SIGHUP)
         #expect(TerminalSignals.takePending() == .hangup)
         #expect(TerminalSignals.takePending() == nil)
+        raise(SIGINT)
+        #expect(TerminalSignals.takePending() == .interrupt)
         raise(SIGTERM)
         #expect(TerminalSignals.takePending() == .terminate)
     }

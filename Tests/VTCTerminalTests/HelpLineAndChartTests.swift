@@ -30,6 +30,15 @@ import Testing
         #expect(entryTexts(fitted).allSatisfy { entryTexts(entries).contains($0) })
     }
 
+    @Test(arguments: [0, 5, 12, 20, 33, 40, 52, 64, 79, 80])
+    func neverWiderThanTheLineAtAnyWidth(_ width: Int) {
+        var buffer = CellBuffer(width: width, height: 1)
+        HelpLine.render(entries, into: &buffer, y: 0)
+        let fitted = HelpLine.fitting(entries, width: width)
+        #expect(buffer.row(0) == entryTexts(fitted).joined(separator: "  "))
+        #expect(fitted.map(\.width).reduce(0, +) + 2 * max(0, fitted.count - 1) <= width)
+    }
+
     @Test func higherPrioritiesClaimRoomFirstAndOrderIsKept() {
         let fitted = HelpLine.fitting(entries, width: 40)
         #expect(entryTexts(fitted) == ["F10 Gem og afslut", "Esc Tilbage", "F1 Hjælp"])

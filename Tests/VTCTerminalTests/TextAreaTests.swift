@@ -121,4 +121,36 @@ import Testing
         #expect(area.visualLines == ["sygefraværs", "opfølgnings", "samtale ", "日本語"])
         #expect(area.visualLines.joined() == area.text)
     }
+
+    @Test func wrapKeptUpToDateByEditsMatchesAFreshWrapAfterEveryKey() throws {
+        var random = SplitMix64(seed: 20261122)
+        let keys: [Key] = [
+            .character("a"), .character("ø"), .character(" "), .character(" "), .character("日"),
+            .character("\u{301}"), .enter, .backspace, .delete, .left, .right, .up, .down, .home, .end,
+        ]
+        var area = TextArea(width: 7, height: 3)
+        for _ in 0..<1200 {
+            area.handle(keys[Int(random.next() % UInt64(keys.count))])
+            let fresh = TextArea(text: area.text, width: 7, height: 3)
+            try #require(area.lines == fresh.lines, "after \(area.text.debugDescription)")
+        }
+        #expect(area.text.count > 20)
+    }
+}
+
+/// A small seeded generator, so the random edit sequence is the same on every run.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
