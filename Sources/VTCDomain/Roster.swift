@@ -1,0 +1,86 @@
+/// The units a role is held in: a list of units, or every unit of the roster
+/// (for cross-unit roles such as coordinator and admin).
+public enum UnitScope: Hashable, Sendable {
+    case units(Set<String>)
+    case allUnits
+
+    public func contains(_ unit: String) -> Bool {
+        switch self {
+        case .allUnits: true
+        case .units(let units): units.contains(unit)
+        }
+    }
+
+    public var isEmpty: Bool {
+        switch self {
+        case .allUnits: false
+        case .units(let units): units.isEmpty
+        }
+    }
+}
+
+/// One user's roles, each with the units it is held in: what `Access` decides from.
+public struct UserAccess: Hashable, Sendable {
+    public let user: String
+    public let name: String
+    public let roles: [Role: UnitScope]
+
+    public init(user: String, name: String? = nil, roles: [Role: UnitScope]) {
+        self.user = user
+        self.name = name ?? user
+        self.roles = roles.filter { !$0.value.isEmpty }
+    }
+
+    public func scope(of role: Role) -> UnitScope { roles[role] ?? .units([]) }
+
+    public func has(_ role: Role, in unit: String) -> Bool { scope(of: role).contains(unit) }
+
+    public func hasAnywhere(_ role: Role) -> Bool { roles[role] != nil }
+
+    /// True when the user holds any role in the unit.
+    public func belongs(to unit: String) -> Bool { roles.values.contains { $0.contains(unit) } }
+
+    /// The units, of those given, in which the user holds one of the roles.
+    public func units(among all: [String], withAnyOf wanted: [Role]) -> [String] {
+        all.filter { unit in wanted.contains { has($0, in: unit) } }
+    }
+}
+
+/// Who may use `vtc` and in which roles and units, as read from `roster.json`;
+/// or single-user mode, when there is no roster file.
+public struct Roster: Hashable, Sendable {
+    /// The unit of single-user mode when none is given.
+    public static let defaultSingleUserUnit = "Min enhed"
+
+    public let units: [String]
+    public let users: [UserAccess]
+    /// No roster file: whoever runs `vtc` holds every role in the one unit.
+    /// The UI says so, because then nothing separates one person's data from another's.
+    public let isSingleUser: Bool
+
+    public init(units: [String], users: [UserAccess]) {
+        self.units = units
+        self.users = users
+        isSingleUser = false
+    }
+
+    private init(singleUnit unit: String) {
+        units = [unit]
+        users = []
+        isSingleUser = true
+    }
+
+    public static func singleUser(unit: String = Roster.defaultSingleUserUnit) -> Roster {
+        Roster(singleUnit: unit)
+    }
+
+    /// The access of a user by id; nil when the roster does not know the user.
+    /// In single-user mode every user id gets every role in the one unit.
+    public func access(for user: String) -> UserAccess? {
+        if isSingleUser {
+            let scope = UnitScope.units(Set(units))
+            return UserAccess(user: user, roles: Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, scope) }))
+        }
+        return users.first { $0.user == user }
+    }
+}

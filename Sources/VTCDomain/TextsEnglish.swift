@@ -1,0 +1,281 @@
+/// English, for every locale that is not Danish.
+enum EnglishTexts: TextCatalog {
+    static func text(_ key: TextKey) -> String {
+        switch key {
+        case .appTitle: "VTC – violence, threats and harassment"
+        case .incident: "Registration"
+        case .incidents: "Registrations"
+        case .registrant: "Registered by"
+        case .followUp: "Follow-up"
+        case .notes: "Notes"
+        case .actions: "Actions"
+        case .supervision: "Supervision"
+        case .status: "Status"
+        case .due: "Due"
+        case .acknowledged: "Acknowledged"
+        case .notAcknowledged: "Not acknowledged"
+        case .withdrawn: "Withdrawn"
+        case .noIncidents: "No registrations"
+        case .all: "All"
+        case .search: "Search"
+        case .period: "Period"
+        case .since: "From"
+        case .until: "To"
+        case .sortNewestFirst: "Newest first"
+        case .sortMostUrgentFirst: "Most urgent first"
+        case .yes: "Yes"
+        case .no: "No"
+        case .week: "Week"
+        case .month: "Month"
+        case .quarter: "Quarter"
+        case .halfYear: "Half-year"
+        case .year: "Year"
+        case .total: "Total"
+        case .count: "Count"
+        case .share: "Share"
+        case .statistics: "Statistics"
+        case .weekReport: "AMG week overview"
+        case .newIncidents: "New registrations"
+        case .openFollowUp: "Open follow-up"
+        case .overdueFollowUp: "Overdue follow-up"
+        case .unacknowledgedIncidents: "Registrations not yet acknowledged by the leader"
+        case .actionsOpened: "New actions"
+        case .actionsDue: "Actions due this week"
+        case .actionsClosed: "Closed actions"
+        case .supervisionSessionsHeld: "Supervision held"
+        case .bySeverity: "By severity"
+        case .byKind: "By kind"
+        case .byUnit: "By unit"
+        case .withAbsence: "With absence"
+        case .shareOfSeverity1: "Share of VTC 1 (minor episodes)"
+        case .severity1Encouragement: "Many registrations of minor episodes are a sign of a healthy registration culture."
+        case .comparedWith: "compared with"
+        case .readOnlyBanner: "Read only: you can look, but not change anything."
+        }
+    }
+
+    static func message(_ message: Message) -> String {
+        switch message {
+        case .input(let problem):
+            let field = fieldName(problem.field)
+            switch problem {
+            case .controlCharacter(_, let scalar):
+                return "\(field): contains a control character (\(unicodeName(scalar))), which is not allowed."
+            case .lineBreakInSingleLine:
+                return "\(field): must not contain a line break."
+            case .cprNumber:
+                return "\(field): looks like a CPR number (6 + 4 digits). For privacy a CPR number must never be registered – use the unit's local resident code."
+            case .empty:
+                return "\(field): must not be empty."
+            case .tooLong(_, let limit):
+                return "\(field): is too long – shorten the text (the limit is \(limit) bytes)."
+            }
+        case .severityOutOfRange(let given):
+            return "Severity must be a whole number from 1 to 5 (got \(given))."
+        case .refused(.needsRole(let role, let unit?)):
+            return "This needs the \(roleInText(role)) role for unit “\(unit)”."
+        case .refused(.needsRole(let role, nil)):
+            return "This needs the \(roleInText(role)) role."
+        case .refused(.onlyRegistrant):
+            return "Only the person who registered the episode can do this."
+        case .rosterProblem(let problem):
+            return "roster.json, \(problem.path): " + rosterProblem(problem.kind)
+        case .singleUserBanner(let unit):
+            return "Single-user mode: there is no roster.json, so you have every role in unit “\(unit)”."
+        case .week(let week):
+            return "Week \(week.week), \(week.year)"
+        case .invalidWeek(let text):
+            return "“\(text)” is not a valid week; write it like 2026-W05."
+        case .weekday(let day):
+            return ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][(day - 1 + 7) % 7]
+        case .month(let year, let month):
+            let names = ["January", "February", "March", "April", "May", "June",
+                         "July", "August", "September", "October", "November", "December"]
+            return "\(names[(month - 1 + 12) % 12]) \(year)"
+        case .quarter(let year, let quarter):
+            return "Q\(quarter) \(year)"
+        case .halfYear(let year, let half):
+            return "H\(half) \(year)"
+        case .incidentCount(let count):
+            return count == 1 ? "1 registration" : "\(count) registrations"
+        case .overdueByDays(let days):
+            return days < 1 ? "overdue" : days == 1 ? "1 day overdue" : "\(days) days overdue"
+        case .recurringCitizens(let minimum, let days):
+            return "Citizen references in \(minimum) or more episodes in the last \(days) days"
+        }
+    }
+
+    private static func roleInText(_ role: Role) -> String {
+        switch role {
+        case .staff: "staff"
+        case .leader: "leader"
+        case .amg: "AMG"
+        case .coordinator: "coordinator"
+        case .admin: "admin"
+        }
+    }
+
+    private static func rosterProblem(_ kind: RosterFile.Problem.Kind) -> String {
+        switch kind {
+        case .invalidJSON(let reason): "is not valid JSON (\(reason))."
+        case .expected(.object): "must be an object { … }."
+        case .expected(.array): "must be a list [ … ]."
+        case .expected(.string): "must be a text in quotes."
+        case .expected(.unitList): "must be a list of units, or \"*\" for every unit."
+        case .missingField(let name): "the field \"\(name)\" is missing."
+        case .unknownField(let name): "unknown field \"\(name)\"."
+        case .duplicateField(let name): "the field \"\(name)\" appears more than once."
+        case .unknownRole(let name):
+            "unknown role \"\(name)\"; the roles are \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .unknownUnit(let unit): "the unit “\(unit)” is not in the list \"units\"."
+        case .duplicateUnit(let unit): "the unit “\(unit)” is listed already."
+        case .reservedUnitName(let unit): "“\(unit)” cannot be used as the name of a unit."
+        case .emptyUnit: "the unit's name is empty."
+        case .emptyUserID: "the user id is empty."
+        case .duplicateUser(let user, let firstAt): "the user “\(user)” is listed already at \(firstAt)."
+        case .noRoles: "the user has no roles."
+        case .invalidText(let problem): message(.input(problem))
+        }
+    }
+
+    static func label(_ value: EpisodeKind) -> String {
+        switch value {
+        case .physicalViolence: "Physical violence"
+        case .threat: "Threat"
+        case .harassment: "Harassment"
+        case .sexualHarassment: "Sexual harassment"
+        case .propertyDamage: "Property damage"
+        case .other: "Other"
+        }
+    }
+
+    static func label(_ value: Involvement) -> String {
+        switch value {
+        case .direct: "Directly exposed"
+        case .witness: "Witness"
+        }
+    }
+
+    static func label(_ value: Counterpart) -> String {
+        switch value {
+        case .citizen: "Citizen"
+        case .relative: "Relative"
+        case .colleague: "Colleague"
+        case .other: "Someone else"
+        }
+    }
+
+    static func label(_ value: Injury) -> String {
+        switch value {
+        case .none: "No injury"
+        case .physical: "Physical injury"
+        case .psychological: "Psychological injury"
+        case .both: "Physical and psychological injury"
+        }
+    }
+
+    static func label(_ value: FollowUpKind) -> String {
+        switch value {
+        case .acknowledgement: "Leader has read and acknowledged"
+        case .defusingOffer: "Offer of peer defusing"
+        case .defusing: "Peer defusing held"
+        case .debriefing: "Debriefing"
+        case .supervisionOffer: "Offer of supervision"
+        case .psychologistOffer: "Offer of psychologist"
+        case .policeReportDecision: "Decision on police report"
+        case .sickLeaveContact: "Contact during sick leave"
+        case .easyReport: "Work-accident report (EASY)"
+        case .deepAnalysis: "Deep analysis"
+        case .amgDiscussion: "Discussed by the AMG"
+        }
+    }
+
+    static func label(_ value: FollowUpStatus) -> String {
+        switch value {
+        case .open: "Open"
+        case .overdue: "Overdue"
+        case .done: "Done"
+        case .declined: "Declined"
+        case .notRelevant: "Not relevant"
+        }
+    }
+
+    static func label(_ value: FollowUpOutcome) -> String {
+        switch value {
+        case .done: "Done"
+        case .declined: "Declined by the employee"
+        case .notRelevant: "Not relevant"
+        }
+    }
+
+    static func label(_ value: Role) -> String {
+        switch value {
+        case .staff: "Staff"
+        case .leader: "Leader"
+        case .amg: "AMG"
+        case .coordinator: "Coordinator"
+        case .admin: "Administrator"
+        }
+    }
+
+    static func label(_ value: SupervisionForm) -> String {
+        switch value {
+        case .individual: "Individual supervision"
+        case .group: "Group supervision"
+        }
+    }
+
+    static func wording(_ value: Severity) -> String {
+        switch value.rawValue {
+        case 1: "Unpleasant episode: scolding, verbal harassment or an unpleasant remark. You are not affected after the shift."
+        case 2: "Threatening or physical episode without injury (push, spitting, threat). The effect is short-lived."
+        case 3: "Violence with minor injury or a serious threat. You are still affected after the shift."
+        case 4: "Violence with injury that needs treatment, or a threat that creates lasting fear. Absence or debriefing likely."
+        default: "Life-threatening or gross violence, serious injury or long-term effects."
+        }
+    }
+
+    static func label(_ field: RegistrationField) -> String {
+        switch field {
+        case .occurredAt: "Time"
+        case .unit: "Unit"
+        case .location: "Place"
+        case .kind: "Kind"
+        case .severity: "Severity"
+        case .involvement: "Involvement"
+        case .counterpart: "Counterpart"
+        case .citizenRef: "Citizen reference"
+        case .injury: "Injury"
+        case .firstAbsenceDay: "First day of absence"
+        case .absenceDays: "Days of absence"
+        case .description: "Description"
+        case .firstAid: "Psychological first aid"
+        case .defusingHeld: "Defusing held"
+        case .wantsLeaderTalk: "Wants a talk with the leader"
+        case .wantsPsychologist: "Wants a psychologist"
+        case .policeReport: "Reported to the police"
+        }
+    }
+
+    static func help(_ field: RegistrationField) -> String {
+        switch field {
+        case .occurredAt: "When did the episode happen? Date and time."
+        case .unit: "The unit where the episode happened."
+        case .location: "Where in the unit, e.g. the common room or the citizen's home. May be left out."
+        case .kind: "What happened? Choose the kind that fits best."
+        case .severity: "How hard did the episode hit you? 1 is the mildest, 5 the most serious. Register the small episodes too."
+        case .involvement: "Were you exposed yourself, or a witness? Witnesses may register too."
+        case .counterpart: "Who did it come from?"
+        case .citizenRef: "Use the unit's local resident code – never the citizen's name or CPR number. May be left out."
+        case .injury: "Did you get a physical or psychological injury?"
+        case .firstAbsenceDay: "Your first day of absence because of the episode. Leave out if you have not been absent."
+        case .absenceDays: "How many days of absence so far."
+        case .description: "Describe briefly what happened. Do not write names or CPR numbers."
+        case .firstAid: "Did a colleague or leader give you psychological first aid right away?"
+        case .defusingHeld: "Has peer defusing already been held during the shift?"
+        case .wantsLeaderTalk: "Mark if you would like to talk with your leader about the episode."
+        case .wantsPsychologist: "Mark if you want an offer of talks with a psychologist. You can also ask later."
+        case .policeReport: "Has the episode been reported to the police? You always have the right to report it yourself."
+        }
+    }
+}
