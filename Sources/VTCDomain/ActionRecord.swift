@@ -1,0 +1,37 @@
+import Foundation
+
+/// A preventive action (*tiltag*) as opened, and how it was closed.
+public struct ActionRecord: Hashable, Sendable {
+    public let action: PreventiveAction
+    public let openedBy: String
+    public let openedAt: Timestamp
+    public internal(set) var closure: ActionClosure?
+
+    public var isClosed: Bool { closure != nil }
+
+    /// Open past its due date on `today` (the due date itself is still in time).
+    public func isOverdue(on today: CalendarDate) -> Bool { closure == nil && today > action.due }
+}
+
+public struct ActionClosure: Hashable, Sendable {
+    public var by: String
+    public var at: Timestamp
+    public var note: String?
+}
+
+/// A supervision session and who recorded it when.
+public struct SupervisionRecord: Hashable, Sendable {
+    public let session: SupervisionSession
+    public let recordedBy: String
+    public let recordedAt: Timestamp
+}
+
+/// An event the state could not apply as written: it refers to something
+/// unknown, repeats what was already done, or does not fit. Replay never stops for one.
+public struct StateProblem: Hashable, Sendable, CustomStringConvertible {
+    public var event: UUID
+    public var type: EventType
+    public var message: String
+
+    public var description: String { "event \(event.lowercasedString) (\(type.rawValue)): \(message)" }
+}

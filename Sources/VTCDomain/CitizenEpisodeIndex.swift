@@ -1,0 +1,63 @@
+import Foundation
+
+/// The episodes of each citizen reference within a unit (the reference is
+/// the unit's own resident code), sorted by when they happened, so that
+/// "N episodes within D days" is two binary searches. Withdrawn episodes are not in it.
+struct CitizenEpisodeIndex: Equatable, Sendable {
+    struct Key: Hashable, Sendable {
+        var unit: String
+        var ref: String
+    }
+
+    private struct Entry: Equatable, Sendable {
+        var epoch: Int64
+        var id: UUID
+    }
+
+    private var entries: [Key: [Entry]] = [:]
+
+    static func key(_ facts: Registration) -> Key? {
+        guard let ref = facts.citizenRef, !ref.isEmpty else { return nil }
+        return Key(unit: facts.unit, ref: ref)
+    }
+
+    mutating func insert(_ id: UUID, _ facts: Registration) {
+        guard let key = Self.key(facts) else { return }
+        let epoch = facts.occurredAt.epochSeconds
+        var list = entries.removeValue(forKey: key) ?? []
+        list.insert(Entry(epoch: epoch, id: id), at: Self.firstIndex(in: list, after: epoch))
+        entries[key] = list
+    }
+
+    mutating func remove(_ id: UUID, _ facts: Registration) {
+        guard let key = Self.key(facts), let index = entries[key]?.firstIndex(where: { $0.id == id }) else { return }
+        entries[key]!.remove(at: index)
+        if entries[key]!.isEmpty { entries[key] = nil }
+    }
+
+    /// Episodes of the same citizen that happened from `withinDays` local days before these facts up to them.
+    func count(around facts: Registration, withinDays days: Int, zone: Zone) -> Int {
+        guard let key = Self.key(facts), let list = entries[key] else { return 0 }
+        let start = zone.adding(days: -days, to: facts.occurredAt).epochSeconds
+        return Self.firstIndex(in: list, after: facts.occurredAt.epochSeconds) - Self.firstIndex(in: list, after: start - 1)
+    }
+
+    /// Episodes of the same citizen that happened in `from...until`.
+    func episodes(of facts: Registration, from: Timestamp, until: Timestamp) -> [UUID] {
+        guard let key = Self.key(facts), let list = entries[key] else { return [] }
+        let lower = Self.firstIndex(in: list, after: from.epochSeconds - 1)
+        let upper = Self.firstIndex(in: list, after: until.epochSeconds)
+        return list[lower..<upper].map(\.id)
+    }
+
+    /// The index of the first entry later than `epoch`.
+    private static func firstIndex(in list: [Entry], after epoch: Int64) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].epoch <= epoch { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

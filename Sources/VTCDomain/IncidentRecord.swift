@@ -1,0 +1,95 @@
+import Foundation
+
+/// Everything known about one registered episode: the facts as amended,
+/// the follow-up owed and given, and every event that touched it.
+public struct IncidentRecord: Hashable, Sendable {
+    public let id: UUID
+    public let registeredAt: Timestamp
+    public let registrant: String
+    public internal(set) var facts: Registration
+    /// In the order of `FollowUpKind.allCases`.
+    public internal(set) var followUps: [FollowUpItem]
+    public internal(set) var acknowledgement: Acknowledgement?
+    public internal(set) var notes: [IncidentNote]
+    public internal(set) var amgDiscussions: [AMGDiscussion]
+    public internal(set) var withdrawal: Withdrawal?
+    /// The events applied to this incident, in log order.
+    public internal(set) var history: [Event]
+
+    init(id: UUID, registration event: Event, facts: Registration) {
+        self.id = id
+        registeredAt = event.at
+        registrant = event.actor
+        self.facts = facts
+        followUps = []
+        notes = []
+        amgDiscussions = []
+        history = [event]
+    }
+
+    public var isWithdrawn: Bool { withdrawal != nil }
+
+    public func followUp(_ kind: FollowUpKind) -> FollowUpItem? { followUps.first { $0.kind == kind } }
+
+    /// Replaces the derived items by `calledFor`, keeping every recorded outcome.
+    mutating func rederive(calledFor: [FollowUpItem]) {
+        var merged: [FollowUpItem] = []
+        merged.reserveCapacity(calledFor.count)
+        var fresh = calledFor[...]
+        var old = followUps[...]
+        for kind in FollowUpKind.allCases {
+            let previous = old.first?.kind == kind ? old.popFirst() : nil
+            if fresh.first?.kind == kind, var item = fresh.popFirst() {
+                item.outcome = previous?.outcome
+                merged.append(item)
+            } else if var kept = previous, kept.outcome != nil {
+                kept.calledFor = false
+                merged.append(kept)
+            }
+        }
+        followUps = merged
+    }
+
+    /// Records an outcome; an item the facts never called for is added for it.
+    mutating func record(_ outcome: RecordedOutcome, uncalledItem: () -> FollowUpItem) {
+        let kind = outcome.record.kind
+        if let index = followUps.firstIndex(where: { $0.kind == kind }) {
+            followUps[index].outcome = outcome
+            return
+        }
+        var item = uncalledItem()
+        item.calledFor = false
+        item.outcome = outcome
+        let position = followUps.firstIndex { $0.kind.order > kind.order } ?? followUps.endIndex
+        followUps.insert(item, at: position)
+    }
+}
+
+public struct Acknowledgement: Hashable, Sendable {
+    public var by: String
+    public var at: Timestamp
+    public var note: String?
+}
+
+public struct IncidentNote: Hashable, Sendable {
+    public var by: String
+    public var at: Timestamp
+    public var text: String
+}
+
+public struct AMGDiscussion: Hashable, Sendable {
+    public var date: CalendarDate
+    public var summary: String
+    public var by: String
+}
+
+public struct Withdrawal: Hashable, Sendable {
+    public var by: String
+    public var at: Timestamp
+    public var reason: String
+}
+
+extension FollowUpKind {
+    /// Position in `allCases`, the order items are kept and shown in.
+    var order: Int { FollowUpKind.allCases.firstIndex(of: self)! }
+}

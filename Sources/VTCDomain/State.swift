@@ -1,0 +1,186 @@
+import Foundation
+
+/// What the log says, folded event by event: the incidents with their
+/// follow-up, the preventive actions, the supervision sessions, and the
+/// events that could not be applied. Each event costs about the same to
+/// apply however long the log is.
+public struct VTCState: Equatable, Sendable {
+    public let policy: Policy
+    public private(set) var incidents: [UUID: IncidentRecord] = [:]
+    public private(set) var registrationOrder: [UUID] = []
+    public private(set) var actions: [UUID: ActionRecord] = [:]
+    public private(set) var actionOrder: [UUID] = []
+    /// In log order.
+    public private(set) var supervisionSessions: [SupervisionRecord] = []
+    public private(set) var problems: [StateProblem] = []
+    public private(set) var eventCount = 0
+
+    private var supervisionIndex: [UUID: Int] = [:]
+    private var citizenEpisodes = CitizenEpisodeIndex()
+    /// The widest repeated-citizen window of the policy, if any rule has one.
+    private let citizenWindowDays: Int?
+
+    public init(policy: Policy = .default) {
+        self.policy = policy
+        citizenWindowDays = policy.rules.flatMap { $0.when.compactMap { $0.repeatedCitizenRef?.withinDays } }.max()
+    }
+
+    public static func replay(_ events: some Sequence<Event>, policy: Policy = .default) -> VTCState {
+        var state = VTCState(policy: policy)
+        for event in events { state.apply(event) }
+        return state
+    }
+
+    /// The incidents in the order they were registered.
+    public var incidentsInRegistrationOrder: [IncidentRecord] { registrationOrder.compactMap { incidents[$0] } }
+
+    public mutating func apply(_ event: Event) {
+        eventCount += 1
+        switch event.payload {
+        case .registered(let id, let facts):
+            register(id, facts, event)
+        case .amended(let id, let changes):
+            amend(id, changes, event)
+        case .followUpRecorded(let id, let record):
+            guard touch(id, event) else { return }
+            recordOutcome(RecordedOutcome(record: record, by: event.actor, at: event.at), on: id)
+        case .acknowledged(let id, let note):
+            if let earlier = incidents[id]?.acknowledgement {
+                return reject(event, "already acknowledged by \(earlier.by) at \(earlier.at.rfc3339)")
+            }
+            guard touch(id, event) else { return }
+            incidents[id]!.acknowledgement = Acknowledgement(by: event.actor, at: event.at, note: note)
+            let record = FollowUpRecord(kind: .acknowledgement, outcome: .done, on: event.at, note: note)
+            recordOutcome(RecordedOutcome(record: record, by: event.actor, at: event.at), on: id)
+        case .noteAdded(let id, let text):
+            guard touch(id, event) else { return }
+            incidents[id]!.notes.append(IncidentNote(by: event.actor, at: event.at, text: text))
+        case .absenceUpdated(let id, let firstDay, let days):
+            guard touch(id, event) else { return }
+            incidents[id]!.facts.firstAbsenceDay = firstDay
+            incidents[id]!.facts.absenceDays = days
+            rederive(id)
+        case .amgDiscussed(let id, let date, let summary):
+            guard touch(id, event) else { return }
+            incidents[id]!.amgDiscussions.append(AMGDiscussion(date: date, summary: summary, by: event.actor))
+            let meeting = policy.zone.timestamp(
+                for: LocalDateTime(date: date, hour: policy.amgMeeting.hour, minute: policy.amgMeeting.minute))
+            let record = FollowUpRecord(kind: .amgDiscussion, outcome: .done, on: meeting, note: summary)
+            recordOutcome(RecordedOutcome(record: record, by: event.actor, at: event.at), on: id)
+        case .actionOpened(let action):
+            guard actions[action.id] == nil else { return reject(event, "action \(action.id.lowercasedString) already opened") }
+            actions[action.id] = ActionRecord(action: action, openedBy: event.actor, openedAt: event.at)
+            actionOrder.append(action.id)
+            noteUnknownIncidents(action.incidents, event)
+        case .actionClosed(let id, let note):
+            guard let action = actions[id] else { return reject(event, "unknown action \(id.lowercasedString)") }
+            if let closure = action.closure {
+                return reject(event, "action already closed by \(closure.by) at \(closure.at.rfc3339)")
+            }
+            actions[id]!.closure = ActionClosure(by: event.actor, at: event.at, note: note)
+        case .supervisionHeld(let session):
+            guard supervisionIndex[session.id] == nil else {
+                return reject(event, "supervision session \(session.id.lowercasedString) already recorded")
+            }
+            supervisionIndex[session.id] = supervisionSessions.count
+            supervisionSessions.append(SupervisionRecord(session: session, recordedBy: event.actor, recordedAt: event.at))
+            noteUnknownIncidents(session.incidents, event)
+        case .withdrawn(let id, let reason):
+            guard touch(id, event) else { return }
+            let facts = incidents[id]!.facts
+            incidents[id]!.withdrawal = Withdrawal(by: event.actor, at: event.at, reason: reason)
+            citizenEpisodes.remove(id, facts)
+            rederiveNeighbours(of: facts, excluding: id)
+        }
+    }
+
+    private mutating func register(_ id: UUID, _ facts: Registration, _ event: Event) {
+        guard incidents[id] == nil else { return reject(event, "incident \(id.lowercasedString) already registered") }
+        incidents[id] = IncidentRecord(id: id, registration: event, facts: facts)
+        registrationOrder.append(id)
+        citizenEpisodes.insert(id, facts)
+        rederive(id)
+        rederiveNeighbours(of: facts, excluding: id)
+    }
+
+    private mutating func amend(_ id: UUID, _ changes: [FieldChange], _ event: Event) {
+        guard let old = incidents[id]?.facts else { return reject(event, "unknown incident \(id.lowercasedString)") }
+        var new = old
+        var stale: [String] = []
+        for change in changes {
+            guard let changed = new.setting(change.field, to: change.new) else {
+                return reject(event, "\(change.field.rawValue): value does not fit the field")
+            }
+            if old.value(of: change.field) != change.old { stale.append(change.field.rawValue) }
+            new = changed
+        }
+        guard touch(id, event) else { return }
+        if !stale.isEmpty {
+            problems.append(StateProblem(event: event.id, type: event.payload.type,
+                                         message: "applied, but the old value of \(stale.joined(separator: ", ")) was not the current one"))
+        }
+        incidents[id]!.facts = new
+        let movesInIndex = CitizenEpisodeIndex.key(old) != CitizenEpisodeIndex.key(new) || old.occurredAt != new.occurredAt
+        if movesInIndex {
+            citizenEpisodes.remove(id, old)
+            citizenEpisodes.insert(id, new)
+        }
+        rederive(id)
+        if movesInIndex {
+            rederiveNeighbours(of: old, excluding: id)
+            rederiveNeighbours(of: new, excluding: id)
+        }
+    }
+
+    /// Checks that the event's incident exists and is not withdrawn, and adds the event to its history.
+    private mutating func touch(_ id: UUID, _ event: Event) -> Bool {
+        guard let record = incidents[id] else {
+            reject(event, "unknown incident \(id.lowercasedString)")
+            return false
+        }
+        if let withdrawal = record.withdrawal {
+            reject(event, "incident \(id.lowercasedString) was withdrawn at \(withdrawal.at.rfc3339)")
+            return false
+        }
+        incidents[id]!.history.append(event)
+        return true
+    }
+
+    private mutating func reject(_ event: Event, _ message: String) {
+        problems.append(StateProblem(event: event.id, type: event.payload.type, message: message))
+    }
+
+    private mutating func noteUnknownIncidents(_ ids: [UUID], _ event: Event) {
+        for id in ids where incidents[id] == nil {
+            problems.append(StateProblem(event: event.id, type: event.payload.type,
+                                         message: "refers to unknown incident \(id.lowercasedString)"))
+        }
+    }
+
+    private mutating func recordOutcome(_ outcome: RecordedOutcome, on id: UUID) {
+        let record = incidents[id]!
+        let policy = policy
+        incidents[id]!.record(outcome) {
+            policy.uncalledItem(outcome.record.kind, facts: record.facts, registeredAt: record.registeredAt,
+                                recordedAt: outcome.at)
+        }
+    }
+
+    private mutating func rederive(_ id: UUID) {
+        guard let record = incidents[id], !record.isWithdrawn else { return }
+        let facts = record.facts
+        let items = policy.itemsCalledFor(facts: facts, registeredAt: record.registeredAt) { days in
+            citizenEpisodes.count(around: facts, withinDays: days, zone: policy.zone)
+        }
+        incidents[id]!.rederive(calledFor: items)
+    }
+
+    /// Episodes of the same citizen after this one may have it in their window.
+    private mutating func rederiveNeighbours(of facts: Registration, excluding id: UUID) {
+        guard let windowDays = citizenWindowDays else { return }
+        let until = policy.zone.adding(days: windowDays + 1, to: facts.occurredAt)
+        for other in citizenEpisodes.episodes(of: facts, from: facts.occurredAt, until: until) where other != id {
+            rederive(other)
+        }
+    }
+}
