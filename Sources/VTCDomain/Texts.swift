@@ -29,8 +29,6 @@ public struct Texts: Sendable {
     public func label(_ value: SupervisionForm) -> String { catalog.label(value) }
     /// The short name of a severity, the same in both languages: "VTC 3".
     public func label(_ value: Severity) -> String { "VTC \(value.rawValue)" }
-    /// The default wording of a severity (DOMAIN.md); a policy file may replace it.
-    public func wording(_ value: Severity) -> String { catalog.wording(value) }
     public func label(_ field: RegistrationField) -> String { catalog.label(field) }
     public func help(_ field: RegistrationField) -> String { catalog.help(field) }
 }
@@ -98,9 +96,7 @@ public enum Message: Equatable, Sendable {
     case week(ISOWeek)
     case invalidWeek(String)
     case weekday(Int)
-    case month(year: Int, month: Int)
-    case quarter(year: Int, quarter: Int)
-    case halfYear(year: Int, half: Int)
+    case period(StatisticsPeriod)
     case incidentCount(Int)
     case overdueByDays(Int)
     case recurringCitizens(minimumEpisodes: Int, days: Int)
@@ -119,7 +115,6 @@ protocol TextCatalog {
     static func label(_ value: FollowUpOutcome) -> String
     static func label(_ value: Role) -> String
     static func label(_ value: SupervisionForm) -> String
-    static func wording(_ value: Severity) -> String
     static func label(_ field: RegistrationField) -> String
     static func help(_ field: RegistrationField) -> String
 }

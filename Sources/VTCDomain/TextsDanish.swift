@@ -88,14 +88,16 @@ enum DanishTexts: TextCatalog {
             return "»\(text)« er ikke en gyldig uge; skriv den som fx 2026-W05."
         case .weekday(let day):
             return ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"][(day - 1 + 7) % 7]
-        case .month(let year, let month):
-            let names = ["januar", "februar", "marts", "april", "maj", "juni",
-                         "juli", "august", "september", "oktober", "november", "december"]
-            return "\(names[(month - 1 + 12) % 12]) \(year)"
-        case .quarter(let year, let quarter):
-            return "\(quarter). kvartal \(year)"
-        case .halfYear(let year, let half):
-            return "\(half). halvår \(year)"
+        case .period(let period):
+            switch period.granularity {
+            case .month:
+                let names = ["januar", "februar", "marts", "april", "maj", "juni",
+                             "juli", "august", "september", "oktober", "november", "december"]
+                return "\(names[period.index - 1]) \(period.year)"
+            case .quarter: return "\(period.index). kvartal \(period.year)"
+            case .halfYear: return "\(period.index). halvår \(period.year)"
+            case .year: return "\(period.year)"
+            }
         case .incidentCount(let count):
             return count == 1 ? "1 registrering" : "\(count) registreringer"
         case .overdueByDays(let days):
@@ -222,16 +224,6 @@ enum DanishTexts: TextCatalog {
         switch value {
         case .individual: "Individuel supervision"
         case .group: "Gruppesupervision"
-        }
-    }
-
-    static func wording(_ value: Severity) -> String {
-        switch value.rawValue {
-        case 1: "Ubehagelig episode: skæld ud, verbal chikane eller en ubehagelig bemærkning. Du er ikke påvirket efter vagten."
-        case 2: "Truende eller fysisk episode uden skade (skub, spyt, trussel). Påvirkningen går hurtigt over."
-        case 3: "Vold med mindre skade eller en alvorlig trussel. Du er stadig påvirket efter vagten."
-        case 4: "Vold med skade, der skal behandles, eller en trussel, der giver varig frygt. Fravær eller debriefing er sandsynligt."
-        default: "Livstruende eller grov vold, alvorlig skade eller langvarige følger."
         }
     }
 

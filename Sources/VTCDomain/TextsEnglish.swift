@@ -88,14 +88,16 @@ enum EnglishTexts: TextCatalog {
             return "“\(text)” is not a valid week; write it like 2026-W05."
         case .weekday(let day):
             return ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][(day - 1 + 7) % 7]
-        case .month(let year, let month):
-            let names = ["January", "February", "March", "April", "May", "June",
-                         "July", "August", "September", "October", "November", "December"]
-            return "\(names[(month - 1 + 12) % 12]) \(year)"
-        case .quarter(let year, let quarter):
-            return "Q\(quarter) \(year)"
-        case .halfYear(let year, let half):
-            return "H\(half) \(year)"
+        case .period(let period):
+            switch period.granularity {
+            case .month:
+                let names = ["January", "February", "March", "April", "May", "June",
+                             "July", "August", "September", "October", "November", "December"]
+                return "\(names[period.index - 1]) \(period.year)"
+            case .quarter: return "Q\(period.index) \(period.year)"
+            case .halfYear: return "H\(period.index) \(period.year)"
+            case .year: return "\(period.year)"
+            }
         case .incidentCount(let count):
             return count == 1 ? "1 registration" : "\(count) registrations"
         case .overdueByDays(let days):
@@ -222,16 +224,6 @@ enum EnglishTexts: TextCatalog {
         switch value {
         case .individual: "Individual supervision"
         case .group: "Group supervision"
-        }
-    }
-
-    static func wording(_ value: Severity) -> String {
-        switch value.rawValue {
-        case 1: "Unpleasant episode: scolding, verbal harassment or an unpleasant remark. You are not affected after the shift."
-        case 2: "Threatening or physical episode without injury (push, spitting, threat). The effect is short-lived."
-        case 3: "Violence with minor injury or a serious threat. You are still affected after the shift."
-        case 4: "Violence with injury that needs treatment, or a threat that creates lasting fear. Absence or debriefing likely."
-        default: "Life-threatening or gross violence, serious injury or long-term effects."
         }
     }
 

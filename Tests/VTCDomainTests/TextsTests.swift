@@ -18,9 +18,9 @@ import VTCDomain
         .week(ISOWeek(year: 2026, week: 53)!),
         .invalidWeek("2026-W54"),
         .weekday(1), .weekday(7),
-        .month(year: 2026, month: 1), .month(year: 2026, month: 12),
-        .quarter(year: 2026, quarter: 4),
-        .halfYear(year: 2026, half: 2),
+        .period(StatisticsPeriod(.month, year: 2026, index: 1)!), .period(StatisticsPeriod(.month, year: 2026, index: 12)!),
+        .period(StatisticsPeriod(.quarter, year: 2026, index: 4)!), .period(StatisticsPeriod(.halfYear, year: 2026, index: 2)!),
+        .period(StatisticsPeriod(.year, year: 2026)!),
         .incidentCount(1), .incidentCount(3),
         .overdueByDays(0), .overdueByDays(1), .overdueByDays(12),
         .recurringCitizens(minimumEpisodes: 3, days: 30),
@@ -35,7 +35,7 @@ import VTCDomain
         all += FollowUpKind.allCases.map(texts.label) + FollowUpStatus.allCases.map(texts.label)
         all += FollowUpOutcome.allCases.map(texts.label) + Role.allCases.map(texts.label)
         all += SupervisionForm.allCases.map(texts.label)
-        all += Severity.all.map(texts.label) + Severity.all.map(texts.wording)
+        all += Severity.all.map(texts.label)
         all += RegistrationField.allCases.map(texts.label) + RegistrationField.allCases.map(texts.help)
         all += Self.messages.map(texts.message)
         for text in all {
@@ -71,7 +71,7 @@ import VTCDomain
         let da = Texts(.da)
         #expect(da[.followUp] == "Opfølgning")
         #expect(da.label(.notRelevant as FollowUpStatus) == "Ikke relevant")
-        #expect(da.message(.halfYear(year: 2025, half: 1)) == "1. halvår 2025")
+        #expect(da.message(.period(StatisticsPeriod(.halfYear, year: 2025, index: 1)!)) == "1. halvår 2025")
         #expect(da.message(.weekday(6)) == "lørdag")
     }
 }
