@@ -5,6 +5,7 @@ let package = Package(
     name: "vtc",
     products: [
         .executable(name: "vtc", targets: ["vtc"]),
+        .library(name: "VTCLog", targets: ["VTCLog", "VTCDomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "log-test-writer",
+            dependencies: ["VTCLog", "VTCDomain"],
+            path: "Sources/LogTestWriter"
+        ),
         .testTarget(
             name: "VTCDomainTests",
             dependencies: [
@@ -44,7 +50,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "VTCLogTests", dependencies: ["VTCLog", "VTCDomain"]),
+        .testTarget(name: "VTCLogTests", dependencies: ["VTCLog", "VTCDomain", "log-test-writer"]),
         .testTarget(name: "VTCTerminalTests", dependencies: ["VTCTerminal", "VTCDomain"]),
         .testTarget(name: "vtcTests", dependencies: ["VTCDomain"]),
     ],

@@ -8,7 +8,8 @@ public enum AccessRequest: Hashable, Sendable {
     case withdraw(unit: String, registrant: String)
     case updateAbsence(unit: String, registrant: String)
     case acknowledge(unit: String)
-    case recordFollowUp(unit: String, kind: FollowUpKind)
+    /// Record an outcome of a follow-up item; `responsible` is the item's role from the policy.
+    case recordFollowUp(unit: String, responsible: Role)
     case addNote(unit: String)
     case recordAMGDiscussion(unit: String)
     case manageActions(unit: String)
@@ -29,7 +30,7 @@ public enum AccessDecision: Hashable, Sendable {
 
 /// Why a request was refused: the role that would have allowed it, or that
 /// only the registrant may do it.
-public enum AccessRefusal: Hashable, Sendable {
+public enum AccessRefusal: Error, Hashable, Sendable {
     /// `unit` is nil for roles that are not tied to one unit (managing the roster and policy).
     case needsRole(Role, unit: String?)
     case onlyRegistrant
@@ -54,8 +55,8 @@ public enum Access {
             return registrant == user.user ? .allowed : needs(.leader, in: unit)
         case .acknowledge(let unit), .addNote(let unit):
             return needs(.leader, in: unit)
-        case .recordFollowUp(let unit, let kind):
-            return needs(role(recording: kind), in: unit)
+        case .recordFollowUp(let unit, let responsible):
+            return needs(responsible, in: unit)
         case .recordAMGDiscussion(let unit), .manageActions(let unit), .recordSupervision(let unit):
             return needs(.amg, in: unit)
         case .readUnit(let unit), .readStatistics(let unit):
@@ -65,14 +66,4 @@ public enum Access {
         }
     }
 
-    /// The role that records an outcome of each kind of follow-up.
-    public static func role(recording kind: FollowUpKind) -> Role {
-        switch kind {
-        case .amgDiscussion: .amg
-        case .deepAnalysis: .coordinator
-        case .acknowledgement, .defusingOffer, .defusing, .debriefing, .supervisionOffer, .psychologistOffer,
-             .policeReportDecision, .sickLeaveContact, .easyReport:
-            .leader
-        }
-    }
 }

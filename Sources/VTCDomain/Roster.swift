@@ -39,11 +39,6 @@ public struct UserAccess: Hashable, Sendable {
 
     /// True when the user holds any role in the unit.
     public func belongs(to unit: String) -> Bool { roles.values.contains { $0.contains(unit) } }
-
-    /// The units, of those given, in which the user holds one of the roles.
-    public func units(among all: [String], withAnyOf wanted: [Role]) -> [String] {
-        all.filter { unit in wanted.contains { has($0, in: unit) } }
-    }
 }
 
 /// Who may use `vtc` and in which roles and units, as read from `roster.json`;

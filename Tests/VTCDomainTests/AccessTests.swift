@@ -30,17 +30,17 @@ import VTCDomain
             #expect(Access.check(coordinator, .readStatistics(unit: unit)).isAllowed)
             #expect(Access.check(coordinator, .see(unit: unit, registrant: "x")).isAllowed)
         }
-        #expect(Access.check(coordinator, .recordFollowUp(unit: "A", kind: .deepAnalysis)) == .allowed)
+        #expect(Access.check(coordinator, .recordFollowUp(unit: "A", responsible: Policy.default.rule(for: .deepAnalysis)!.responsible)) == .allowed)
         #expect(Access.check(coordinator, .acknowledge(unit: "A")) == .refused(.needsRole(.leader, unit: "A")))
     }
 
     @Test func leaderDoesTheLeadersFollowUp() {
         #expect(Access.check(leaderA, .acknowledge(unit: "A")) == .allowed)
         #expect(Access.check(leaderA, .addNote(unit: "A")) == .allowed)
-        #expect(Access.check(leaderA, .recordFollowUp(unit: "A", kind: .debriefing)) == .allowed)
+        #expect(Access.check(leaderA, .recordFollowUp(unit: "A", responsible: .leader)) == .allowed)
         #expect(Access.check(leaderA, .updateAbsence(unit: "A", registrant: "anna")) == .allowed)
-        #expect(Access.check(leaderA, .recordFollowUp(unit: "A", kind: .deepAnalysis)) == .refused(.needsRole(.coordinator, unit: "A")))
-        #expect(Access.check(anna, .recordFollowUp(unit: "A", kind: .debriefing)) == .refused(.needsRole(.leader, unit: "A")))
+        #expect(Access.check(leaderA, .recordFollowUp(unit: "A", responsible: Policy.default.rule(for: .deepAnalysis)!.responsible)) == .refused(.needsRole(.coordinator, unit: "A")))
+        #expect(Access.check(anna, .recordFollowUp(unit: "A", responsible: .leader)) == .refused(.needsRole(.leader, unit: "A")))
         #expect(Access.check(anna, .acknowledge(unit: "A")) == .refused(.needsRole(.leader, unit: "A")))
     }
 
@@ -52,7 +52,7 @@ import VTCDomain
 
     @Test func amgRecordsDiscussionsActionsAndSupervisionForTheirUnits() {
         for request in [AccessRequest.recordAMGDiscussion(unit: "A"), .manageActions(unit: "A"), .recordSupervision(unit: "A"),
-                        .recordFollowUp(unit: "A", kind: .amgDiscussion)] {
+                        .recordFollowUp(unit: "A", responsible: .amg)] {
             #expect(Access.check(amgA, request) == .allowed)
             #expect(Access.check(leaderA, request) == .refused(.needsRole(.amg, unit: "A")))
         }

@@ -1,0 +1,18 @@
+// swift-tools-version: 6.1
+// Benchmarks for vtc, kept out of the main package so they do not slow its build.
+// Run: swift run -c release --package-path Benchmarks vtc-bench append
+import PackageDescription
+
+let package = Package(
+    name: "vtc-benchmarks",
+    dependencies: [
+        .package(name: "vtc", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "vtc-bench",
+            dependencies: [.product(name: "VTCLog", package: "vtc")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

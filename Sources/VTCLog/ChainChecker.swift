@@ -1,0 +1,93 @@
+import Foundation
+import Glibc
+import VTCDomain
+
+/// The second stage of reading: checks one line's JSON, format, `seq` and
+/// `prev` against the lines before it, then decodes it. After a bad line it
+/// re-synchronises on that line (its `seq` if readable, and its hash), so that
+/// one damaged line is reported once rather than spoiling every later line.
+struct ChainChecker {
+    enum Verdict {
+        case header(LogHeader)
+        case event(Event)
+        case bad([LogProblem])
+    }
+
+    /// Lines checked so far.
+    private(set) var lines = 0
+    private(set) var expectedSeq: Int64 = 1
+    /// The hex hash of the last line checked (the next line's expected `prev`).
+    private(set) var prev: [UInt8] = LogFormat.zeroHash
+
+    var head: Checkpoint? {
+        lines == 0 ? nil : Checkpoint(seq: expectedSeq - 1, hash: String(decoding: prev, as: UTF8.self))
+    }
+
+    mutating func check(_ bytes: UnsafeRawBufferPointer, hash: [UInt8]) -> Verdict {
+        lines += 1
+        let n = lines
+        var seq: Int64?
+        defer {
+            expectedSeq = (seq ?? expectedSeq) + 1
+            prev = hash
+        }
+        guard bytes.count <= LogFormat.maximumLineLength else {
+            return .bad([LogProblem(line: n, kind: .tooLong,
+                                    detail: "\(bytes.count) bytes, more than the maximum of \(LogFormat.maximumLineLength)")])
+        }
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes.assumingMemoryBound(to: UInt8.self))
+        } catch {
+            let nul = bytes.count > 0 && memchr(bytes.baseAddress!, 0, bytes.count) != nil ? " (the line holds NUL bytes)" : ""
+            return .bad([LogProblem(line: n, kind: .invalidJSON, detail: error.description + nul)])
+        }
+        guard case .object = json else { return .bad([LogProblem(line: n, kind: .schema, detail: "not a JSON object")]) }
+        guard let lineSeq = json["seq"]?.int else {
+            return .bad([LogProblem(line: n, kind: .schema, detail: "seq: missing or not an integer")])
+        }
+        seq = lineSeq
+        guard let linePrev = json["prev"]?.string else {
+            return .bad([LogProblem(line: n, kind: .schema, detail: "prev: missing or not a string")])
+        }
+        var problems: [LogProblem] = []
+        if lineSeq != expectedSeq {
+            let what = lineSeq < expectedSeq ? "repeats or goes back" : "skips ahead"
+            problems.append(LogProblem(line: n, kind: .sequence, detail: "seq \(lineSeq) \(what) (expected \(expectedSeq))"))
+        }
+        if !linePrev.utf8.elementsEqual(prev) {
+            let detail = n == 1
+                ? "the header's prev must be 64 zeros"
+                : "prev does not match the hash of line \(n - 1): line \(n - 1) was changed, or a line was removed or inserted before line \(n)"
+            problems.append(LogProblem(line: n, kind: .hashMismatch, detail: detail))
+        }
+        switch decode(json, line: n) {
+        case .failure(let problem): problems.append(problem)
+        case .success(let verdict): if problems.isEmpty { return verdict }
+        }
+        return .bad(problems)
+    }
+
+    private func decode(_ json: JSONValue, line n: Int) -> Result<Verdict, LogProblem> {
+        let type = json["type"]?.string
+        if n == 1 {
+            guard type == "header" else { return .failure(LogProblem(line: n, kind: .header, detail: "line 1 is not a header")) }
+            guard json["format"]?.int == LogFormat.version else {
+                return .failure(LogProblem(line: n, kind: .header, detail: "format: missing or unknown version"))
+            }
+            guard let id = json["log_id"]?.string.flatMap(UUID.init(uuidString:)) else {
+                return .failure(LogProblem(line: n, kind: .header, detail: "log_id: missing or not a UUID"))
+            }
+            guard let created = json["created_at"]?.string.flatMap({ Timestamp(rfc3339: $0) }) else {
+                return .failure(LogProblem(line: n, kind: .header, detail: "created_at: missing or not an RFC 3339 time"))
+            }
+            return .success(.header(LogHeader(logID: id, createdAt: created)))
+        }
+        if type == "header" { return .failure(LogProblem(line: n, kind: .header, detail: "a header after line 1")) }
+        do {
+            return .success(.event(try Event(json: json)))
+        } catch {
+            return .failure(LogProblem(line: n, kind: .schema, detail: error.description))
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Why an operation on the data folder failed; `description` is the one-line
+/// message shown to the user, naming the file and the cause.
+public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A system call failed: `action` is e.g. "append to", "open", "create".
+    case system(action: String, path: String, errno: Int32)
+    /// The log has a bad line; it is open read-only and every write is refused.
+    case damaged(path: String, LogProblem)
+    /// The line would be longer than `LogFormat.maximumLineLength`; nothing was written.
+    case lineTooLong(path: String, length: Int)
+    /// The data folder cannot be determined (no option, no environment).
+    case noDataFolder(String)
+    /// A file is not what it should be (a draft that does not parse, a name that cannot be used).
+    case invalidFile(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .system(let action, let path, let code):
+            "cannot \(action) \(path): \(describe(errno: code))"
+        case .damaged(let path, let problem):
+            "cannot append to \(path): the log is damaged at line \(problem.line) (\(problem.kind.rawValue): \(problem.detail)); it is open read-only"
+        case .lineTooLong(let path, let length):
+            "cannot append to \(path): the line would be \(length) bytes, more than the maximum of \(LogFormat.maximumLineLength)"
+        case .noDataFolder(let reason):
+            "cannot find the data folder: \(reason)"
+        case .invalidFile(let path, let reason):
+            "\(path): \(reason)"
+        }
+    }
+}
+
+/// One thing wrong with one line of the log.
+public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case invalidJSON = "invalid JSON"
+        case tooLong = "line too long"
+        case header = "bad header"
+        case schema = "schema"
+        case sequence = "sequence"
+        case hashMismatch = "hash mismatch"
+        case tornTail = "torn tail"
+    }
+
+    /// 1-based line number in the file.
+    public var line: Int
+    public var kind: Kind
+    public var detail: String
+
+    public init(line: Int, kind: Kind, detail: String) {
+        self.line = line
+        self.kind = kind
+        self.detail = detail
+    }
+
+    public var description: String { "line \(line): \(kind.rawValue): \(detail)" }
+}

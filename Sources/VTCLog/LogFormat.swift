@@ -1,0 +1,74 @@
+import Crypto
+import Foundation
+import VTCDomain
+
+/// The shape of the log file's lines (docs/log-format.md).
+public enum LogFormat {
+    public static let version: Int64 = 1
+    public static let fileName = "events.jsonl"
+    /// The longest line accepted, in bytes, without its LF.
+    public static let maximumLineLength = 64 * 1024
+    /// The header's `prev`: 64 zeros.
+    public static let zeroHash = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
+
+    /// The header line, without its LF.
+    public static func headerLine(logID: UUID, createdAt: Timestamp) -> [UInt8] {
+        JSONWriter.encode(.object([
+            ("seq", .int(1)),
+            ("prev", .string(String(decoding: zeroHash, as: UTF8.self))),
+            ("format", .int(version)),
+            ("type", .string("header")),
+            ("log_id", .string(logID.lowercasedString)),
+            ("created_at", .string(createdAt.rfc3339)),
+        ]))
+    }
+
+    /// An event's line, without its LF: `{"seq":N,"prev":"<hex>",` then the event's fields.
+    public static func eventLine(seq: Int64, prev: [UInt8], event: Event) -> [UInt8] {
+        JSONWriter.encode(.object(
+            [("seq", .int(seq)), ("prev", .string(String(decoding: prev, as: UTF8.self)))] + event.jsonFields))
+    }
+
+    /// The lowercase hex SHA-256 of a line's bytes as stored, without its LF.
+    public static func hash(_ line: UnsafeRawBufferPointer) -> [UInt8] {
+        hex(SHA256.hash(data: line))
+    }
+
+    public static func hash(_ line: [UInt8]) -> [UInt8] {
+        line.withUnsafeBytes { hash($0) }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func hex(_ digest: SHA256.Digest) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        digest.withUnsafeBytes { bytes in
+            for b in bytes {
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 0xF)])
+            }
+        }
+        return out
+    }
+}
+
+/// The log's first line.
+public struct LogHeader: Hashable, Sendable {
+    public var logID: UUID
+    public var createdAt: Timestamp
+}
+
+/// An event as stored: its line number (= `seq`) and the event.
+public struct LoggedEvent: Hashable, Sendable {
+    public var seq: Int64
+    public var event: Event
+}
+
+/// The last line of a log: its `seq` and the hex SHA-256 of its bytes. Two
+/// copies of a log that agree on the checkpoint agree on every line before it.
+public struct Checkpoint: Hashable, Sendable, CustomStringConvertible {
+    public var seq: Int64
+    public var hash: String
+    public var description: String { "seq \(seq), sha256 \(hash)" }
+}
