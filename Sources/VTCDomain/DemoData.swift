@@ -27,6 +27,22 @@ public struct DemoRosterMember: Hashable, Sendable {
     public var units: [String]
 }
 
+extension DemoData {
+    /// The roster as the JSON document of `roster.json` (docs/roster.md).
+    public var rosterDocument: JSONValue {
+        let units = DemoUnit.all.map { JSONValue.string($0.name) }
+        return .object([
+            ("units", .array(units)),
+            ("users", .array(roster.map { member in
+                .object([
+                    ("user", .string(member.user)),
+                    ("roles", .object(member.roles.map { ($0.rawValue, .array(member.units.map(JSONValue.string))) })),
+                ])
+            })),
+        ])
+    }
+}
+
 /// A demo care unit: what staff call the people they care for, and the prefix of their pseudonymous references.
 struct DemoUnit {
     let name: String
@@ -247,16 +263,18 @@ struct DemoGenerator {
 
     private mutating func leaderFollowUp(_ id: UUID, _ r: Registration, unit: DemoUnit, registered: Timestamp) {
         let leader = unit.leader
-        if random.chance(0.93) {
+        // Old registrations are nearly all followed up; the last two months still have gaps, which show as overdue.
+        let completeness = now.epochSeconds - registered.epochSeconds > 60 * day ? 0.98 : 0.85
+        if random.chance(completeness) {
             let at = registered.epochSeconds + Int64(random.below(Int(random.chance(0.85) ? 6 * day : 20 * day)))
             emit(expressed(at), leader, .acknowledged(incident: id, note: random.chance(0.2) ? random.pick(DemoTexts.leaderNotes) : nil))
         }
         for item in recordedFollowUps(r) {
             // Most follow-up is given, some of it late, and some never recorded: that is what shows as overdue.
-            guard random.chance(0.9) else { continue }
+            guard random.chance(completeness) else { continue }
             let late = random.chance(0.15)
             let offset = late ? item.dueAfter + Int64(random.below(Int(10 * day))) : Int64(random.below(Int(item.dueAfter)))
-            let on = expressed(max(item.from.epochSeconds, registered.epochSeconds - 3 * hour) + offset)
+            let on = expressed(max(item.from.epochSeconds, registered.epochSeconds) + offset)
             let outcome = self.outcome(for: item.kind)
             let note: String? = switch outcome {
             case .done: item.kind == .defusing && r.defusingHeld ? "Holdt samme vagt." : DemoTexts.doneNotes[item.kind].map { random.pick($0) }
@@ -296,7 +314,7 @@ struct DemoGenerator {
         let registeredDay = zone.local(registered).date
         let meeting = registeredDay.adding(days: (DemoGenerator.amgMeetingWeekday - registeredDay.isoWeekday + 7) % 7 + 1)
         let meetingTime = moment(meeting, secondOfDay: 13 * 3600 + random.below(3600))
-        guard random.chance(0.9) else { return }
+        guard random.chance(now.epochSeconds - meetingTime.epochSeconds > 60 * day ? 0.98 : 0.85) else { return }
         emit(meetingTime, unit.representative,
              .amgDiscussed(incident: id, date: meeting, summary: random.pick(DemoTexts.amgSummaries)))
         guard r.severity.rawValue >= 4 ? random.chance(0.3) : random.chance(0.03) else { return }
@@ -306,7 +324,7 @@ struct DemoGenerator {
             owner: random.chance(0.6) ? unit.leader : unit.representative,
             due: meeting.adding(days: random.int(in: 14...70)), incidents: [id])
         emit(meetingTime.adding(seconds: 1800), unit.leader, .actionOpened(action))
-        if random.chance(0.85) {
+        if random.chance(today.daysSinceEpoch - action.due.daysSinceEpoch > 60 ? 0.97 : 0.75) {
             let closedDay = action.due.adding(days: random.int(in: -10...(random.chance(0.2) ? 25 : 0)))
             emit(moment(max(closedDay, meeting.adding(days: 1)), secondOfDay: 10 * 3600), action.owner,
                  .actionClosed(action: action.id, note: random.pick(DemoTexts.actionClosingNotes)))
