@@ -26,8 +26,9 @@ public struct SupervisionRecord: Hashable, Sendable {
     public let recordedAt: Timestamp
 }
 
-/// An event the state could not apply as written: it refers to something
-/// unknown, repeats what was already done, or does not fit. Replay never stops for one.
+/// An event the state could not apply (it refers to something unknown or
+/// withdrawn, repeats what was already done, or does not fit), or applied
+/// with a doubt the message names. Replay never stops for one.
 public struct StateProblem: Hashable, Sendable, CustomStringConvertible {
     public var event: UUID
     public var type: EventType

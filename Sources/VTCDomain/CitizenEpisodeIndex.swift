@@ -30,7 +30,10 @@ struct CitizenEpisodeIndex: Equatable, Sendable {
     }
 
     mutating func remove(_ id: UUID, _ facts: Registration) {
-        guard let key = Self.key(facts), let index = entries[key]?.firstIndex(where: { $0.id == id }) else { return }
+        guard let key = Self.key(facts), let list = entries[key] else { return }
+        let epoch = facts.occurredAt.epochSeconds
+        let sameTime = Self.firstIndex(in: list, after: epoch - 1)..<Self.firstIndex(in: list, after: epoch)
+        guard let index = list[sameTime].firstIndex(where: { $0.id == id }) else { return }
         entries[key]!.remove(at: index)
         if entries[key]!.isEmpty { entries[key] = nil }
     }
@@ -42,12 +45,12 @@ struct CitizenEpisodeIndex: Equatable, Sendable {
         return Self.firstIndex(in: list, after: facts.occurredAt.epochSeconds) - Self.firstIndex(in: list, after: start - 1)
     }
 
-    /// Episodes of the same citizen that happened in `from...until`.
-    func episodes(of facts: Registration, from: Timestamp, until: Timestamp) -> [UUID] {
+    /// The first `limit` episodes other than `id` of the same citizen that happened in `facts.occurredAt...until`.
+    func episodes(after id: UUID, _ facts: Registration, until: Timestamp, limit: Int) -> [UUID] {
         guard let key = Self.key(facts), let list = entries[key] else { return [] }
-        let lower = Self.firstIndex(in: list, after: from.epochSeconds - 1)
+        let lower = Self.firstIndex(in: list, after: facts.occurredAt.epochSeconds - 1)
         let upper = Self.firstIndex(in: list, after: until.epochSeconds)
-        return list[lower..<upper].map(\.id)
+        return list[lower..<upper].lazy.map(\.id).filter { $0 != id }.prefix(limit).map { $0 }
     }
 
     /// The index of the first entry later than `epoch`.

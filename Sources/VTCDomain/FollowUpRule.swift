@@ -31,9 +31,11 @@ public struct FollowUpCondition: Hashable, Sendable {
 
     public static let always = FollowUpCondition()
 
+    /// `minSeverity` is a grade 1–5.
     public init(minSeverity: Int? = nil, kinds: Set<EpisodeKind>? = nil, counterparts: Set<Counterpart>? = nil,
                 involvements: Set<Involvement>? = nil, absence: AbsenceRequirement? = nil, wish: Wish? = nil,
                 repeatedCitizenRef: RepeatedCitizenRef? = nil) {
+        precondition(minSeverity.map(Severity.range.contains) ?? true, "a minimum severity is a grade 1–5")
         self.minSeverity = minSeverity.flatMap(Severity.init(rawValue:))
         self.kinds = kinds
         self.counterparts = counterparts

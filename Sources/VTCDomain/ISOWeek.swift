@@ -13,7 +13,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(containing date: CalendarDate) {
         let thursday = date.adding(days: 4 - date.isoWeekday)
-        let january1 = CalendarDate(year: thursday.year, month: 1, day: 1)!
+        let january1 = CalendarDate.proleptic(year: thursday.year, month: 1, day: 1)
         year = thursday.year
         week = (thursday.daysSinceEpoch - january1.daysSinceEpoch) / 7 + 1
     }
@@ -25,11 +25,11 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// 53 in years whose 28 December falls in week 53, else 52.
     public static func weeks(in year: Int) -> Int {
-        ISOWeek(containing: CalendarDate(year: year, month: 12, day: 28)!).week
+        ISOWeek(containing: CalendarDate.proleptic(year: year, month: 12, day: 28)).week
     }
 
     public var monday: CalendarDate {
-        let january4 = CalendarDate(year: year, month: 1, day: 4)!
+        let january4 = CalendarDate.proleptic(year: year, month: 1, day: 4)
         return january4.adding(days: 1 - january4.isoWeekday + 7 * (week - 1))
     }
 
@@ -76,4 +76,15 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { iso }
 
     public static func < (lhs: ISOWeek, rhs: ISOWeek) -> Bool { (lhs.year, lhs.week) < (rhs.year, rhs.week) }
+}
+
+extension CalendarDate {
+    /// A month and day of any year, also one outside 1…9999 that stepping from
+    /// the first or last week or period can reach: the Gregorian calendar repeats every 400 years.
+    static func proleptic(year: Int, month: Int, day: Int) -> CalendarDate {
+        var cycles = (year - 2000) / 400
+        if (year - 2000) % 400 < 0 { cycles -= 1 }
+        let inCycle = CalendarDate(year: year - 400 * cycles, month: month, day: day)!
+        return inCycle.adding(days: cycles * 146_097)
+    }
 }

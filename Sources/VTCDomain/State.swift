@@ -17,12 +17,14 @@ public struct VTCState: Equatable, Sendable {
 
     private var supervisionIndex: [UUID: Int] = [:]
     private var citizenEpisodes = CitizenEpisodeIndex()
-    /// The widest repeated-citizen window of the policy, if any rule has one.
-    private let citizenWindowDays: Int?
+    /// The most episodes and the widest window any repeated-citizen condition of the policy asks for.
+    private let citizenReach: RepeatedCitizenRef?
 
     public init(policy: Policy = .default) {
         self.policy = policy
-        citizenWindowDays = policy.rules.flatMap { $0.when.compactMap { $0.repeatedCitizenRef?.withinDays } }.max()
+        let conditions = policy.rules.flatMap { $0.when.compactMap(\.repeatedCitizenRef) }
+        citizenReach = conditions.isEmpty ? nil : RepeatedCitizenRef(episodes: conditions.map(\.episodes).max()!,
+                                                                     withinDays: conditions.map(\.withinDays).max()!)
     }
 
     public static func replay(_ events: some Sequence<Event>, policy: Policy = .default) -> VTCState {
@@ -42,26 +44,27 @@ public struct VTCState: Equatable, Sendable {
         case .amended(let id, let changes):
             amend(id, changes, event)
         case .followUpRecorded(let id, let record):
-            guard touch(id, event) else { return }
+            guard admit(id, event) else { return }
             recordOutcome(RecordedOutcome(record: record, by: event.actor, at: event.at), on: id)
         case .acknowledged(let id, let note):
-            if let earlier = incidents[id]?.acknowledgement {
+            guard isLive(id, event) else { return }
+            if let earlier = incidents[id]!.acknowledgement {
                 return reject(event, "already acknowledged by \(earlier.by) at \(earlier.at.rfc3339)")
             }
-            guard touch(id, event) else { return }
+            incidents[id]!.history.append(event)
             incidents[id]!.acknowledgement = Acknowledgement(by: event.actor, at: event.at, note: note)
             let record = FollowUpRecord(kind: .acknowledgement, outcome: .done, on: event.at, note: note)
             recordOutcome(RecordedOutcome(record: record, by: event.actor, at: event.at), on: id)
         case .noteAdded(let id, let text):
-            guard touch(id, event) else { return }
+            guard admit(id, event) else { return }
             incidents[id]!.notes.append(IncidentNote(by: event.actor, at: event.at, text: text))
         case .absenceUpdated(let id, let firstDay, let days):
-            guard touch(id, event) else { return }
+            guard admit(id, event) else { return }
             incidents[id]!.facts.firstAbsenceDay = firstDay
             incidents[id]!.facts.absenceDays = days
             rederive(id)
         case .amgDiscussed(let id, let date, let summary):
-            guard touch(id, event) else { return }
+            guard admit(id, event) else { return }
             incidents[id]!.amgDiscussions.append(AMGDiscussion(date: date, summary: summary, by: event.actor))
             let meeting = policy.zone.timestamp(
                 for: LocalDateTime(date: date, hour: policy.amgMeeting.hour, minute: policy.amgMeeting.minute))
@@ -86,7 +89,7 @@ public struct VTCState: Equatable, Sendable {
             supervisionSessions.append(SupervisionRecord(session: session, recordedBy: event.actor, recordedAt: event.at))
             noteUnknownIncidents(session.incidents, event)
         case .withdrawn(let id, let reason):
-            guard touch(id, event) else { return }
+            guard admit(id, event) else { return }
             let facts = incidents[id]!.facts
             incidents[id]!.withdrawal = Withdrawal(by: event.actor, at: event.at, reason: reason)
             citizenEpisodes.remove(id, facts)
@@ -104,7 +107,8 @@ public struct VTCState: Equatable, Sendable {
     }
 
     private mutating func amend(_ id: UUID, _ changes: [FieldChange], _ event: Event) {
-        guard let old = incidents[id]?.facts else { return reject(event, "unknown incident \(id.lowercasedString)") }
+        guard isLive(id, event) else { return }
+        let old = incidents[id]!.facts
         var new = old
         var stale: [String] = []
         for change in changes {
@@ -114,7 +118,7 @@ public struct VTCState: Equatable, Sendable {
             if old.value(of: change.field) != change.old { stale.append(change.field.rawValue) }
             new = changed
         }
-        guard touch(id, event) else { return }
+        incidents[id]!.history.append(event)
         if !stale.isEmpty {
             problems.append(StateProblem(event: event.id, type: event.payload.type,
                                          message: "applied, but the old value of \(stale.joined(separator: ", ")) was not the current one"))
@@ -132,16 +136,22 @@ public struct VTCState: Equatable, Sendable {
         }
     }
 
-    /// Checks that the event's incident exists and is not withdrawn, and adds the event to its history.
-    private mutating func touch(_ id: UUID, _ event: Event) -> Bool {
-        guard let record = incidents[id] else {
+    /// Whether the event's incident exists and is not withdrawn; the event is a problem otherwise.
+    private mutating func isLive(_ id: UUID, _ event: Event) -> Bool {
+        guard let withdrawal = incidents[id].map({ $0.withdrawal }) else {
             reject(event, "unknown incident \(id.lowercasedString)")
             return false
         }
-        if let withdrawal = record.withdrawal {
+        if let withdrawal {
             reject(event, "incident \(id.lowercasedString) was withdrawn at \(withdrawal.at.rfc3339)")
             return false
         }
+        return true
+    }
+
+    /// Admits an event about a live incident into its history.
+    private mutating func admit(_ id: UUID, _ event: Event) -> Bool {
+        guard isLive(id, event) else { return false }
         incidents[id]!.history.append(event)
         return true
     }
@@ -158,11 +168,10 @@ public struct VTCState: Equatable, Sendable {
     }
 
     private mutating func recordOutcome(_ outcome: RecordedOutcome, on id: UUID) {
-        let record = incidents[id]!
+        let (facts, registeredAt) = (incidents[id]!.facts, incidents[id]!.registeredAt)
         let policy = policy
         incidents[id]!.record(outcome) {
-            policy.uncalledItem(outcome.record.kind, facts: record.facts, registeredAt: record.registeredAt,
-                                recordedAt: outcome.at)
+            policy.uncalledItem(outcome.record.kind, facts: facts, registeredAt: registeredAt, recordedAt: outcome.at)
         }
     }
 
@@ -175,11 +184,15 @@ public struct VTCState: Equatable, Sendable {
         incidents[id]!.rederive(calledFor: items)
     }
 
-    /// Episodes of the same citizen after this one may have it in their window.
+    /// Derives again the episodes of the same citizen whose count an episode
+    /// at `facts` joining or leaving can move across a threshold. The k-th
+    /// episode after it already counts k + 1 in its window without it, so only
+    /// the first N − 1 of them can cross a threshold of N: the work per event
+    /// stays bounded however many episodes a citizen has.
     private mutating func rederiveNeighbours(of facts: Registration, excluding id: UUID) {
-        guard let windowDays = citizenWindowDays else { return }
-        let until = policy.zone.adding(days: windowDays + 1, to: facts.occurredAt)
-        for other in citizenEpisodes.episodes(of: facts, from: facts.occurredAt, until: until) where other != id {
+        guard let reach = citizenReach else { return }
+        let until = policy.zone.adding(days: reach.withinDays + 1, to: facts.occurredAt)
+        for other in citizenEpisodes.episodes(after: id, facts, until: until, limit: reach.episodes - 1) {
             rederive(other)
         }
     }

@@ -35,7 +35,7 @@ public struct StatisticsPeriod: Hashable, Comparable, Sendable, CustomStringConv
         index = (date.month - 1) / granularity.months + 1
     }
 
-    public var firstDay: CalendarDate { CalendarDate(year: year, month: (index - 1) * granularity.months + 1, day: 1)! }
+    public var firstDay: CalendarDate { .proleptic(year: year, month: (index - 1) * granularity.months + 1, day: 1) }
 
     /// The first day after the period.
     public var endDay: CalendarDate { next.firstDay }

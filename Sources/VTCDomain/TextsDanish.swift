@@ -57,19 +57,7 @@ enum DanishTexts: TextCatalog {
     static func message(_ message: Message) -> String {
         switch message {
         case .input(let problem):
-            let field = fieldName(problem.field)
-            switch problem {
-            case .controlCharacter(_, let scalar):
-                return "\(field): indeholder et kontroltegn (\(unicodeName(scalar))), som ikke er tilladt."
-            case .lineBreakInSingleLine:
-                return "\(field): må ikke indeholde linjeskift."
-            case .cprNumber:
-                return "\(field): ligner et CPR-nummer (6 + 4 cifre). Af hensyn til privatlivet må et CPR-nummer aldrig registreres – brug enhedens lokale beboerkode."
-            case .empty:
-                return "\(field): må ikke være tom."
-            case .tooLong(_, let limit):
-                return "\(field): er for lang – forkort teksten (grænsen er \(limit) byte)."
-            }
+            return "\(fieldName(problem.field)): " + inputReason(problem)
         case .severityOutOfRange(let given):
             return "Belastningsgraden skal være et helt tal fra 1 til 5 (fik \(given))."
         case .refused(.needsRole(let role, let unit?)):
@@ -107,6 +95,21 @@ enum DanishTexts: TextCatalog {
         }
     }
 
+    private static func inputReason(_ problem: InputRules.Problem) -> String {
+        switch problem {
+        case .controlCharacter(_, let scalar):
+            return "indeholder et kontroltegn (\(unicodeName(scalar))), som ikke er tilladt."
+        case .lineBreakInSingleLine:
+            return "må ikke indeholde linjeskift."
+        case .cprNumber:
+            return "ligner et CPR-nummer (6 + 4 cifre). Af hensyn til privatlivet må et CPR-nummer aldrig registreres – brug enhedens lokale beboerkode."
+        case .empty:
+            return "må ikke være tom."
+        case .tooLong(_, let limit):
+            return "er for lang – forkort teksten (grænsen er \(limit) byte)."
+        }
+    }
+
     private static func roleInText(_ role: Role) -> String {
         switch role {
         case .staff: "medarbejder"
@@ -136,7 +139,7 @@ enum DanishTexts: TextCatalog {
         case .emptyUserID: "bruger-id'et er tomt."
         case .duplicateUser(let user, let firstAt): "brugeren »\(user)« står allerede i \(firstAt)."
         case .noRoles: "brugeren har ingen roller."
-        case .invalidText(let problem): message(.input(problem))
+        case .invalidText(let problem): inputReason(problem)
         }
     }
 

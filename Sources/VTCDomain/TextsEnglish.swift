@@ -57,19 +57,7 @@ enum EnglishTexts: TextCatalog {
     static func message(_ message: Message) -> String {
         switch message {
         case .input(let problem):
-            let field = fieldName(problem.field)
-            switch problem {
-            case .controlCharacter(_, let scalar):
-                return "\(field): contains a control character (\(unicodeName(scalar))), which is not allowed."
-            case .lineBreakInSingleLine:
-                return "\(field): must not contain a line break."
-            case .cprNumber:
-                return "\(field): looks like a CPR number (6 + 4 digits). For privacy a CPR number must never be registered – use the unit's local resident code."
-            case .empty:
-                return "\(field): must not be empty."
-            case .tooLong(_, let limit):
-                return "\(field): is too long – shorten the text (the limit is \(limit) bytes)."
-            }
+            return "\(fieldName(problem.field)): " + inputReason(problem)
         case .severityOutOfRange(let given):
             return "Severity must be a whole number from 1 to 5 (got \(given))."
         case .refused(.needsRole(let role, let unit?)):
@@ -107,6 +95,21 @@ enum EnglishTexts: TextCatalog {
         }
     }
 
+    private static func inputReason(_ problem: InputRules.Problem) -> String {
+        switch problem {
+        case .controlCharacter(_, let scalar):
+            return "contains a control character (\(unicodeName(scalar))), which is not allowed."
+        case .lineBreakInSingleLine:
+            return "must not contain a line break."
+        case .cprNumber:
+            return "looks like a CPR number (6 + 4 digits). For privacy a CPR number must never be registered – use the unit's local resident code."
+        case .empty:
+            return "must not be empty."
+        case .tooLong(_, let limit):
+            return "is too long – shorten the text (the limit is \(limit) bytes)."
+        }
+    }
+
     private static func roleInText(_ role: Role) -> String {
         switch role {
         case .staff: "staff"
@@ -136,7 +139,7 @@ enum EnglishTexts: TextCatalog {
         case .emptyUserID: "the user id is empty."
         case .duplicateUser(let user, let firstAt): "the user “\(user)” is listed already at \(firstAt)."
         case .noRoles: "the user has no roles."
-        case .invalidText(let problem): message(.input(problem))
+        case .invalidText(let problem): inputReason(problem)
         }
     }
 

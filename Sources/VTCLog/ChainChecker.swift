@@ -20,7 +20,7 @@ struct ChainChecker {
     private(set) var prev: [UInt8] = LogFormat.zeroHash
 
     var head: Checkpoint? {
-        lines == 0 ? nil : Checkpoint(seq: expectedSeq - 1, hash: String(decoding: prev, as: UTF8.self))
+        lines == 0 ? nil : Checkpoint(seq: expectedSeq &- 1, hash: String(decoding: prev, as: UTF8.self))
     }
 
     mutating func check(_ bytes: UnsafeRawBufferPointer, hash: [UInt8]) -> Verdict {
@@ -28,12 +28,9 @@ struct ChainChecker {
         let n = lines
         var seq: Int64?
         defer {
-            expectedSeq = (seq ?? expectedSeq) + 1
+            // Wrapping, not trapping: a hostile seq of Int64.max must give a verdict, not a crash.
+            expectedSeq = (seq ?? expectedSeq) &+ 1
             prev = hash
-        }
-        guard bytes.count <= LogFormat.maximumLineLength else {
-            return .bad([LogProblem(line: n, kind: .tooLong,
-                                    detail: "\(bytes.count) bytes, more than the maximum of \(LogFormat.maximumLineLength)")])
         }
         let json: JSONValue
         do {
@@ -41,6 +38,10 @@ struct ChainChecker {
         } catch {
             let nul = bytes.count > 0 && memchr(bytes.baseAddress!, 0, bytes.count) != nil ? " (the line holds NUL bytes)" : ""
             return .bad([LogProblem(line: n, kind: .invalidJSON, detail: error.description + nul)])
+        }
+        guard bytes.count <= LogFormat.maximumLineLength else {
+            return .bad([LogProblem(line: n, kind: .tooLong,
+                                    detail: "\(bytes.count) bytes, more than the maximum of \(LogFormat.maximumLineLength)")])
         }
         guard case .object = json else { return .bad([LogProblem(line: n, kind: .schema, detail: "not a JSON object")]) }
         guard let lineSeq = json["seq"]?.int else {

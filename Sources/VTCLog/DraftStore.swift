@@ -76,7 +76,7 @@ public struct DraftStore: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: folderPath)
         } catch {
             if !FileManager.default.fileExists(atPath: folderPath) { return DraftListing(drafts: [], unreadable: []) }
-            throw .system(action: "list", path: folderPath, errno: EACCES)
+            throw .invalidFile(path: folderPath, reason: "cannot list the drafts: \(error.localizedDescription)")
         }
         var listing = DraftListing(drafts: [], unreadable: [])
         for name in names.sorted() where name.hasPrefix(prefix + "-") && name.hasSuffix(".json") {

@@ -147,8 +147,8 @@ public final class EventLog {
             return (off_t(header.count + 1), 1, LogFormat.hash(header))
         }
         let line = try lastLine(endingAt: end)
-        guard let seq = (try? JSONParser.parse(line))?["seq"]?.int else {
-            throw .invalidFile(path: path, reason: "its last line has no readable seq; run verify")
+        guard let seq = (try? JSONParser.parse(line))?["seq"]?.int, seq > 0, seq < Int64.max - 1_000_000_000 else {
+            throw .invalidFile(path: path, reason: "its last line has no usable seq; run verify")
         }
         return (end, seq, LogFormat.hash(line))
     }
@@ -245,7 +245,7 @@ public final class EventLog {
         let size = try currentSize()
         pendingProblem = nil
         guard size >= readOffset else {
-            damage = LogProblem(line: checker.lines, kind: .tornTail, detail: "the log became shorter than what was already read")
+            damage = LogProblem(line: checker.lines, kind: .sequence, detail: "the log became shorter than what was already read: lines were removed")
             return false
         }
         var splitter = LineSplitter(startingAt: Int64(readOffset))
@@ -286,7 +286,7 @@ public final class EventLog {
             header = h
             return true
         case .event(let e):
-            unread.append(LoggedEvent(seq: checker.expectedSeq - 1, event: e))
+            unread.append(LoggedEvent(seq: checker.expectedSeq &- 1, event: e))
             return true
         case .bad(let problems):
             checker = before

@@ -45,10 +45,31 @@ public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var kind: Kind
     public var detail: String
 
+    /// `detail` may quote text from the file: control characters are escaped and it is
+    /// shortened, so that the problem stays one line and safe to show on a terminal.
     public init(line: Int, kind: Kind, detail: String) {
         self.line = line
         self.kind = kind
-        self.detail = detail
+        self.detail = LogProblem.printable(detail)
+    }
+
+    static let maximumDetailLength = 300
+
+    static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if out.unicodeScalars.count >= maximumDetailLength {
+                out += "…"
+                break
+            }
+            switch scalar.value {
+            case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029:
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     public var description: String { "line \(line): \(kind.rawValue): \(detail)" }

@@ -29,6 +29,9 @@ public enum LogVerifier {
         let fd = system.open(path, O_RDONLY, 0)
         guard fd >= 0 else { throw .system(action: "open", path: path, errno: errno) }
         defer { _ = system.close(fd) }
+        // A shared lock, so that an append in progress is not reported as a torn tail.
+        let failure = system.lock(fd, LOCK_SH)
+        guard failure == 0 else { throw .system(action: "lock", path: path, errno: failure) }
         var run = Run()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }

@@ -65,4 +65,14 @@ import VTCDomain
         let spring = try #require(ISOWeek(iso: "2026-W13"))
         #expect(spring.end(in: zone).epochSeconds - spring.start(in: zone).epochSeconds == 7 * 86_400 - 3600)
     }
+
+    @Test func steppingPastTheFirstOrLastRepresentableYearDoesNotTrap() throws {
+        let first = try #require(ISOWeek(year: 1, week: 1))
+        #expect(first.previous.next == first)
+        #expect(first.monday == date("0001-01-01"))
+        let last = try #require(ISOWeek(year: 9998, week: ISOWeek.weeks(in: 9998)))
+        #expect(last.next.next.previous.previous == last)
+        #expect(StatisticsPeriod(.halfYear, year: 1, index: 1)?.sameIn(yearsLater: -2).firstDay.daysSinceEpoch
+            == date("0001-01-01").daysSinceEpoch - 365 - 366) // year 0 is a leap year
+    }
 }

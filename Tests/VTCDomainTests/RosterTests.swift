@@ -39,7 +39,9 @@ import VTCDomain
             {"units": ["A"], "users": [{"user": "anna", "roles": {"chef": ["A"]}}]}
             """)
         #expect(found == [RosterFile.Problem(path: "users[0].roles", kind: .unknownRole("chef"))])
-        #expect(found.first?.description.contains("chef") == true)
+        #expect(found.first?.description
+            == "roster.json, users[0].roles: unknown role \"chef\"; the roles are staff, leader, amg, coordinator, admin.")
+        #expect(found.first.map { Texts(.da).message(.rosterProblem($0)) }?.hasPrefix("roster.json, users[0].roles: ukendt rolle \"chef\"") == true)
     }
 
     @Test func unitNotListedIsNamedWithWhere() {
@@ -85,6 +87,7 @@ import VTCDomain
         let found = problems("{\"units\": [\"A\"], \"users\": [{\"user\": \"a\", \"name\": \"x\\u001b[2J\", \"roles\": {\"staff\": [\"A\"]}}]}")
         #expect(found.count == 1)
         #expect(found.first?.path == "users[0].name")
+        #expect(found.first?.description == "roster.json, users[0].name: contains a control character (U+001B), which is not allowed.")
     }
 
     @Test func invalidJSONSaysWhere() {

@@ -194,6 +194,35 @@ struct StateTests {
         #expect(state.incidents[incidentID(3)]?.followUp(.supervisionOffer) != nil)
     }
 
+    @Test("episodes at the same moment all count for each other, also when some are withdrawn")
+    func repeatedCitizenSameMoment() {
+        var f = EventFactory()
+        var state = VTCState()
+        let offered = { (state: VTCState) in
+            (1...6).map { state.incidents[incidentID(UInt8($0))]?.followUp(.supervisionOffer) != nil }
+        }
+        for i in 1...6 {
+            state.apply(f.make(.registered(incident: incidentID(UInt8(i)), facts(at: "2026-05-01T10:00:00+02:00", citizenRef: "B12"))))
+        }
+        #expect(offered(state) == Array(repeating: true, count: 6))
+        for i in 1...3 { state.apply(f.make(.withdrawn(incident: incidentID(UInt8(i)), reason: "fejl"))) }
+        #expect(offered(state) == [true, true, true, true, true, true])
+        state.apply(f.make(.withdrawn(incident: incidentID(4), reason: "fejl")))
+        #expect(offered(state) == [true, true, true, true, false, false])
+    }
+
+    @Test("an episode registered late before a run of episodes gives the offer to the one it makes third")
+    func repeatedCitizenLateBeforeRun() {
+        var f = EventFactory()
+        var events = (1...5).map { i in
+            f.make(.registered(incident: incidentID(UInt8(i)), facts(at: "2026-05-0\(i)T10:00:00+02:00", citizenRef: "B12")))
+        }
+        events.append(f.make(.registered(incident: incidentID(9), facts(at: "2026-04-30T10:00:00+02:00", citizenRef: "B12"))))
+        let state = VTCState.replay(events)
+        let offered = [9, 1, 2, 3, 4, 5].map { state.incidents[incidentID(UInt8($0))]?.followUp(.supervisionOffer) != nil }
+        #expect(offered == [false, false, true, true, true, true])
+    }
+
     @Test("amending the citizen reference moves the episode between citizens")
     func amendedCitizen() {
         var f = EventFactory()

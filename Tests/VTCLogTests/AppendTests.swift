@@ -213,8 +213,9 @@ func mode(of path: String) -> mode_t {
     return info.st_mode & 0o7777
 }
 
+/// The process's umask, read from /proc without changing it (tests run in parallel).
 func currentUmask() -> mode_t {
-    let mask = umask(0o022)
-    umask(mask)
-    return mask
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
+    return line.flatMap { mode_t($0.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) } ?? 0o022
 }

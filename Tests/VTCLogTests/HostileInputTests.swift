@@ -99,6 +99,22 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(LogVerifier.verify(bytes: HostileInputTests.valid).isIntact)
     }
 
+    @Test(arguments: [Int64.max, Int64.min, 0, -1])
+    func extremeSeqValuesGiveAVerdictNotATrap(seq: Int64) throws {
+        var lines: [[UInt8]] = HostileInputTests.valid.split(separator: 0x0A).map { Array($0) }
+        lines[3] = Array(String(decoding: lines[3], as: UTF8.self).replacingOccurrences(of: "\"seq\":4,", with: "\"seq\":\(seq),").utf8)
+        let bytes: [UInt8] = lines.flatMap { line -> [UInt8] in line + [0x0A] }
+        let report = LogVerifier.verify(bytes: bytes)
+        #expect(report.problems.first?.line == 4)
+        #expect(report.problems.first?.kind == .sequence)
+        // The same line as the last one of a log: reading stops there, and nothing is appended after it.
+        let dir = TemporaryFolder()
+        dir.write(lines[0..<4].flatMap { $0 + [0x0A] })
+        let log = try EventLog.open(in: dir.folder)
+        #expect(log.damage?.line == 4)
+        #expect(throws: LogError.self) { try log.append(Fixture.note("efter")) }
+    }
+
     @Test func theReaderAcceptsExactlyWhatVerifyCallsIntactAfterRepair() throws {
         var g = SeededGenerator(seed: 7)
         for round in 0..<60 {

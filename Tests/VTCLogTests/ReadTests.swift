@@ -63,6 +63,24 @@ import VTCDomain
         #expect(LogVerifier.verify(bytes: dir.bytes()).isIntact)
     }
 
+    @Test func aTailTornAfterOpeningIsRepairedByTheNextReadOrAppend() throws {
+        let dir = TemporaryFolder()
+        try makeLog(dir, count: 2)
+        let log = try EventLog.open(in: dir.folder, system: .testing)
+        _ = try log.readNew()
+        let good = dir.bytes()
+        // Another writer died half-way through its line after this instance opened the log.
+        dir.write(good + Array("{\"seq\":4,\"pr".utf8))
+        #expect(try log.readNew().isEmpty)
+        #expect(log.takeNotices().count == 1)
+        #expect(dir.bytes() == good)
+        dir.write(good + Array("{\"seq\":4,\"prev".utf8))
+        #expect(try log.append(Fixture.note("videre")).seq == 4)
+        #expect(log.takeNotices().count == 1)
+        #expect(LogVerifier.verify(bytes: dir.bytes()).isIntact)
+        #expect(dir.names().filter { $0.contains(".torn-") }.count == 2)
+    }
+
     @Test(arguments: [
         Array("{\"seq\":5,\"prev\":\"00\",\"for\n".utf8),
         [UInt8](repeating: 0, count: 300),

@@ -138,6 +138,19 @@ import VTCDomain
         #expect(dir.bytes() == bytes)
     }
 
+    @Test func textQuotedFromTheFileIsEscapedAndShortInAProblem() throws {
+        let (dir, lines) = try makeLog()
+        var changed = lines
+        let hostile = "\\u001b[2J\\nrm -rf" + String(repeating: "x", count: 1000)
+        changed[1] = Array(String(decoding: lines[1], as: UTF8.self)
+            .replacingOccurrences(of: "\"kind\":\"physical_violence\"", with: "\"kind\":\"\(hostile)\"").utf8)
+        dir.write(join(changed))
+        let detail = try #require(LogVerifier.verify(bytes: dir.bytes()).problems.first { $0.line == 2 }?.detail)
+        #expect(detail.hasPrefix("data.kind: unknown value \"\\u{1b}[2J\\u{a}rm -rf"))
+        #expect(!detail.unicodeScalars.contains { $0.value < 0x20 })
+        #expect(detail.count <= LogProblem.maximumDetailLength + 1)
+    }
+
     @Test func anEventThatDoesNotDecodeIsASchemaProblemNamingTheKey() throws {
         let (dir, lines) = try makeLog()
         var changed = lines
