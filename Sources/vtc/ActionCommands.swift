@@ -13,7 +13,8 @@ struct ActionCommand: ParsableCommand {
             abstract: "Open a preventive action; prints its id.",
             discussion: """
             Example:
-              vtc action open --title "Opdatere LA2-plan for B-014" --owner aaen-leder --due 2025-04-30 --incident 3f2a9c
+              vtc action open --title "Opdatere LA2-plan for B-014" --owner lis \\
+                --due 2025-04-30 --incident 3f2a9c
             """)
 
         @OptionGroup var global: GlobalOptions
@@ -46,7 +47,7 @@ struct ActionCommand: ParsableCommand {
             abstract: "Close a preventive action that is done.",
             discussion: """
             Example:
-              vtc action close 9d41c0 --note "Gennemført og evalueret på AMG-mødet"
+              vtc action close 9d41c0 --note "Gennemført og evalueret"
             """)
 
         @OptionGroup var global: GlobalOptions
@@ -103,8 +104,8 @@ struct SupervisionCommand: ParsableCommand {
             abstract: "Record a supervision session; prints its id.",
             discussion: """
             Example:
-              vtc supervision record --unit "Psykiatrisk afsnit P3" --date 2025-03-20 --form group --evaluation 4 \\
-                  --incident 3f2a9c --note "Fokus på grænsesætning"
+              vtc supervision record --unit Skovbrynet --date 2025-03-20 --form group \\
+                --evaluation 4 --incident 3f2a9c --note "Fokus på grænsesætning"
             """)
 
         @OptionGroup var global: GlobalOptions

@@ -9,9 +9,9 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Fill an empty data folder with realistic synthetic data from the last two years.",
         discussion: """
-        Writes a roster (you get the leader, AMG and coordinator roles on every demo unit) and appends
-        the events through the normal, durable append path in batches. Refuses a folder that already holds
-        events or a roster. The same --seed and --as-of give the same data.
+        Writes a roster (you get the leader, AMG and coordinator roles on every demo unit) and appends \
+        the events through the normal, durable append path in batches. Refuses a folder that already \
+        holds events or a roster. The same --seed and --as-of give the same data.
 
         Examples:
           vtc demo --data /tmp/vtc-demo

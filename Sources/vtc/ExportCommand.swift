@@ -7,9 +7,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the incidents (CSV) or the events (JSON lines) you may see.",
         discussion: """
-        CSV: a header row, then one row per incident with its current fields and a follow-up summary
-        (RFC 4180, UTF-8, CRLF). JSONL: one event per line as in the log, with its seq (without the hash chain).
-        --since and --until filter on the day the episode occurred (actions and sessions: the day they were opened or held).
+        CSV: a header row, then one row per incident with its current fields and a follow-up summary \
+        (RFC 4180, UTF-8, CRLF). JSONL: one event per line as in the log, with its seq (without the hash \
+        chain). --since and --until filter on the day the episode occurred (actions and sessions: the day \
+        they were opened or held).
 
         Examples:
           vtc export --format csv --since 2025-01-01 > vtc-2025.csv

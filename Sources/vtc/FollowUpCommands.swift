@@ -20,13 +20,13 @@ struct FollowUpCommand: ParsableCommand {
         commandName: "followup",
         abstract: "Record the outcome of one follow-up item of an incident.",
         discussion: """
-        KIND is one of: \(FollowUpKind.allCases.map(\.rawValue).joined(separator: ", ")).
+        KIND is one of: \(FollowUpKind.allCases.map(\.rawValue).joined(separator: ", ")). \
         For amg_discussion, --on gives the meeting's date and --note its summary.
 
         Examples:
-          vtc followup 3f2a9c defusing --done --on 2025-03-14T22:10 --note "Holdt med to kolleger"
+          vtc followup 3f2a9c defusing --done --on 2025-03-14T22:10
           vtc followup 3f2a9c psychologist_offer --declined
-          vtc followup 3f2a9c easy_report --not-relevant --reason "Fravær kun på skadesdagen"
+          vtc followup 3f2a9c easy_report --not-relevant --reason "Kun skadesdagen"
         """)
 
     @OptionGroup var global: GlobalOptions

@@ -9,17 +9,18 @@ struct RegisterCommand: ParsableCommand {
         discussion: """
         Exits 0 only once the registration is durable in the log.
 
-        Examples:
-          vtc register --unit "Bostedet Åen" --kind threat --severity 2 --citizen-ref B-014 \\
-              --description "Truede med at slå, da jeg sagde nej." --defusing-held
-          vtc register --occurred 2025-03-14T21:30 --kind physical_violence --severity 4 \\
-              --injury physical --first-absence-day 2025-03-15 --absence-days 2 --description-file -
-          echo '{"unit":"Skovbrynet","kind":"harassment","severity":1,"description":"Skældt ud."}' | vtc register --json -
+        With --json, the object has the keys of the registered event's data (docs/cli.md): occurred_at, \
+        unit, location, kind, severity, involvement, counterpart, citizen_ref, injury, first_absence_day, \
+        absence_days, description, first_aid, defusing_held, wants_leader_talk, wants_psychologist, \
+        police_report. Only unit, kind, severity and description are required; the others take the same \
+        defaults as the options.
 
-        With --json, the object has the keys of the registered event's data (docs/cli.md): occurred_at, unit,
-        location, kind, severity, involvement, counterpart, citizen_ref, injury, first_absence_day, absence_days,
-        description, first_aid, defusing_held, wants_leader_talk, wants_psychologist, police_report. Only unit,
-        kind, severity and description are required; the rest take the same defaults as the options.
+        Examples:
+          vtc register --kind threat --severity 2 --description "Truede med slag."
+          vtc register --unit Skovbrynet --kind physical_violence --severity 4 \\
+            --occurred 2025-03-14T21:30 --citizen-ref S-007 --injury physical \\
+            --first-absence-day 2025-03-15 --absence-days 2 --description-file -
+          vtc register --json - < registrering.json
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -62,7 +63,8 @@ struct AmendCommand: ParsableCommand {
         commandName: "amend",
         abstract: "Change fields of your own registration; only the options given change.",
         discussion: """
-        Writes an amended event with the old and new value of each changed field.
+        Writes an amended event with the old and new value of each changed field. Only the registrant may \
+        amend a registration.
 
         Examples:
           vtc amend 3f2a9c --severity 3 --injury psychological

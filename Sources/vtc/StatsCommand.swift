@@ -6,7 +6,7 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Counts per period by severity, kind or unit, for the units you may read.",
         discussion: """
-        Periods run from the one containing --since (default: two years back) to the current one, so each
+        Periods run from the one containing --since (default: two years back) to the current one, so each \
         half-year stands beside the same half-year in the years before. Withdrawn incidents are not counted.
 
         Examples:

@@ -8,10 +8,15 @@ struct VTC: ParsableCommand {
         commandName: "vtc",
         abstract: "Register and follow up episodes of violence, threats and harassment (VTC) against care staff.",
         discussion: """
-        Without a subcommand, vtc opens the terminal UI. Every function of the UI is also a subcommand.
-        You act as your operating-system user; the roster (roster.json in the data folder) decides what
-        you may see and do. Exit codes: 0 ok, 1 verify found problems, 2 usage or invalid input,
-        3 not found or ambiguous id, 4 refused by the roster, 5 log damaged (read-only), 6 I/O error.
+        Without a subcommand, vtc opens the terminal UI. Every function of the UI is also a subcommand. \
+        You act as your operating-system user; the roster (roster.json in the data folder) decides what you \
+        may see and do.
+
+        Exit codes: 0 ok, 1 verify found problems, 2 usage or invalid input, 3 unknown or ambiguous id, \
+        4 refused by the roster, 5 log damaged (read-only), 6 I/O error.
+
+        Example:
+          vtc demo --data /tmp/vtc-demo && vtc week --data /tmp/vtc-demo
         """,
         subcommands: [
             RegisterCommand.self, ListCommand.self, ShowCommand.self, FollowUpCommand.self, AckCommand.self,

@@ -7,8 +7,8 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check the log's hash chain and every line; print each problem, then the checkpoint.",
         discussion: """
-        Exit 0 when the log is intact, 1 when problems were found. The checkpoint (seq and hash of the last
-        good line) can be noted elsewhere to show later that nothing before it changed. Verify only reads:
+        Exit 0 when the log is intact, 1 when problems were found. The checkpoint (seq and hash of the last \
+        good line) can be noted elsewhere to show later that nothing before it changed. Verify only reads: \
         a torn last line is reported, not repaired.
 
         Example:

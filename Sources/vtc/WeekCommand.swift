@@ -6,12 +6,12 @@ struct WeekCommand: ParsableCommand {
         commandName: "week",
         abstract: "The AMG's weekly agenda and report: new episodes, follow-up, actions, supervision, trends.",
         discussion: """
-        Covers every unit you may read unless --unit is given. Follow-up is taken as it stood at the end of
-        the week, or at --as-of (default now) if that is earlier.
+        Covers every unit you may read unless --unit is given. Follow-up is taken as it stood at the end \
+        of the week, or at --as-of (default now) if that is earlier.
 
         Examples:
           vtc week
-          vtc week 2025-W11 --unit "Psykiatrisk afsnit P3" --format markdown > amg-uge-11.md
+          vtc week 2025-W11 --unit Skovbrynet --format markdown > amg-uge-11.md
           vtc week 2025-W11 --as-of 2025-03-17T08:00 --format json
         """)
 

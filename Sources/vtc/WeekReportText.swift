@@ -10,7 +10,8 @@ struct WeekReportText {
         let words = CLITexts(texts.language)
         let time = IncidentText(texts: texts, policy: policy)
         var out: [String] = []
-        func title(_ text: String) {
+        func title(_ raw: String) {
+            let text = Output.safe(raw)
             out.append(markdown ? "# " + text : text)
             if !markdown { out.append(String(repeating: "=", count: text.count)) }
         }
