@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "VTCLogTests", dependencies: ["VTCLog", "VTCDomain", "log-test-writer"]),
         .testTarget(name: "VTCTerminalTests", dependencies: ["VTCTerminal", "VTCDomain"]),
-        .testTarget(name: "vtcTests", dependencies: ["VTCDomain"]),
+        .testTarget(name: "vtcTests", dependencies: ["VTCDomain", "VTCLog", "vtc"]),
     ],
     swiftLanguageModes: [.v6]
 )

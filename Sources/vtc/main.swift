@@ -1,1 +1,3 @@
-print("vtc")
+import Glibc
+
+exit(CommandRunner.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,79 @@
+import VTCDomain
+
+/// An incident as readable text for `vtc show`, in the user's language.
+struct IncidentText {
+    let texts: Texts
+    let policy: Policy
+
+    var zone: Zone { policy.zone }
+
+    func time(_ t: Timestamp) -> String {
+        let l = zone.local(t)
+        return l.date.iso + " " + pad(l.hour) + ":" + pad(l.minute)
+    }
+
+    private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    func render(_ r: IncidentRecord, at now: Timestamp) -> String {
+        let f = r.facts
+        var lines = ["\(texts[.incident]) \(r.id.lowercasedString)"]
+        if let w = r.withdrawal {
+            lines.append("\(texts[.withdrawn]): \(time(w.at)), \(Output.safe(w.by)): \(Output.safe(w.reason))")
+        }
+        var fields: [(String, String)] = [(texts[.registrant], "\(Output.safe(r.registrant)), \(time(r.registeredAt))")]
+        for field in RegistrationField.allCases where field != .description {
+            fields.append((texts.label(field), value(field, of: f)))
+        }
+        fields.append((texts[.acknowledged], r.acknowledgement.map {
+            "\(time($0.at)), \(Output.safe($0.by))" + ($0.note.map { ": " + Output.safe($0) } ?? "")
+        } ?? texts[.notAcknowledged]))
+        let width = fields.map(\.0.count).max() ?? 0
+        lines += fields.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
+        lines.append("")
+        lines.append(texts.label(RegistrationField.description) + ":")
+        lines += Output.safe(f.description, multiLine: true).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        lines.append("")
+        lines.append(texts[.followUp] + ":")
+        var table = TextTable([texts[.followUp], texts[.due], texts[.status], CLITexts(texts.language).recorded])
+        table.maximumWidth = 60
+        for item in r.followUps {
+            let outcome = item.outcome.map { o in
+                time(o.record.on) + ", " + o.by + (o.record.note.map { ": " + $0 } ?? "")
+            } ?? ""
+            table.add([texts.label(item.kind), time(item.due), texts.label(item.status(at: now)), outcome])
+        }
+        lines += table.render().split(separator: "\n").map { "  " + $0 }
+        if !r.notes.isEmpty || !r.amgDiscussions.isEmpty {
+            lines.append("")
+            lines.append(texts[.notes] + ":")
+            lines += r.notes.map { "  \(time($0.at)) \(Output.safe($0.by)): \(Output.safe($0.text, multiLine: true))" }
+            lines += r.amgDiscussions.map { "  \($0.date.iso) AMG, \(Output.safe($0.by)): \(Output.safe($0.summary, multiLine: true))" }
+        }
+        lines.append("")
+        lines.append(CLITexts(texts.language).history + ":")
+        var history = TextTable(["", "", ""])
+        for event in r.history { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
+        lines += history.render().split(separator: "\n").dropFirst().map { "  " + $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    private func wording(_ w: SeverityWording) -> String { texts.language == .da ? w.danish : w.english }
+
+    private func value(_ field: RegistrationField, of f: Registration) -> String {
+        switch field {
+        case .occurredAt: return time(f.occurredAt)
+        case .kind: return texts.label(f.kind)
+        case .severity: return texts.label(f.severity) + " – " + wording(policy.wording(of: f.severity))
+        case .involvement: return texts.label(f.involvement)
+        case .counterpart: return texts.label(f.counterpart)
+        case .injury: return texts.label(f.injury)
+        default:
+            switch f.value(of: field) {
+            case .null: return "–"
+            case .bool(let b): return b ? texts[.yes] : texts[.no]
+            case .int(let n): return String(n)
+            case .string(let s): return Output.safe(s)
+            }
+        }
+    }
+}

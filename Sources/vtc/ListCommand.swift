@@ -1,0 +1,74 @@
+import ArgumentParser
+import VTCDomain
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the incidents you may see, filtered and sorted.",
+        discussion: """
+        Withdrawn incidents are left out. --since and --until are days (Copenhagen time), both included.
+
+        Examples:
+          vtc list --unit "Bostedet Åen" --overdue --sort urgent
+          vtc list --since 2025-01-01 --severity 4,5 --format csv
+          vtc list --unacknowledged --search "B-014"
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only this unit (repeatable).", valueName: "UNIT")) var unit: [String] = []
+    @Option(help: ArgumentHelp("Occurred on or after this day.", valueName: "DATE")) var since: String?
+    @Option(help: ArgumentHelp("Occurred on or before this day.", valueName: "DATE")) var until: String?
+    @Option(help: ArgumentHelp("Only these severities, e.g. 3,4,5 or 3-5.", valueName: "LIST")) var severity: String?
+    @Option(help: ArgumentHelp("Only this kind (repeatable, or comma-separated).", valueName: "KIND")) var kind: [String] = []
+    @Flag(help: "Only incidents with open or overdue follow-up.") var open = false
+    @Flag(help: "Only incidents with overdue follow-up.") var overdue = false
+    @Flag(help: "Only incidents the leader has not acknowledged.") var unacknowledged = false
+    @Option(help: ArgumentHelp("Words that must all occur in the description, place, citizen reference, unit or notes.", valueName: "TEXT"))
+    var search: String?
+    @Option(help: ArgumentHelp("newest (default) or urgent (overdue first).", valueName: "ORDER")) var sort = "newest"
+    @Option(help: ArgumentHelp("table, csv or json.", valueName: "FORMAT")) var format = "table"
+    @OptionGroup var asOf: AsOfOption
+
+    func run() throws {
+        let format: ListingFormat = try InputParsing.identifier(format, option: "--format")
+        let order: IncidentQuery.Order = try InputParsing.identifier(sort, option: "--sort")
+        let session = try Session.open(global)
+        let at = try session.reportTime(asOf)
+        let zone = session.zone
+        let kinds: [EpisodeKind] = try kind.flatMap { $0.split(separator: ",") }.map { text throws(CLIFailure) in
+            try InputParsing.identifier(String(text), option: "--kind")
+        }
+        let query = IncidentQuery(
+            units: unit.isEmpty ? nil : Set(unit),
+            since: try since.map { text throws(CLIFailure) in zone.startOfDay(try InputParsing.date(text, option: "--since")) },
+            until: try until.map { text throws(CLIFailure) in zone.startOfDay(try InputParsing.date(text, option: "--until").adding(days: 1)) },
+            severities: try severity.map(InputParsing.severities),
+            kinds: kinds.isEmpty ? nil : Set(kinds),
+            withOpenFollowUp: open, withOverdueFollowUp: overdue, notAcknowledged: unacknowledged,
+            text: try search.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--search", multiLine: false) },
+            order: order)
+        let records = query.run(on: session.state, for: session.access, at: at)
+        let texts = session.texts
+        let show = IncidentText(texts: texts, policy: session.state.policy)
+        let rows = records.map { r -> [String] in
+            let statuses = r.followUps.map { $0.status(at: at) }
+            return [r.id.lowercasedString, show.time(r.facts.occurredAt), r.facts.unit, texts.label(r.facts.kind),
+                    String(r.facts.severity.rawValue), r.facts.citizenRef ?? "", r.acknowledgement == nil ? "–" : "✓",
+                    String(statuses.filter { $0 == .open }.count), String(statuses.filter { $0 == .overdue }.count)]
+        }
+        switch format {
+        case .json:
+            Output.json(.array(records.map { IncidentJSON.incident($0, at: at, withHistory: false) }))
+        case .csv:
+            Output.write(CSVWriter.row(CSVExport.header) + records.map { CSVWriter.row(CSVExport.row($0, at: at)) }.joined())
+        case .table:
+            if records.isEmpty { return Output.line(texts[.noIncidents]) }
+            Listing.write(header: CLITexts(texts.language).incidentColumns, rows: rows, json: .null, format: .table, shortID: true)
+        }
+    }
+}
+
+extension Zone {
+    /// The first moment of a day in this zone.
+    func startOfDay(_ date: CalendarDate) -> Timestamp { timestamp(for: LocalDateTime(date: date, secondOfDay: 0)) }
+}

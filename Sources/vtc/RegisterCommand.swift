@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import VTCDomain
+
+struct RegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Register an episode; prints the new incident's id.",
+        discussion: """
+        Exits 0 only once the registration is durable in the log.
+
+        With --json, the object has the keys of the registered event's data (docs/cli.md): occurred_at, \
+        unit, location, kind, severity, involvement, counterpart, citizen_ref, injury, first_absence_day, \
+        absence_days, description, first_aid, defusing_held, wants_leader_talk, wants_psychologist, \
+        police_report. Only unit, kind, severity and description are required; the others take the same \
+        defaults as the options.
+
+        Examples:
+          vtc register --kind threat --severity 2 --description "Truede med slag."
+          vtc register --unit Skovbrynet --kind physical_violence --severity 4 \\
+            --occurred 2025-03-14T21:30 --citizen-ref S-007 --injury physical \\
+            --first-absence-day 2025-03-15 --absence-days 2 --description-file -
+          vtc register --json - < registrering.json
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var fields: RegistrationOptions
+    @Option(help: ArgumentHelp("Read one registration as a JSON object from a file (\"-\" for stdin).", valueName: "FILE"))
+    var json: String?
+
+    func run() throws {
+        var session = try Session.open(global)
+        let registration = try registration(session)
+        try RegistrationCheck.check(registration, now: session.now)
+        try session.require(.register(unit: registration.unit))
+        let id = UUID()
+        try session.append([.registered(incident: id, registration)])
+        Output.line(id.lowercasedString)
+    }
+
+    private func registration(_ session: Session) throws(CLIFailure) -> Registration {
+        if let json {
+            guard fields.isEmpty else { throw .invalid("--json cannot be combined with field options") }
+            return try RegistrationJSON.parse(try InputFiles.bytes(json, option: "--json"), now: session.now)
+        }
+        if fields.kind == nil { throw .invalid("--kind is required (one of \(EpisodeKind.allCases.map(\.rawValue).joined(separator: ", ")))") }
+        if fields.severity == nil { throw .invalid("--severity is required (1–5)") }
+        if fields.description == nil, fields.descriptionFile == nil { throw .invalid("--description or --description-file is required") }
+        let ownUnits = session.units(withAnyOf: Role.allCases)
+        if fields.unit == nil, ownUnits.count != 1 {
+            throw .invalid("--unit is required" + (ownUnits.isEmpty ? "" : " (yours: \(ownUnits.joined(separator: ", ")))"))
+        }
+        let base = Registration(occurredAt: session.now, unit: ownUnits.first ?? "", kind: .other,
+                                severity: Severity.all[0], description: "")
+        return try fields.apply(to: base, now: session.now) { path throws(CLIFailure) in
+            try InputFiles.text(path, option: "--description-file")
+        }
+    }
+}
+
+struct AmendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amend",
+        abstract: "Change fields of your own registration; only the options given change.",
+        discussion: """
+        Writes an amended event with the old and new value of each changed field. Only the registrant may \
+        amend a registration.
+
+        Examples:
+          vtc amend 3f2a9c --severity 3 --injury psychological
+          vtc amend 3f2a9c --no-wants-leader-talk --location køkkenet
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The incident's id, or a unique prefix of at least 6 characters.", valueName: "ID"))
+    var id: String
+    @OptionGroup var fields: RegistrationOptions
+
+    func run() throws {
+        var session = try Session.open(global)
+        let record = try session.incident(id)
+        guard !fields.isEmpty else { throw CLIFailure.invalid("give at least one field option to change") }
+        let amended = try fields.apply(to: record.facts, now: session.now) { path throws(CLIFailure) in
+            try InputFiles.text(path, option: "--description-file")
+        }
+        try RegistrationCheck.check(amended, now: session.now)
+        try session.require(.amend(unit: record.facts.unit, registrant: record.registrant))
+        if amended.unit != record.facts.unit { try session.require(.register(unit: amended.unit)) }
+        let changes = record.facts.changes(to: amended)
+        guard !changes.isEmpty else { throw CLIFailure.invalid("nothing changes: the values given are the current ones") }
+        try session.append([.amended(incident: record.id, changes: changes)])
+        Output.line(record.id.lowercasedString)
+    }
+}

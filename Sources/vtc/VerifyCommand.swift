@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import VTCLog
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the log's hash chain and every line; print each problem, then the checkpoint.",
+        discussion: """
+        Exit 0 when the log is intact, 1 when problems were found. The checkpoint (seq and hash of the last \
+        good line) can be noted elsewhere to show later that nothing before it changed. Verify only reads: \
+        a torn last line is reported, not repaired.
+
+        Example:
+          vtc verify --data /srv/vtc
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let report: VerificationReport
+        do {
+            let folder = try DataFolder.resolve(option: global.dataFolder, environment: ProcessInfo.processInfo.environment)
+            guard FileManager.default.fileExists(atPath: folder.eventsPath) else {
+                throw CLIFailure(.notFound, "no log at \(folder.eventsPath)")
+            }
+            report = try LogVerifier.verify(fileAt: folder.eventsPath)
+        } catch let error as LogError {
+            throw CLIFailure(error)
+        }
+        for problem in report.problems { Output.line(problem.description) }
+        Output.line(report.summary)
+        Output.line("checkpoint: " + (report.head.map(\.description) ?? "none (no events)"))
+        if !report.isIntact { throw CLIFailure(.problemsFound, "the log has \(report.problems.count) problem(s)") }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import VTCDomain
+
+struct WeekCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "week",
+        abstract: "The AMG's weekly agenda and report: new episodes, follow-up, actions, supervision, trends.",
+        discussion: """
+        Covers every unit you may read unless --unit is given. Follow-up is taken as it stood at the end \
+        of the week, or at --as-of (default now) if that is earlier.
+
+        Examples:
+          vtc week
+          vtc week 2025-W11 --unit Skovbrynet --format markdown > amg-uge-11.md
+          vtc week 2025-W11 --as-of 2025-03-17T08:00 --format json
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The ISO week (default: the current week).", valueName: "YYYY-Www")) var week: String?
+    @Option(help: ArgumentHelp("Only this unit (repeatable).", valueName: "UNIT")) var unit: [String] = []
+    @Option(help: ArgumentHelp("text, markdown or json.", valueName: "FORMAT")) var format = "text"
+    @OptionGroup var asOf: AsOfOption
+
+    enum Format: String, CaseIterable { case text, markdown, json }
+
+    func run() throws {
+        let format: Format = try InputParsing.identifier(format, option: "--format")
+        let session = try Session.open(global)
+        let at = try session.reportTime(asOf)
+        let week = try week.map { text throws(CLIFailure) in
+            guard let w = ISOWeek(iso: text) else { throw .invalid("the week must be written YYYY-Www, such as 2025-W11, got \"\(text)\"") }
+            return w
+        } ?? ISOWeek(containing: at, in: session.zone)
+        let units = unit.isEmpty ? session.units(withAnyOf: [.leader, .amg, .coordinator]) : unit
+        if units.isEmpty { try session.require(.readUnit(unit: session.roster.units.first ?? "")) }
+        let report: WeekReport
+        do {
+            report = try WeekReport(week: week, units: units, state: session.state, user: session.access, now: at)
+        } catch {
+            throw CLIFailure(.refused, session.texts.message(.refused(error)))
+        }
+        let writer = WeekReportText(texts: session.texts, policy: session.state.policy)
+        switch format {
+        case .json: Output.json(WeekReportJSON.report(report))
+        case .text: Output.line(writer.render(report, markdown: false))
+        case .markdown: Output.line(writer.render(report, markdown: true))
+        }
+    }
+}

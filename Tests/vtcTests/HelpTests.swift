@@ -1,0 +1,27 @@
+import Testing
+
+@Suite struct HelpTests {
+    static let subcommands = ["register", "list", "show", "followup", "ack", "note", "amend", "withdraw", "absence", "action",
+                              "supervision", "week", "stats", "export", "verify", "demo", "roster"]
+
+    @Test func helpListsEverySubcommand() throws {
+        let help = try VTCProcess().run(["--help"], withData: false)
+        #expect(help.status == 0)
+        for name in Self.subcommands { #expect(help.stdout.contains("  \(name) "), "\(name)") }
+    }
+
+    @Test(arguments: subcommands.filter { !["action", "supervision"].contains($0) }
+          + ["action open", "action close", "action list", "supervision record", "supervision list"])
+    func everySubcommandsHelpShowsAnExample(_ command: String) throws {
+        let help = try VTCProcess().run(command.split(separator: " ").map(String.init) + ["--help"], withData: false)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Example"), "\(command)")
+        #expect(help.stdout.contains("vtc \(command.split(separator: " ").first!)"), "\(command)")
+    }
+
+    @Test func withoutASubcommandTheUIPlaceholderRunsAndExitsZero() throws {
+        let result = try VTCProcess().run([])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("terminal UI"))
+    }
+}
