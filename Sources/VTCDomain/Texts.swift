@@ -86,7 +86,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case readOnlyBanner
     // List, detail, follow-up queue, week and statistics screens (branch ui-screens):
     case columnSeverity
-    case columnResponsible
+    case columnAcknowledged
     case allUnits
     case periodThisWeek
     case periodLast30Days

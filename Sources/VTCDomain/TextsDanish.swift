@@ -53,7 +53,7 @@ enum DanishTexts: TextCatalog {
         case .readOnlyBanner: "Kun læsning: du kan se, men ikke ændre noget."
         // List, detail, follow-up queue, week and statistics screens (branch ui-screens):
         case .columnSeverity: "Grad"
-        case .columnResponsible: "Ansvarlig"
+        case .columnAcknowledged: "Kvit."
         case .allUnits: "Alle enheder"
         case .periodThisWeek: "Denne uge"
         case .periodLast30Days: "Seneste 30 dage"

@@ -53,7 +53,7 @@ enum EnglishTexts: TextCatalog {
         case .readOnlyBanner: "Read only: you can look, but not change anything."
         // List, detail, follow-up queue, week and statistics screens (branch ui-screens):
         case .columnSeverity: "Sev."
-        case .columnResponsible: "Responsible"
+        case .columnAcknowledged: "Ack'd"
         case .allUnits: "All units"
         case .periodThisWeek: "This week"
         case .periodLast30Days: "Last 30 days"

@@ -407,21 +407,20 @@ public struct DetailScreen: Screen {
         return out
     }
 
-    /// `! Debriefing · Due 2026-11-23 14:05 · 2 days overdue · Leader`: the `!` and the words
-    /// mark an overdue item on a terminal without colours too.
+    /// `! Debriefing · Due 2026-11-23 14:05 · 2 days overdue`: the `!` and the words mark an
+    /// overdue item on a terminal without colours too. A role other than the leader's is named.
     static func followUpLine(_ item: FollowUpItem, _ context: AppContext) -> String {
         let t = context.texts
         let status = item.status(at: context.now)
         let marker = status == .overdue ? "! " : status == .open ? "○ " : "✓ "
         let statusText: String
         if status == .overdue {
-            let days = Int((context.now.epochSeconds - item.due.epochSeconds) / 86_400)
-            statusText = t.label(FollowUpStatus.overdue).uppercased() + " (" + t.message(.overdueByDays(days)) + ")"
+            statusText = t.message(.overdueByDays(Int((context.now.epochSeconds - item.due.epochSeconds) / 86_400)))
         } else {
             statusText = t.label(status)
         }
         return marker + t.label(item.kind) + " · " + t[.due] + " " + LocalTimeText.format(item.due, in: context.state.policy.zone)
-            + " · " + statusText + " · " + t.label(item.responsible)
+            + " · " + statusText + (item.responsible == .leader ? "" : " · " + t.label(item.responsible))
     }
 
     static func followUpStyle(_ item: FollowUpItem, _ now: Timestamp) -> Style {

@@ -21,6 +21,7 @@ public struct FollowUpQueueScreen: Screen {
     public private(set) var entries: [Entry] = []
     public private(set) var selection: ListSelection
     private var recording: FollowUpRecording?
+    private var computed: RefreshStamp?
 
     public init(context: AppContext, pageHeight: Int = 16) {
         selection = ListSelection(count: 0, pageHeight: pageHeight)
@@ -85,6 +86,8 @@ public struct FollowUpQueueScreen: Screen {
     }
 
     public mutating func refresh(_ context: AppContext) {
+        guard computed != RefreshStamp(context) else { return }
+        computed = RefreshStamp(context)
         let kept = selectedEntry
         var found: [(entry: Entry, severity: Int)] = []
         for record in context.state.incidents.values where !record.isWithdrawn {
@@ -130,7 +133,6 @@ public struct FollowUpQueueScreen: Screen {
                 record.facts.unit,
                 t.label(record.facts.severity),
                 LocalTimeText.format(record.facts.occurredAt, in: zone),
-                t.label(entry.responsible),
             ], style: overdue ? Style(bold: true, color: .danger) : .plain)
         }
         if entries.isEmpty {
@@ -143,11 +145,10 @@ public struct FollowUpQueueScreen: Screen {
         [
             TableColumn(t[.due], minWidth: 16, maxWidth: 16, priority: 10),
             TableColumn(t[.status], minWidth: 10, maxWidth: 16, priority: 9),
-            TableColumn(t[.followUp], minWidth: 16, maxWidth: 34, priority: 8),
+            TableColumn(t[.followUp], minWidth: 24, maxWidth: 34, priority: 8),
             TableColumn(t.label(RegistrationField.unit), minWidth: 8, maxWidth: 20, priority: 6),
             TableColumn(t[.columnSeverity], minWidth: 5, maxWidth: 5, priority: 7),
             TableColumn(t.label(RegistrationField.occurredAt), minWidth: 16, maxWidth: 16, priority: 4),
-            TableColumn(t[.columnResponsible], minWidth: 8, maxWidth: 12, priority: 3),
         ]
     }
 }

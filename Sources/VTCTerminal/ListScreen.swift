@@ -34,6 +34,7 @@ public struct ListScreen: Screen {
     public private(set) var visibleTotal = 0
     public private(set) var selection: ListSelection
     private let units: [String]
+    private var computed: RefreshStamp?
 
     /// `pageHeight` is how far PgUp/PgDn move until the first resize says how tall the terminal is.
     public init(context: AppContext, pageHeight: Int = 16) {
@@ -132,6 +133,8 @@ public struct ListScreen: Screen {
     }
 
     public mutating func refresh(_ context: AppContext) {
+        guard computed != RefreshStamp(context) else { return }
+        computed = RefreshStamp(context)
         visibleTotal = context.state.incidents.values.reduce(0) { count, record in
             let visible = !record.isWithdrawn
                 && context.may(.see(unit: record.facts.unit, registrant: record.registrant))
@@ -189,9 +192,9 @@ public struct ListScreen: Screen {
             TableColumn(t.label(RegistrationField.unit), minWidth: 8, maxWidth: 20, priority: 6),
             TableColumn(t[.columnSeverity], minWidth: 5, maxWidth: 5, priority: 9),
             TableColumn(t.label(RegistrationField.kind), minWidth: 10, maxWidth: 22, priority: 7),
-            TableColumn(t.label(RegistrationField.involvement), minWidth: 8, maxWidth: 16, priority: 3),
-            TableColumn(t[.followUp], minWidth: 12, maxWidth: 16, priority: 8),
-            TableColumn(t[.acknowledged], minWidth: 4, maxWidth: 10, priority: 5),
+            TableColumn(t.label(RegistrationField.involvement), minWidth: 10, maxWidth: 16, priority: 3),
+            TableColumn(t[.followUp], minWidth: 14, maxWidth: 16, priority: 8),
+            TableColumn(t[.columnAcknowledged], minWidth: 5, maxWidth: 10, priority: 5),
         ]
     }
 

@@ -16,12 +16,13 @@ public struct StatisticsScreen: Screen {
     /// The units whose statistics the user may read.
     public let units: [String]
     public private(set) var comparison: PeriodComparison?
+    private var computed: RefreshStamp?
 
     /// The half-year containing `now` unless another period is given.
     public init(context: AppContext, period: StatisticsPeriod? = nil) {
         self.period = period ?? StatisticsPeriod(.halfYear, containing: context.state.policy.zone.local(context.now).date)
         units = context.roster.units.filter { context.may(.readStatistics(unit: $0)) }
-        refresh(context)
+        recompute(context)
     }
 
     public func title(_ context: AppContext) -> String {
@@ -53,11 +54,17 @@ public struct StatisticsScreen: Screen {
         case .escape: return .back
         default: return nil
         }
-        refresh(context)
+        recompute(context)
         return nil
     }
 
     public mutating func refresh(_ context: AppContext) {
+        guard computed != RefreshStamp(context) else { return }
+        recompute(context)
+    }
+
+    private mutating func recompute(_ context: AppContext) {
+        computed = RefreshStamp(context)
         comparison = units.isEmpty ? nil
             : (try? Statistics.compared([period], units: units, state: context.state, user: context.user))?.first
     }
@@ -78,7 +85,7 @@ public struct StatisticsScreen: Screen {
         }
         var heading = viewName + " · " + t.message(.period(current.period))
         if view == .bySeverity, !earlier.isEmpty {
-            heading += " " + t[.comparedWith] + " " + earlier.map { t.message(.period($0.period)) }.joined(separator: ", ")
+            heading += " " + t[.comparedWith] + " " + earlier.map { String($0.period.year) }.joined(separator: ", ")
         }
         buffer.put(SafeText.truncate(heading, toWidth: area.width), x: area.x, y: area.y, style: .bold)
         let footer = footerLines(comparison, t)

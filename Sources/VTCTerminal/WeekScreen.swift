@@ -34,12 +34,13 @@ public struct WeekScreen: Screen {
     public let units: [String]
     private(set) var mode: Mode = .viewing
     private var viewSize = TerminalSize(width: 80, height: 16)
+    private var computed: RefreshStamp?
 
     /// The week containing `now` unless another is given.
     public init(context: AppContext, week: ISOWeek? = nil) {
         self.week = week ?? ISOWeek(containing: context.now, in: context.state.policy.zone)
         units = context.roster.units.filter { context.may(.readUnit(unit: $0)) }
-        refresh(context)
+        recompute(context)
     }
 
     public func title(_ context: AppContext) -> String { context.texts[.weekReport] + " · " + context.texts.message(.week(week)) }
@@ -105,6 +106,12 @@ public struct WeekScreen: Screen {
     }
 
     public mutating func refresh(_ context: AppContext) {
+        guard computed != RefreshStamp(context) else { return }
+        recompute(context)
+    }
+
+    private mutating func recompute(_ context: AppContext) {
+        computed = RefreshStamp(context)
         report = units.isEmpty ? nil : try? WeekReport(week: week, units: units, state: context.state, user: context.user, now: context.now)
         let unitSet = Set(units)
         openActions = context.state.actionOrder.compactMap { context.state.actions[$0] }
@@ -194,7 +201,7 @@ public struct WeekScreen: Screen {
     private mutating func showWeek(_ newWeek: ISOWeek, _ context: AppContext) {
         week = newWeek
         scroll = 0
-        refresh(context)
+        recompute(context)
     }
 
     private func today(_ context: AppContext) -> CalendarDate { context.state.policy.zone.local(context.now).date }
@@ -341,7 +348,7 @@ public struct WeekScreen: Screen {
         for entry in report.overdueFollowUp {
             let facts = entry.incident.facts
             out.paragraph("! " + t.label(entry.item.kind) + " · " + t[.due] + " " + time(entry.item.due) + " · "
-                          + t.label(facts.severity) + " · " + t.label(facts.kind) + " · " + facts.unit
+                          + t.label(facts.severity) + " · " + facts.unit
                           + (facts.citizenRef.map { " · " + $0 } ?? ""), style: Style(bold: true, color: .danger))
         }
         out.heading(t[.unacknowledgedIncidents])

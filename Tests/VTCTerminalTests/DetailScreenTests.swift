@@ -47,7 +47,7 @@ import VTCDomain
         var sim = Self.detail(for: "leder")
         for _ in 0..<3 where !sim.dump().contains("! Debriefing") { sim.press(.pageDown) }
         let line = sim.areaRows.first { $0.hasPrefix("! Debriefing") }
-        #expect(line?.contains("OVER FRISTEN (6 dage over fristen)") == true)
+        #expect(line == "! Debriefing · Frist 2026-11-13 18:30 · 6 dage over fristen")
         let buffer = sim.render().buffer
         let y = (0..<buffer.height).first { buffer.row($0).hasPrefix("! Debriefing") }!
         #expect(buffer[0, y].style.bold)

@@ -141,6 +141,19 @@ import VTCDomain
         #expect(sim.state.top is ListScreen)
     }
 
+    @Test func refreshPicksUpNewIncidentsAndKeepsTheSelection() {
+        var s = Self.scenario()
+        let context = s.context(for: "leder", now: Self.now)
+        var list = ListScreen(context: context)
+        _ = list.handle(.down, context)
+        #expect(list.selectedID == ScreenScenario.id(1))
+        s.register(7, by: "bent", occurred: "2026-11-20T11:00:00+01:00", severity: 2)
+        list.refresh(s.context(for: "leder", now: Self.now))
+        #expect(list.ids.first == ScreenScenario.id(7))
+        #expect(list.visibleTotal == 6)
+        #expect(list.selectedID == ScreenScenario.id(1))
+    }
+
     static func manyIncidents(_ count: Int) -> ScreenScenario {
         var s = ScreenScenario()
         let start = ScreenScenario.at("2026-01-01T08:00:00+01:00")

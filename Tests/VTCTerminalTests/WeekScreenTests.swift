@@ -63,7 +63,7 @@ import VTCDomain
         var sim = Self.week(for: "amr")
         let text = (sim.state.top as! WeekScreen).lines(sim.state.context, width: 80).lines.map(\.text)
         #expect(text.contains("1. 2026-11-18 10:00 · Bo Nord · VTC 1 · Chikane · B12"))
-        #expect(text.contains("! Debriefing · Frist 2026-10-02 10:00 · VTC 5 · Fysisk vold · Bo Nord"))
+        #expect(text.contains("! Debriefing · Frist 2026-10-02 10:00 · VTC 5 · Bo Nord"))
         #expect(text.contains("  Opdatér LA2 | *B12* · leder · frist 2026-11-30 · Bo Nord"))
         #expect(text.contains("2026-11-18 · Bo Nord · Gruppesupervision · udbytte 4/5 · Godt udbytte"))
         #expect(text.contains("Bo Nord · B12 · 3 registreringer"))
