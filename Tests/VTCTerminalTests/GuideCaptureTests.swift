@@ -27,6 +27,16 @@ import VTCDomain
             s.register(n + 1, by: episode.0, occurred: episode.1, severity: episode.2, kind: episode.3,
                        description: episode.5, citizenRef: episode.4, absenceDays: n == 6 ? 3 : nil)
         }
+        let earlierYears: [(String, Int)] = [
+            ("2024-08-14T10:00:00+02:00", 1), ("2024-09-02T18:00:00+02:00", 3), ("2024-10-21T07:30:00+02:00", 5),
+            ("2024-11-11T20:00:00+01:00", 3), ("2025-07-09T09:00:00+02:00", 1), ("2025-08-19T16:00:00+02:00", 1),
+            ("2025-09-30T21:00:00+02:00", 2), ("2025-10-12T11:00:00+02:00", 3), ("2025-12-03T19:00:00+01:00", 4),
+        ]
+        for (n, episode) in earlierYears.enumerated() {
+            s.register(30 + n, by: "bent", occurred: episode.0, severity: episode.1, kind: .harassment, description: "Tidligere episode")
+            s.add(.acknowledged(incident: ScreenScenario.id(30 + n), note: nil), by: "leder",
+                  at: ScreenScenario.at(episode.0).adding(seconds: 86_400))
+        }
         s.register(20, by: "ledersyd", unit: ScreenScenario.syd, occurred: "2026-11-17T11:00:00+01:00", severity: 2)
         for n in [1, 2, 3, 4, 5, 6] {
             s.add(.acknowledged(incident: ScreenScenario.id(n), note: nil), by: "leder",
@@ -57,7 +67,7 @@ import VTCDomain
         let leader = s.context(for: "leder", now: now)
         let amg = s.context(for: "amr", now: now)
         var list = ScreenHarness.simulator(ListScreen(context: leader), leader)
-        list.press(.character("o"))
+        list.press(.character("p"), .character("p"))
         var detail = ScreenHarness.simulator(DetailScreen(incident: ScreenScenario.id(7), context: leader), leader)
         detail.press(.pageDown)
         var recording = ScreenHarness.simulator(DetailScreen(incident: ScreenScenario.id(7), context: leader), leader)
