@@ -26,7 +26,7 @@ public struct DetailScreen: Screen {
     /// The text width and height last known from a resize, for keeping the scroll position in range.
     private var viewSize = TerminalSize(width: 80, height: 16)
 
-    public init(incident: UUID, context: AppContext) {
+    public init(incident: UUID) {
         self.incident = incident
     }
 

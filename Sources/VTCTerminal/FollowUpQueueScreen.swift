@@ -73,7 +73,7 @@ public struct FollowUpQueueScreen: Screen {
             return .back
         case .enter:
             guard let entry = selectedEntry else { return nil }
-            return .push(DetailScreen(incident: entry.incident, context: context))
+            return .push(DetailScreen(incident: entry.incident))
         case .character("f"), .character(" "):
             guard let entry = selectedEntry, let record = context.state.incidents[entry.incident] else { return nil }
             let request = FollowUpRecording.request(entry.kind, responsible: entry.responsible, unit: record.facts.unit)

@@ -94,7 +94,7 @@ public struct ListScreen: Screen {
         switch key {
         case .enter:
             guard let id = selectedID else { return nil }
-            return .push(DetailScreen(incident: id, context: context))
+            return .push(DetailScreen(incident: id))
         case .escape:
             return .back
         case .character("/"):

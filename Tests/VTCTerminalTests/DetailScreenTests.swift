@@ -19,7 +19,7 @@ import VTCDomain
     static func detail(for user: String, scenario: ScreenScenario = scenario(), width: Int = 80, height: Int = 24)
         -> Simulator<HarnessState, ScreenRequest> {
         let context = scenario.context(for: user, now: now)
-        return ScreenHarness.simulator(DetailScreen(incident: incident, context: context), context, width: width, height: height)
+        return ScreenHarness.simulator(DetailScreen(incident: incident), context, width: width, height: height)
     }
 
     /// Every line of the detail as laid out at 80 columns, scrolled or not.
@@ -200,7 +200,7 @@ import VTCDomain
     @Test func aReadOnlyLogOffersNoActions() {
         var context = Self.scenario().context(for: "leder", now: Self.now)
         context.isReadOnly = true
-        var sim = ScreenHarness.simulator(DetailScreen(incident: Self.incident, context: context), context)
+        var sim = ScreenHarness.simulator(DetailScreen(incident: Self.incident), context)
         #expect(!sim.render().buffer.row(23).contains("Kvittér"))
         sim.press(.character("k"))
         #expect(sim.state.statuses == ["Kun læsning: du kan se, men ikke ændre noget."])
@@ -219,7 +219,7 @@ import VTCDomain
         s.register(1, by: "anna", unit: "Bøgehøjgårdens Specialafdeling", occurred: "2026-11-10T18:30:00+01:00", severity: 5,
                    kind: .sexualHarassment, description: String(repeating: "Arbejdsmiljørepræsentantsuppleant ", count: 6))
         let context = s.context(for: "leder", now: Self.now)
-        let sim = ScreenHarness.simulator(DetailScreen(incident: Self.incident, context: context), context, width: 60, height: 22)
+        let sim = ScreenHarness.simulator(DetailScreen(incident: Self.incident), context, width: 60, height: 22)
         for row in sim.areaRows { #expect(DisplayWidth.of(row) <= 60) }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VTCDomain
+@testable import VTCDomain
 @testable import VTCTerminal
 
 @Suite struct WeekScreenTests {
@@ -101,6 +101,12 @@ import VTCDomain
         #expect(lines.contains("| 2026-W40 | 0 | 0 | 0 | 0 | 1 | 1 |"))
         #expect(lines.contains("| 2026-W47 | 1 | 1 | 1 | 0 | 0 | 3 |"))
         #expect(!export.contents.contains("Episode"))
+    }
+
+    @Test func textFromUsersIsInertInTheMarkdown() {
+        #expect(WeekReportMarkdown.cell("Plan \u{1B}[2J\n# Ny | *fed* <b> [link](x)") ==
+                "Plan \u{FFFD}\\[2J \\# Ny \\| \\*fed\\* \\<b\\> \\[link\\](x)")
+        #expect(WeekReportMarkdown.cell("Bøgehøj Æblehaven") == "Bøgehøj Æblehaven")
     }
 
     @Test func theEnglishExportIsNamedWeek() {
