@@ -46,8 +46,8 @@ public struct DetailScreen: Screen {
                     HelpEntry("Esc", t[.helpCancel], priority: 9)]
         case .viewing:
             var entries = [HelpEntry("↑↓", t[.helpScroll], priority: 6)]
-            for (key, label, action) in actionKeys(t) where refusal(of: action, context) == nil {
-                entries.append(HelpEntry(key, label, priority: 8))
+            for (key, label) in actionKeys(t) where refusal(of: key, context) == nil {
+                entries.append(HelpEntry(String(key), label, priority: 8))
             }
             entries.append(HelpEntry("Esc", t[.helpBack], priority: 9))
             return entries
@@ -130,9 +130,9 @@ public struct DetailScreen: Screen {
 
     // MARK: Keys
 
-    private func actionKeys(_ t: Texts) -> [(String, String, Character)] {
-        [("f", t[.actionRecordFollowUp], "f"), ("k", t[.actionAcknowledge], "k"), ("n", t[.actionAddNote], "n"),
-         ("e", t[.actionAmend], "e"), ("a", t[.actionAbsence], "a"), ("t", t[.actionWithdraw], "t")]
+    private func actionKeys(_ t: Texts) -> [(key: Character, label: String)] {
+        [("f", t[.actionRecordFollowUp]), ("k", t[.actionAcknowledge]), ("n", t[.actionAddNote]),
+         ("e", t[.actionAmend]), ("a", t[.actionAbsence]), ("t", t[.actionWithdraw])]
     }
 
     /// Why the action of `key` cannot be offered, or nil when it can.
@@ -179,7 +179,7 @@ public struct DetailScreen: Screen {
         case .home: scroll = 0
         case .end: scroll = Int.max / 2
         case .escape: return .back
-        case .character(let c) where actionKeys(t).contains(where: { $0.2 == c }):
+        case .character(let c) where actionKeys(t).contains(where: { $0.key == c }):
             if let refusal = refusal(of: c, context) { return .status(refusal) }
             guard let record = visibleRecord(context) else { return nil }
             mode = startMode(c, record, context)

@@ -46,6 +46,17 @@ import VTCDomain
         #expect(sim.areaRows.contains { $0.contains("Fysisk vold") })
     }
 
+    @Test func englishLabelsAndCount() {
+        let context = Self.scenario().context(for: "leder", now: Self.now, language: .en)
+        var sim = ScreenHarness.simulator(ListScreen(context: context), context)
+        sim.press(.character("d"))
+        let rows = sim.areaRows
+        #expect(rows[0].hasPrefix("All grades · All units · Period: All · Overdue · Newest first "))
+        #expect(rows[0].hasSuffix(" 3 of 5"))
+        #expect(rows[1].hasPrefix("Time "))
+        #expect(rows[2].contains("! 5 overdue"))
+    }
+
     @Test func digitsToggleSeveritiesAndZeroClearsThem() {
         var sim = Self.list(for: "leder")
         sim.press(.character("1"))
