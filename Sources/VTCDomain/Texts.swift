@@ -84,6 +84,80 @@ public enum TextKey: String, CaseIterable, Sendable {
     case severity1Encouragement
     case comparedWith
     case readOnlyBanner
+    // List, detail, follow-up queue, week and statistics screens (branch ui-screens):
+    case columnSeverity
+    case columnAcknowledged
+    case allUnits
+    case periodThisWeek
+    case periodLast30Days
+    case periodThisHalfYear
+    case periodThisYear
+    case filterOpen
+    case filterOverdue
+    case noMatchingIncidents
+    case followUpComplete
+    case helpOpen
+    case helpBack
+    case helpSeverityFilter
+    case helpClearSeverity
+    case helpSort
+    case helpScroll
+    case helpSave
+    case helpCancel
+    case helpNextField
+    case historySection
+    case reason
+    case noteField
+    case whenField
+    case outcomeField
+    case actionAcknowledge
+    case actionAddNote
+    case actionAmend
+    case actionAbsence
+    case actionWithdraw
+    case actionRecordFollowUp
+    case chooseFollowUpItem
+    case noOpenItemsForYou
+    case alreadyAcknowledged
+    case nothingChanged
+    case timeInFuture
+    case confirmWithdraw
+    case withdrawnBanner
+    case followUpQueueTitle
+    case queueEmpty
+    case helpRecord
+    case actionNewAction
+    case actionCloseAction
+    case actionRecordDiscussion
+    case actionRecordSupervision
+    case actionExport
+    case weekNumbers
+    case openActions
+    case severityTrend
+    case thisWeek
+    case none
+    case asOf
+    case units
+    case titleField
+    case ownerField
+    case dueDateField
+    case linkedIncidentsField
+    case dateField
+    case summaryField
+    case supervisionFormField
+    case evaluationField
+    case chooseAction
+    case chooseIncident
+    case noOpenActions
+    case noIncidentsThisWeek
+    case exportFilePrefix
+    case noReadableUnits
+    case helpPeriodLength
+    case helpView
+    case helpPreviousPeriod
+    case helpNextPeriod
+    case mostCommonSeverity
+    case markdownIncidentTime
 }
 
 /// Texts with values in them: validation messages, refusals, names of periods.
@@ -100,6 +174,20 @@ public enum Message: Equatable, Sendable {
     case incidentCount(Int)
     case overdueByDays(Int)
     case recurringCitizens(minimumEpisodes: Int, days: Int)
+    // List, detail, follow-up queue, week and statistics screens (branch ui-screens):
+    case countOf(shown: Int, total: Int)
+    case overdueItems(Int)
+    case openItems(Int)
+    case invalidTime(String)
+    case invalidDate(String)
+    case invalidDays(String)
+    case invalidIncidentNumbers(String)
+    /// What an event did, for an incident's history.
+    case eventName(EventType)
+    case percent(Int)
+    case weekTrendLine(total: Int, thisWeek: Int)
+    case actionDueOn(String)
+    case evaluationOutOf5(Int)
 }
 
 /// What each language provides; one exhaustive `switch` per function.

@@ -51,6 +51,80 @@ enum DanishTexts: TextCatalog {
         case .severity1Encouragement: "Mange registreringer af mindre episoder er tegn på en sund registreringskultur."
         case .comparedWith: "sammenlignet med"
         case .readOnlyBanner: "Kun læsning: du kan se, men ikke ændre noget."
+        // List, detail, follow-up queue, week and statistics screens (branch ui-screens):
+        case .columnSeverity: "Grad"
+        case .columnAcknowledged: "Kvit."
+        case .allUnits: "Alle enheder"
+        case .periodThisWeek: "Denne uge"
+        case .periodLast30Days: "Seneste 30 dage"
+        case .periodThisHalfYear: "Dette halvår"
+        case .periodThisYear: "I år"
+        case .filterOpen: "Åbne"
+        case .filterOverdue: "Over frist"
+        case .noMatchingIncidents: "Ingen registreringer passer til filtrene."
+        case .followUpComplete: "Fulgt op"
+        case .helpOpen: "Åbn"
+        case .helpBack: "Tilbage"
+        case .helpSeverityFilter: "Grad"
+        case .helpClearSeverity: "Alle grader"
+        case .helpSort: "Sortér"
+        case .helpScroll: "Rul"
+        case .helpSave: "Gem"
+        case .helpCancel: "Fortryd"
+        case .helpNextField: "Næste felt"
+        case .historySection: "Historik"
+        case .reason: "Begrundelse"
+        case .noteField: "Notat"
+        case .whenField: "Hvornår"
+        case .outcomeField: "Udfald"
+        case .actionAcknowledge: "Kvittér"
+        case .actionAddNote: "Tilføj notat"
+        case .actionAmend: "Ret"
+        case .actionAbsence: "Fravær"
+        case .actionWithdraw: "Træk tilbage"
+        case .actionRecordFollowUp: "Registrér opfølgning"
+        case .chooseFollowUpItem: "Vælg opfølgning"
+        case .noOpenItemsForYou: "Der er ingen åben opfølgning, som du kan registrere."
+        case .alreadyAcknowledged: "Registreringen er allerede kvitteret."
+        case .nothingChanged: "Intet er ændret."
+        case .timeInFuture: "Tidspunktet ligger i fremtiden."
+        case .confirmWithdraw: "Tryk Enter igen for at trække registreringen tilbage – Esc fortryder."
+        case .withdrawnBanner: "TRUKKET TILBAGE"
+        case .followUpQueueTitle: "Min opfølgning"
+        case .queueEmpty: "Ingen åben opfølgning – alt er fulgt op."
+        case .helpRecord: "Registrér"
+        case .actionNewAction: "Nyt tiltag"
+        case .actionCloseAction: "Luk tiltag"
+        case .actionRecordDiscussion: "AMG-drøftelse"
+        case .actionRecordSupervision: "Ny supervision"
+        case .actionExport: "Eksportér"
+        case .weekNumbers: "Ugens tal"
+        case .openActions: "Åbne tiltag"
+        case .severityTrend: "Udvikling de seneste 12 uger"
+        case .thisWeek: "denne uge"
+        case .none: "Ingen"
+        case .asOf: "Opgjort"
+        case .units: "Enheder"
+        case .titleField: "Titel"
+        case .ownerField: "Ansvarlig"
+        case .dueDateField: "Frist (dato)"
+        case .linkedIncidentsField: "Registreringer (numre)"
+        case .dateField: "Dato"
+        case .summaryField: "Resumé"
+        case .supervisionFormField: "Supervisionsform"
+        case .evaluationField: "Udbytte 1–5"
+        case .chooseAction: "Vælg tiltag"
+        case .chooseIncident: "Vælg registrering"
+        case .noOpenActions: "Der er ingen åbne tiltag."
+        case .noIncidentsThisWeek: "Ugen har ingen nye registreringer."
+        case .exportFilePrefix: "uge"
+        case .noReadableUnits: "Du har ingen rolle, der giver adgang til enhedernes tal."
+        case .helpPeriodLength: "Periodelængde"
+        case .helpView: "Visning"
+        case .helpPreviousPeriod: "Forrige periode"
+        case .helpNextPeriod: "Næste periode"
+        case .mostCommonSeverity: "Hyppigste grad"
+        case .markdownIncidentTime: "Tidspunkt for episoden"
         }
     }
 
@@ -92,6 +166,43 @@ enum DanishTexts: TextCatalog {
             return days < 1 ? "over fristen" : days == 1 ? "1 dag over fristen" : "\(days) dage over fristen"
         case .recurringCitizens(let minimum, let days):
             return "Borgerreferencer med \(minimum) eller flere episoder de seneste \(days) dage"
+        // List, detail, follow-up queue, week and statistics screens (branch ui-screens):
+        case .countOf(let shown, let total):
+            return "\(shown) af \(total)"
+        case .overdueItems(let count):
+            return "! \(count) over frist"
+        case .openItems(let count):
+            return count == 1 ? "1 åben" : "\(count) åbne"
+        case .invalidTime(let text):
+            return "»\(text)« er ikke et gyldigt tidspunkt; skriv det som fx 2026-11-20 14:05."
+        case .invalidDate(let text):
+            return "»\(text)« er ikke en gyldig dato; skriv den som fx 2026-11-20."
+        case .invalidDays(let text):
+            return "Fraværsdage skal være et helt tal fra 0 og op (fik »\(text)«)."
+        case .invalidIncidentNumbers(let text):
+            return "»\(text)« er ikke numre fra listen over ugens nye registreringer (fx 1 3)."
+        case .eventName(let type):
+            switch type {
+            case .registered: return "Registreret"
+            case .amended: return "Rettet"
+            case .followUpRecorded: return "Opfølgning registreret"
+            case .acknowledged: return "Kvitteret"
+            case .noteAdded: return "Notat tilføjet"
+            case .absenceUpdated: return "Fravær opdateret"
+            case .amgDiscussed: return "Drøftet i AMG"
+            case .actionOpened: return "Tiltag oprettet"
+            case .actionClosed: return "Tiltag lukket"
+            case .supervisionHeld: return "Supervision afholdt"
+            case .withdrawn: return "Trukket tilbage"
+            }
+        case .percent(let value):
+            return "\(value) %"
+        case .weekTrendLine(let total, let thisWeek):
+            return "\(total) i alt, \(thisWeek) denne uge"
+        case .actionDueOn(let date):
+            return "frist \(date)"
+        case .evaluationOutOf5(let value):
+            return "udbytte \(value)/5"
         }
     }
 

@@ -51,6 +51,80 @@ enum EnglishTexts: TextCatalog {
         case .severity1Encouragement: "Many registrations of minor episodes are a sign of a healthy registration culture."
         case .comparedWith: "compared with"
         case .readOnlyBanner: "Read only: you can look, but not change anything."
+        // List, detail, follow-up queue, week and statistics screens (branch ui-screens):
+        case .columnSeverity: "Sev."
+        case .columnAcknowledged: "Ack'd"
+        case .allUnits: "All units"
+        case .periodThisWeek: "This week"
+        case .periodLast30Days: "Last 30 days"
+        case .periodThisHalfYear: "This half-year"
+        case .periodThisYear: "This year"
+        case .filterOpen: "Open"
+        case .filterOverdue: "Overdue"
+        case .noMatchingIncidents: "No incidents match the filters."
+        case .followUpComplete: "Complete"
+        case .helpOpen: "Open"
+        case .helpBack: "Back"
+        case .helpSeverityFilter: "Severity"
+        case .helpClearSeverity: "All grades"
+        case .helpSort: "Sort"
+        case .helpScroll: "Scroll"
+        case .helpSave: "Save"
+        case .helpCancel: "Cancel"
+        case .helpNextField: "Next field"
+        case .historySection: "History"
+        case .reason: "Reason"
+        case .noteField: "Note"
+        case .whenField: "When"
+        case .outcomeField: "Outcome"
+        case .actionAcknowledge: "Acknowledge"
+        case .actionAddNote: "Add note"
+        case .actionAmend: "Amend"
+        case .actionAbsence: "Absence"
+        case .actionWithdraw: "Withdraw"
+        case .actionRecordFollowUp: "Record follow-up"
+        case .chooseFollowUpItem: "Choose the follow-up item"
+        case .noOpenItemsForYou: "There is no open follow-up you can record."
+        case .alreadyAcknowledged: "The registration is already acknowledged."
+        case .nothingChanged: "Nothing was changed."
+        case .timeInFuture: "The time lies in the future."
+        case .confirmWithdraw: "Press Enter again to withdraw the registration – Esc cancels."
+        case .withdrawnBanner: "WITHDRAWN"
+        case .followUpQueueTitle: "My follow-up"
+        case .queueEmpty: "No open follow-up – everything is followed up."
+        case .helpRecord: "Record"
+        case .actionNewAction: "New action"
+        case .actionCloseAction: "Close action"
+        case .actionRecordDiscussion: "AMG discussion"
+        case .actionRecordSupervision: "New supervision"
+        case .actionExport: "Export"
+        case .weekNumbers: "The week in numbers"
+        case .openActions: "Open actions"
+        case .severityTrend: "Trend over the last 12 weeks"
+        case .thisWeek: "this week"
+        case .none: "None"
+        case .asOf: "As of"
+        case .units: "Units"
+        case .titleField: "Title"
+        case .ownerField: "Owner"
+        case .dueDateField: "Due date"
+        case .linkedIncidentsField: "Incidents (numbers)"
+        case .dateField: "Date"
+        case .summaryField: "Summary"
+        case .supervisionFormField: "Kind of supervision"
+        case .evaluationField: "Benefit 1–5"
+        case .chooseAction: "Choose the action"
+        case .chooseIncident: "Choose the incident"
+        case .noOpenActions: "There are no open actions."
+        case .noIncidentsThisWeek: "The week has no new incidents."
+        case .exportFilePrefix: "week"
+        case .noReadableUnits: "No role of yours gives access to the units' figures."
+        case .helpPeriodLength: "Period length"
+        case .helpView: "View"
+        case .helpPreviousPeriod: "Previous period"
+        case .helpNextPeriod: "Next period"
+        case .mostCommonSeverity: "Most common severity"
+        case .markdownIncidentTime: "Time of the episode"
         }
     }
 
@@ -92,6 +166,43 @@ enum EnglishTexts: TextCatalog {
             return days < 1 ? "overdue" : days == 1 ? "1 day overdue" : "\(days) days overdue"
         case .recurringCitizens(let minimum, let days):
             return "Citizen references in \(minimum) or more episodes in the last \(days) days"
+        // List, detail, follow-up queue, week and statistics screens (branch ui-screens):
+        case .countOf(let shown, let total):
+            return "\(shown) of \(total)"
+        case .overdueItems(let count):
+            return "! \(count) overdue"
+        case .openItems(let count):
+            return "\(count) open"
+        case .invalidTime(let text):
+            return "“\(text)” is not a valid time; write it like 2026-11-20 14:05."
+        case .invalidDate(let text):
+            return "“\(text)” is not a valid date; write it like 2026-11-20."
+        case .invalidDays(let text):
+            return "Days of absence must be a whole number from 0 up (got “\(text)”)."
+        case .invalidIncidentNumbers(let text):
+            return "“\(text)” are not numbers from the list of the week's new incidents (e.g. 1 3)."
+        case .eventName(let type):
+            switch type {
+            case .registered: return "Registered"
+            case .amended: return "Amended"
+            case .followUpRecorded: return "Follow-up recorded"
+            case .acknowledged: return "Acknowledged"
+            case .noteAdded: return "Note added"
+            case .absenceUpdated: return "Absence updated"
+            case .amgDiscussed: return "Discussed by the AMG"
+            case .actionOpened: return "Action opened"
+            case .actionClosed: return "Action closed"
+            case .supervisionHeld: return "Supervision held"
+            case .withdrawn: return "Withdrawn"
+            }
+        case .percent(let value):
+            return "\(value)%"
+        case .weekTrendLine(let total, let thisWeek):
+            return "\(total) in all, \(thisWeek) this week"
+        case .actionDueOn(let date):
+            return "due \(date)"
+        case .evaluationOutOf5(let value):
+            return "benefit \(value)/5"
         }
     }
 

@@ -1,0 +1,456 @@
+import Foundation
+import VTCDomain
+
+/// One incident in full: its facts, follow-up with due times, notes and
+/// history, and the actions the user's roles allow, each through a small
+/// form at the bottom. Every action ends in one `.append`; the shell then
+/// refreshes the screen with the new state.
+public struct DetailScreen: Screen {
+    enum Action: Equatable, Sendable {
+        case note
+        case amend
+        case absence
+        case withdraw
+    }
+
+    enum Mode: Equatable, Sendable {
+        case viewing
+        case pickingItem(PickList, [FollowUpKind])
+        case recording(FollowUpRecording)
+        case form(Action, InlineForm)
+    }
+
+    public let incident: UUID
+    public private(set) var scroll = 0
+    private(set) var mode: Mode = .viewing
+    /// The text width and height last known from a resize, for keeping the scroll position in range.
+    private var viewSize = TerminalSize(width: 80, height: 16)
+
+    public init(incident: UUID) {
+        self.incident = incident
+    }
+
+    public func title(_ context: AppContext) -> String {
+        guard let record = visibleRecord(context) else { return context.texts[.incident] }
+        return context.texts[.incident] + " · " + context.texts.label(record.facts.severity) + " · "
+            + LocalTimeText.format(record.facts.occurredAt, in: context.state.policy.zone)
+    }
+
+    public func helpEntries(_ context: AppContext) -> [HelpEntry] {
+        let t = context.texts
+        switch mode {
+        case .pickingItem:
+            return [HelpEntry("Enter", t[.helpOpen], priority: 9), HelpEntry("Esc", t[.helpCancel], priority: 9)]
+        case .recording, .form:
+            return [HelpEntry("F10", t[.helpSave], priority: 10), HelpEntry("Tab", t[.helpNextField], priority: 8),
+                    HelpEntry("Esc", t[.helpCancel], priority: 9)]
+        case .viewing:
+            var entries = [HelpEntry("↑↓", t[.helpScroll], priority: 6)]
+            for (key, label) in actionKeys(t) where refusal(of: key, context) == nil {
+                entries.append(HelpEntry(String(key), label, priority: 8))
+            }
+            entries.append(HelpEntry("Esc", t[.helpBack], priority: 9))
+            return entries
+        }
+    }
+
+    public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        if case .resize(let size) = key {
+            viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
+            return nil
+        }
+        switch mode {
+        case .viewing:
+            return handleViewing(key, context)
+        case .pickingItem(var list, let kinds):
+            switch list.handle(key) {
+            case .cancel: mode = .viewing
+            case .chosen(let index): mode = .recording(FollowUpRecording(incident: incident, kind: kinds[index], context: context))
+            case nil: mode = .pickingItem(list, kinds)
+            }
+            return nil
+        case .recording(var recording):
+            switch recording.form.handle(key) {
+            case .cancel:
+                mode = .viewing
+            case .submit:
+                switch recording.payload(context) {
+                case .success(let payload):
+                    mode = .viewing
+                    return .append([payload], then: nil)
+                case .failure(let problem):
+                    recording.form.message = problem.message
+                    mode = .recording(recording)
+                }
+            case nil:
+                mode = .recording(recording)
+            }
+            return nil
+        case .form(let action, var form):
+            switch form.handle(key) {
+            case .cancel:
+                mode = .viewing
+            case .submit:
+                return submit(action, &form, context)
+            case nil:
+                mode = .form(action, form)
+            }
+            return nil
+        }
+    }
+
+    public mutating func refresh(_ context: AppContext) {
+        if case .viewing = mode { return }
+        if visibleRecord(context)?.isWithdrawn ?? true { mode = .viewing }
+    }
+
+    public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
+        buffer.fill(area)
+        let overlayHeight: Int
+        switch mode {
+        case .viewing: overlayHeight = 0
+        case .pickingItem(let list, _): overlayHeight = list.height
+        case .recording(let recording): overlayHeight = recording.form.height
+        case .form(_, let form): overlayHeight = form.height
+        }
+        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - overlayHeight))
+        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
+        switch mode {
+        case .viewing: return nil
+        case .pickingItem(let list, _):
+            list.render(into: &buffer, area: area)
+            return nil
+        case .recording(let recording): return recording.form.render(into: &buffer, area: area)
+        case .form(_, let form): return form.render(into: &buffer, area: area)
+        }
+    }
+
+    /// Rows the detail takes besides its text: the shell's frame.
+    static let rowsAround = 5
+
+    // MARK: Keys
+
+    private func actionKeys(_ t: Texts) -> [(key: Character, label: String)] {
+        [("f", t[.actionRecordFollowUp]), ("k", t[.actionAcknowledge]), ("n", t[.actionAddNote]),
+         ("e", t[.actionAmend]), ("a", t[.actionAbsence]), ("t", t[.actionWithdraw])]
+    }
+
+    /// Why the action of `key` cannot be offered, or nil when it can.
+    private func refusal(of key: Character, _ context: AppContext) -> String? {
+        guard let record = visibleRecord(context) else { return context.texts[.noIncidents] }
+        if record.isWithdrawn { return context.texts[.withdrawn] }
+        let (unit, registrant) = (record.facts.unit, record.registrant)
+        switch key {
+        case "f":
+            if context.isReadOnly { return context.texts[.readOnlyBanner] }
+            if !recordableKinds(record, context).isEmpty { return nil }
+            let refused = record.followUps.lazy.compactMap { item -> String? in
+                guard item.kind != .acknowledgement, [.open, .overdue].contains(item.status(at: context.now)) else { return nil }
+                return ScreenInput.refusal(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: unit), context)
+            }.first
+            return refused ?? context.texts[.noOpenItemsForYou]
+        case "k":
+            if let refusal = ScreenInput.refusal(.acknowledge(unit: unit), context) { return refusal }
+            return record.acknowledgement == nil ? nil : context.texts[.alreadyAcknowledged]
+        case "n": return ScreenInput.refusal(.addNote(unit: unit), context)
+        case "e": return ScreenInput.refusal(.amend(unit: unit, registrant: registrant), context)
+        case "a": return ScreenInput.refusal(.updateAbsence(unit: unit, registrant: registrant), context)
+        case "t": return ScreenInput.refusal(.withdraw(unit: unit, registrant: registrant), context)
+        default: return nil
+        }
+    }
+
+    /// The open items this user may record, other than the acknowledgement (its own key).
+    private func recordableKinds(_ record: IncidentRecord, _ context: AppContext) -> [FollowUpKind] {
+        guard !context.isReadOnly else { return [] }
+        return record.followUps.filter { item in
+            item.kind != .acknowledgement && [.open, .overdue].contains(item.status(at: context.now))
+                && context.may(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: record.facts.unit))
+        }.map(\.kind)
+    }
+
+    private mutating func handleViewing(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        let t = context.texts
+        switch key {
+        case .up: scroll = max(0, scroll - 1)
+        case .down: scroll += 1
+        case .pageUp: scroll = max(0, scroll - viewSize.height)
+        case .pageDown: scroll += viewSize.height
+        case .home: scroll = 0
+        case .end: scroll = Int.max / 2
+        case .escape: return .back
+        case .character(let c) where actionKeys(t).contains(where: { $0.key == c }):
+            if let refusal = refusal(of: c, context) { return .status(refusal) }
+            guard let record = visibleRecord(context) else { return nil }
+            mode = startMode(c, record, context)
+            return nil
+        default: return nil
+        }
+        let count = lines(context, width: viewSize.width).lines.count
+        scroll = DetailLines.clampedTop(scroll, count: count, height: viewSize.height)
+        return nil
+    }
+
+    private func startMode(_ key: Character, _ record: IncidentRecord, _ context: AppContext) -> Mode {
+        let t = context.texts
+        let facts = record.facts
+        switch key {
+        case "f":
+            let kinds = recordableKinds(record, context)
+            let options = kinds.map { kind in
+                let item = record.followUp(kind)!
+                let marker = item.status(at: context.now) == .overdue ? "! " : "  "
+                return marker + t.label(kind) + " · " + t[.due] + " "
+                    + LocalTimeText.format(item.due, in: context.state.policy.zone)
+            }
+            return .pickingItem(PickList(title: t[.chooseFollowUpItem], options: options), kinds)
+        case "k":
+            return .recording(FollowUpRecording(incident: incident, kind: .acknowledgement, context: context))
+        case "n":
+            return .form(.note, InlineForm(title: t[.actionAddNote], entries: [InlineForm.area("note", t[.noteField])]))
+        case "e":
+            return .form(.amend, DetailScreen.amendForm(facts, t))
+        case "a":
+            let today = context.state.policy.zone.local(context.now).date
+            return .form(.absence, InlineForm(title: t[.actionAbsence], entries: [
+                InlineForm.text("first", t.label(RegistrationField.firstAbsenceDay), (facts.firstAbsenceDay ?? today).iso),
+                InlineForm.text("days", t.label(RegistrationField.absenceDays), String(facts.absenceDays ?? 1)),
+            ]))
+        default:
+            return .form(.withdraw, InlineForm(title: t[.actionWithdraw], entries: [InlineForm.text("reason", t[.reason])]))
+        }
+    }
+
+    static func amendForm(_ facts: Registration, _ t: Texts) -> InlineForm {
+        func options<T: RawRepresentable & CaseIterable>(_ all: T.AllCases, _ label: (T) -> String) -> [(value: String, label: String)]
+            where T.RawValue == String {
+            all.map { ($0.rawValue, label($0)) }
+        }
+        return InlineForm(title: t[.actionAmend], entries: [
+            InlineForm.choice("severity", t.label(RegistrationField.severity),
+                              Severity.all.map { (String($0.rawValue), t.label($0)) }, selected: String(facts.severity.rawValue)),
+            InlineForm.choice("kind", t.label(RegistrationField.kind), options(EpisodeKind.allCases, t.label),
+                              selected: facts.kind.rawValue),
+            InlineForm.choice("involvement", t.label(RegistrationField.involvement), options(Involvement.allCases, t.label),
+                              selected: facts.involvement.rawValue),
+            InlineForm.choice("counterpart", t.label(RegistrationField.counterpart), options(Counterpart.allCases, t.label),
+                              selected: facts.counterpart.rawValue),
+            InlineForm.choice("injury", t.label(RegistrationField.injury), options(Injury.allCases, t.label),
+                              selected: facts.injury.rawValue),
+            InlineForm.text("location", t.label(RegistrationField.location), facts.location ?? ""),
+            InlineForm.text("citizen", t.label(RegistrationField.citizenRef), facts.citizenRef ?? ""),
+            InlineForm.area("description", t.label(RegistrationField.description), facts.description),
+        ])
+    }
+
+    // MARK: Submitting
+
+    private mutating func submit(_ action: Action, _ form: inout InlineForm, _ context: AppContext) -> ScreenRequest? {
+        switch payload(action, &form, context) {
+        case .success(let payload):
+            mode = .viewing
+            return .append([payload], then: nil)
+        case .failure(let problem):
+            form.message = problem.message
+            mode = .form(action, form)
+            return nil
+        }
+    }
+
+    private func payload(_ action: Action, _ form: inout InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
+        let t = context.texts
+        guard let record = visibleRecord(context) else { return .failure(FormProblem(t[.noIncidents])) }
+        switch action {
+        case .note:
+            let text = form.text("note")
+            if let problem = ScreenInput.problem(text, field: t[.noteField], multiLine: true, required: true, texts: t) {
+                return .failure(FormProblem(problem))
+            }
+            return .success(.noteAdded(incident: incident, text: text))
+        case .amend:
+            return amendment(form, record.facts, t).map { .amended(incident: incident, changes: $0) }
+        case .absence:
+            let dayText = form.text("first")
+            guard let first = LocalTimeText.parseDate(dayText) else { return .failure(FormProblem(t.message(.invalidDate(dayText)))) }
+            let daysText = form.text("days")
+            guard let days = Int(daysText.filter { !$0.isWhitespace }), days >= 0 else {
+                return .failure(FormProblem(t.message(.invalidDays(daysText))))
+            }
+            return .success(.absenceUpdated(incident: incident, firstDay: first, days: days))
+        case .withdraw:
+            let reason = form.text("reason")
+            if let problem = ScreenInput.problem(reason, field: t[.reason], required: true, texts: t) {
+                return .failure(FormProblem(problem))
+            }
+            guard form.awaitingConfirmation else {
+                form.awaitingConfirmation = true
+                return .failure(FormProblem(t[.confirmWithdraw]))
+            }
+            return .success(.withdrawn(incident: incident, reason: reason))
+        }
+    }
+
+    /// The changed fields only, each with the value it had and the value it gets.
+    func amendment(_ form: InlineForm, _ old: Registration, _ t: Texts) -> Result<[FieldChange], FormProblem> {
+        let checks: [(RegistrationField, String, Bool)] = [
+            (.location, form.text("location"), false), (.citizenRef, form.text("citizen"), false),
+            (.description, form.text("description"), true),
+        ]
+        for (field, text, multiLine) in checks {
+            if let problem = ScreenInput.problem(text, field: t.label(field), multiLine: multiLine,
+                                                 required: field == .description, texts: t) {
+                return .failure(FormProblem(problem))
+            }
+        }
+        var new = old
+        new.severity = form.choice("severity").flatMap { Int($0) }.flatMap(Severity.init(rawValue:)) ?? old.severity
+        new.kind = form.choice("kind").flatMap(EpisodeKind.init(rawValue:)) ?? old.kind
+        new.involvement = form.choice("involvement").flatMap(Involvement.init(rawValue:)) ?? old.involvement
+        new.counterpart = form.choice("counterpart").flatMap(Counterpart.init(rawValue:)) ?? old.counterpart
+        new.injury = form.choice("injury").flatMap(Injury.init(rawValue:)) ?? old.injury
+        new.location = ScreenInput.optional(form.text("location"))
+        new.citizenRef = ScreenInput.optional(form.text("citizen"))
+        new.description = form.text("description")
+        let changes = old.changes(to: new)
+        return changes.isEmpty ? .failure(FormProblem(t[.nothingChanged])) : .success(changes)
+    }
+
+    // MARK: Drawing
+
+    private func visibleRecord(_ context: AppContext) -> IncidentRecord? {
+        guard let record = context.state.incidents[incident],
+              context.may(.see(unit: record.facts.unit, registrant: record.registrant)) else { return nil }
+        return record
+    }
+
+    func lines(_ context: AppContext, width: Int) -> DetailLines {
+        var out = DetailLines(width: width)
+        let t = context.texts
+        guard let record = visibleRecord(context) else {
+            let refusal = context.state.incidents[incident].flatMap { record -> String? in
+                guard case .refused(let refusal) = Access.check(context.user, .see(unit: record.facts.unit, registrant: record.registrant))
+                else { return nil }
+                return t.message(.refused(refusal))
+            }
+            out.paragraph(refusal ?? t[.noIncidents], style: .role(.muted))
+            return out
+        }
+        let zone = context.state.policy.zone
+        func time(_ moment: Timestamp) -> String { LocalTimeText.format(moment, in: zone) }
+        func yesNo(_ value: Bool) -> String { value ? t[.yes] : t[.no] }
+        let facts = record.facts
+        if let withdrawal = record.withdrawal {
+            out.paragraph(t[.withdrawnBanner] + " · " + withdrawal.by + " · " + time(withdrawal.at) + " · "
+                          + t[.reason] + ": " + withdrawal.reason, style: Style(bold: true, color: .warning))
+            out.blank()
+        }
+        let wording = context.state.policy.wording(of: facts.severity)
+        let fields: [(RegistrationField, String)] = [
+            (.occurredAt, time(facts.occurredAt)),
+            (.unit, facts.unit),
+            (.location, facts.location ?? "—"),
+            (.kind, t.label(facts.kind)),
+            (.severity, t.label(facts.severity) + " – " + (t.language == .da ? wording.danish : wording.english)),
+            (.involvement, t.label(facts.involvement)),
+            (.counterpart, t.label(facts.counterpart)),
+            (.citizenRef, facts.citizenRef ?? "—"),
+            (.injury, t.label(facts.injury)),
+            (.firstAbsenceDay, facts.firstAbsenceDay?.iso ?? "—"),
+            (.absenceDays, facts.absenceDays.map(String.init) ?? "—"),
+            (.firstAid, yesNo(facts.firstAid)),
+            (.defusingHeld, yesNo(facts.defusingHeld)),
+            (.wantsLeaderTalk, yesNo(facts.wantsLeaderTalk)),
+            (.wantsPsychologist, yesNo(facts.wantsPsychologist)),
+            (.policeReport, yesNo(facts.policeReport)),
+        ]
+        let labels = fields.map { t.label($0.0) } + [t[.registrant], t[.acknowledged], t.label(RegistrationField.description)]
+        let labelWidth = min(labels.map { DisplayWidth.of($0) }.max() ?? 0, max(10, width / 3))
+        for (field, value) in fields { out.field(t.label(field), value, labelWidth: labelWidth) }
+        out.field(t[.registrant], record.registrant + " · " + time(record.registeredAt), labelWidth: labelWidth)
+        if let ack = record.acknowledgement {
+            out.field(t[.acknowledged], ack.by + " · " + time(ack.at) + (ack.note.map { " · " + $0 } ?? ""), labelWidth: labelWidth)
+        } else {
+            out.field(t[.acknowledged], t[.notAcknowledged], labelWidth: labelWidth, style: .bold)
+        }
+        out.field(t.label(RegistrationField.description), facts.description, labelWidth: labelWidth)
+
+        out.heading(t[.followUp])
+        for item in record.followUps {
+            out.paragraph(DetailScreen.followUpLine(item, context), indent: 0, style: DetailScreen.followUpStyle(item, context.now))
+            if let outcome = item.outcome {
+                let note = outcome.record.note.map { ": " + $0 } ?? ""
+                out.paragraph(t.label(outcome.record.outcome) + " " + time(outcome.record.on) + " · " + outcome.by + note, indent: 4)
+            }
+        }
+        if !record.notes.isEmpty || !record.amgDiscussions.isEmpty {
+            out.heading(t[.notes])
+            for note in record.notes {
+                out.paragraph(time(note.at) + " · " + note.by, style: .bold)
+                out.paragraph(note.text, indent: 2)
+            }
+            for discussion in record.amgDiscussions {
+                out.paragraph(discussion.date.iso + " · AMG · " + discussion.by, style: .bold)
+                out.paragraph(discussion.summary, indent: 2)
+            }
+        }
+        out.heading(t[.historySection])
+        for event in record.history {
+            out.paragraph(time(event.at) + "  " + event.actor + "  " + DetailScreen.describe(event.payload, t), indent: 0)
+            if case .amended(_, let changes) = event.payload {
+                for change in changes {
+                    out.paragraph(t.label(change.field) + ": " + DetailScreen.shown(change.old, change.field, t) + " → "
+                                  + DetailScreen.shown(change.new, change.field, t),
+                                  indent: 4)
+                }
+            }
+        }
+        return out
+    }
+
+    /// `! Debriefing · Due 2026-11-23 14:05 · 2 days overdue`: the `!` and the words mark an
+    /// overdue item on a terminal without colours too. A role other than the leader's is named.
+    static func followUpLine(_ item: FollowUpItem, _ context: AppContext) -> String {
+        let t = context.texts
+        let status = item.status(at: context.now)
+        let marker = status == .overdue ? "! " : status == .open ? "○ " : "✓ "
+        let statusText: String
+        if status == .overdue {
+            statusText = t.message(.overdueByDays(Int((context.now.epochSeconds - item.due.epochSeconds) / 86_400)))
+        } else {
+            statusText = t.label(status)
+        }
+        return marker + t.label(item.kind) + " · " + t[.due] + " " + LocalTimeText.format(item.due, in: context.state.policy.zone)
+            + " · " + statusText + (item.responsible == .leader ? "" : " · " + t.label(item.responsible))
+    }
+
+    static func followUpStyle(_ item: FollowUpItem, _ now: Timestamp) -> Style {
+        switch item.status(at: now) {
+        case .overdue: Style(bold: true, color: .danger)
+        case .open: .plain
+        default: .role(.muted)
+        }
+    }
+
+    private static func describe(_ payload: EventPayload, _ t: Texts) -> String {
+        let name = t.message(.eventName(payload.type))
+        if case .followUpRecorded(_, let record) = payload {
+            return name + ": " + t.label(record.kind) + " – " + t.label(record.outcome)
+        }
+        return name
+    }
+
+    /// A changed value as the user reads it: labels for chosen values, not their identifiers.
+    private static func shown(_ value: FieldValue, _ field: RegistrationField, _ t: Texts) -> String {
+        switch (field, value) {
+        case (_, .null): return "—"
+        case (_, .bool(let flag)): return flag ? t[.yes] : t[.no]
+        case (.severity, .int(let number)): return Severity(rawValue: number).map(t.label) ?? String(number)
+        case (_, .int(let number)): return String(number)
+        case (.kind, .string(let raw)): return EpisodeKind(rawValue: raw).map(t.label) ?? raw
+        case (.involvement, .string(let raw)): return Involvement(rawValue: raw).map(t.label) ?? raw
+        case (.counterpart, .string(let raw)): return Counterpart(rawValue: raw).map(t.label) ?? raw
+        case (.injury, .string(let raw)): return Injury(rawValue: raw).map(t.label) ?? raw
+        case (_, .string(let text)): return text
+        }
+    }
+}

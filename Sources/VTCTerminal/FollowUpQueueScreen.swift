@@ -1,0 +1,154 @@
+import Foundation
+import VTCDomain
+
+/// Every open follow-up item the user answers for, most urgent first: the
+/// items whose responsible role the user holds in the incident's unit, and
+/// the offers made on the user's own registrations. Items are recorded in
+/// place with the same form as on the detail screen; Enter opens the incident.
+public struct FollowUpQueueScreen: Screen {
+    public struct Entry: Equatable, Sendable {
+        public let incident: UUID
+        public let kind: FollowUpKind
+        public let due: Timestamp
+        public let responsible: Role
+        /// False for an offer on the user's own registration that the leader records.
+        public let mayRecord: Bool
+    }
+
+    /// The offers a registrant answers (accepts or declines) themselves.
+    static let offers: Set<FollowUpKind> = [.defusingOffer, .supervisionOffer, .psychologistOffer]
+
+    public private(set) var entries: [Entry] = []
+    public private(set) var selection: ListSelection
+    private var recording: FollowUpRecording?
+    private var computed: RefreshStamp?
+
+    public init(context: AppContext, pageHeight: Int = 16) {
+        selection = ListSelection(count: 0, pageHeight: pageHeight)
+        refresh(context)
+    }
+
+    public func title(_ context: AppContext) -> String { context.texts[.followUpQueueTitle] }
+
+    public func helpEntries(_ context: AppContext) -> [HelpEntry] {
+        let t = context.texts
+        if recording != nil {
+            return [HelpEntry("F10", t[.helpSave], priority: 10), HelpEntry("Tab", t[.helpNextField], priority: 8),
+                    HelpEntry("Esc", t[.helpCancel], priority: 9)]
+        }
+        var entries = [HelpEntry("Enter", t[.helpOpen], priority: 10)]
+        if selectedEntry?.mayRecord == true { entries.append(HelpEntry("f", t[.helpRecord], priority: 9)) }
+        entries += [HelpEntry("↑↓", t[.helpScroll], priority: 5), HelpEntry("Esc", t[.helpBack], priority: 8)]
+        return entries
+    }
+
+    public var selectedEntry: Entry? { entries.isEmpty ? nil : entries[selection.selected] }
+
+    public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        if case .resize(let size) = key {
+            selection.pageHeight = max(1, size.height - ListScreen.rowsAroundTable)
+            return nil
+        }
+        if var current = recording {
+            switch current.form.handle(key) {
+            case .cancel:
+                recording = nil
+            case .submit:
+                switch current.payload(context) {
+                case .success(let payload):
+                    recording = nil
+                    return .append([payload], then: nil)
+                case .failure(let problem):
+                    current.form.message = problem.message
+                    recording = current
+                }
+            case nil:
+                recording = current
+            }
+            return nil
+        }
+        if selection.handle(key) { return nil }
+        switch key {
+        case .escape:
+            return .back
+        case .enter:
+            guard let entry = selectedEntry else { return nil }
+            return .push(DetailScreen(incident: entry.incident))
+        case .character("f"), .character(" "):
+            guard let entry = selectedEntry, let record = context.state.incidents[entry.incident] else { return nil }
+            let request = FollowUpRecording.request(entry.kind, responsible: entry.responsible, unit: record.facts.unit)
+            if let refusal = ScreenInput.refusal(request, context) { return .status(refusal) }
+            recording = FollowUpRecording(incident: entry.incident, kind: entry.kind, context: context)
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    public mutating func refresh(_ context: AppContext) {
+        guard computed != RefreshStamp(context) else { return }
+        computed = RefreshStamp(context)
+        let kept = selectedEntry
+        var found: [(entry: Entry, severity: Int)] = []
+        for record in context.state.incidents.values where !record.isWithdrawn {
+            let unit = record.facts.unit
+            guard context.may(.see(unit: unit, registrant: record.registrant)) else { continue }
+            for item in record.followUps where [.open, .overdue].contains(item.status(at: context.now)) {
+                let mayRecord = context.may(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: unit))
+                let ownOffer = record.registrant == context.user.user && FollowUpQueueScreen.offers.contains(item.kind)
+                guard mayRecord || ownOffer else { continue }
+                found.append((Entry(incident: record.id, kind: item.kind, due: item.due, responsible: item.responsible,
+                                    mayRecord: mayRecord), record.facts.severity.rawValue))
+            }
+        }
+        // The earliest due first puts every overdue item (longest overdue on top) before the open ones.
+        entries = found.sorted { a, b in
+            if a.entry.due.epochSeconds != b.entry.due.epochSeconds { return a.entry.due.epochSeconds < b.entry.due.epochSeconds }
+            if a.severity != b.severity { return a.severity > b.severity }
+            return (a.entry.incident.uuidString, a.entry.kind.rawValue) < (b.entry.incident.uuidString, b.entry.kind.rawValue)
+        }.map(\.entry)
+        selection.setCount(entries.count)
+        if let kept, let index = entries.firstIndex(where: { $0.incident == kept.incident && $0.kind == kept.kind }) {
+            selection.select(index)
+        }
+        if let current = recording, !entries.contains(where: { $0.incident == current.incident && $0.kind == current.kind }) {
+            recording = nil
+        }
+    }
+
+    public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
+        let t = context.texts
+        buffer.fill(area)
+        let formHeight = recording.map { min($0.form.height, area.height) } ?? 0
+        let tableRect = Rect(x: area.x, y: area.y, width: area.width, height: area.height - formHeight)
+        let zone = context.state.policy.zone
+        Table.render(columns: FollowUpQueueScreen.columns(t), selection: selection, into: &buffer, rect: tableRect) { index in
+            let entry = entries[index]
+            guard let record = context.state.incidents[entry.incident] else { return TableRow([]) }
+            let overdue = context.now.epochSeconds > entry.due.epochSeconds
+            return TableRow([
+                LocalTimeText.format(entry.due, in: zone),
+                overdue ? "! " + t.label(FollowUpStatus.overdue) : t.label(FollowUpStatus.open),
+                t.label(entry.kind),
+                record.facts.unit,
+                t.label(record.facts.severity),
+                LocalTimeText.format(record.facts.occurredAt, in: zone),
+            ], style: overdue ? Style(bold: true, color: .danger) : .plain)
+        }
+        if entries.isEmpty {
+            buffer.put(SafeText.truncate(t[.queueEmpty], toWidth: area.width), x: area.x, y: area.y + 1, style: .role(.muted))
+        }
+        return recording?.form.render(into: &buffer, area: area)
+    }
+
+    static func columns(_ t: Texts) -> [TableColumn] {
+        [
+            TableColumn(t[.due], minWidth: 16, maxWidth: 16, priority: 10),
+            TableColumn(t[.status], minWidth: 10, maxWidth: 16, priority: 9),
+            TableColumn(t[.followUp], minWidth: 24, maxWidth: 34, priority: 8),
+            TableColumn(t.label(RegistrationField.unit), minWidth: 8, maxWidth: 20, priority: 6),
+            TableColumn(t[.columnSeverity], minWidth: 5, maxWidth: 5, priority: 7),
+            TableColumn(t.label(RegistrationField.occurredAt), minWidth: 16, maxWidth: 16, priority: 4),
+        ]
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+import VTCDomain
+
+/// Every incident the user may see, as a table, newest or most urgent first,
+/// narrowed by severity, unit, period, open/overdue/unacknowledged follow-up
+/// and a free-text search. The filtered, sorted ids are cached; scrolling and
+/// drawing touch only the rows on screen, so it stays fast with any number of incidents.
+public struct ListScreen: Screen {
+    public enum Period: CaseIterable, Sendable {
+        case all
+        case thisWeek
+        case last30Days
+        case thisHalfYear
+        case thisYear
+    }
+
+    public private(set) var severities: Set<Severity> = []
+    /// nil: every unit the user may see.
+    public private(set) var unit: String?
+    public private(set) var period: Period = .all
+    public private(set) var onlyOpen = false
+    public private(set) var onlyOverdue = false
+    public private(set) var onlyUnacknowledged = false
+    public private(set) var order: IncidentQuery.Order = .newestFirst
+    /// The search text the shown rows are filtered by.
+    public private(set) var searchText = ""
+    /// The search field while it is open at the bottom.
+    private var searchField: TextField?
+    /// Every incident passing the filters other than the search text, in order.
+    private var unsearchedIDs: [UUID] = []
+    /// The rows shown: `unsearchedIDs` narrowed by `searchText`.
+    public private(set) var ids: [UUID] = []
+    /// Incidents the user may see at all (the M of "N of M").
+    public private(set) var visibleTotal = 0
+    public private(set) var selection: ListSelection
+    private let units: [String]
+    private var computed: RefreshStamp?
+
+    /// `pageHeight` is how far PgUp/PgDn move until the first resize says how tall the terminal is.
+    public init(context: AppContext, pageHeight: Int = 16) {
+        units = context.roster.units.filter { context.user.belongs(to: $0) }
+        selection = ListSelection(count: 0, pageHeight: pageHeight)
+        refresh(context)
+    }
+
+    public var selectedID: UUID? { ids.isEmpty ? nil : ids[selection.selected] }
+
+    public func title(_ context: AppContext) -> String { context.texts[.incidents] }
+
+    public func helpEntries(_ context: AppContext) -> [HelpEntry] {
+        let t = context.texts
+        if searchField != nil {
+            return [HelpEntry("Enter", t[.search], priority: 9), HelpEntry("Esc", t[.helpCancel], priority: 9),
+                    HelpEntry("↑↓", t[.helpScroll], priority: 5)]
+        }
+        return [
+            HelpEntry("Enter", t[.helpOpen], priority: 10),
+            HelpEntry("/", t[.search], priority: 9),
+            HelpEntry("1–5", t[.helpSeverityFilter], priority: 8),
+            HelpEntry("0", t[.helpClearSeverity], priority: 3),
+            HelpEntry("u", t.label(RegistrationField.unit), priority: 6),
+            HelpEntry("p", t[.period], priority: 6),
+            HelpEntry("a", t[.filterOpen], priority: 5),
+            HelpEntry("d", t[.filterOverdue], priority: 5),
+            HelpEntry("k", t[.notAcknowledged], priority: 4),
+            HelpEntry("o", t[.helpSort], priority: 4),
+            HelpEntry("Esc", t[.helpBack], priority: 7),
+        ]
+    }
+
+    public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        if case .resize(let size) = key {
+            selection.pageHeight = max(1, size.height - ListScreen.rowsAroundTable)
+            return nil
+        }
+        if var field = searchField {
+            switch key {
+            case .enter:
+                searchField = nil
+            case .escape:
+                searchField = nil
+                search("", context)
+            default:
+                if field.handle(key) {
+                    searchField = field
+                    search(field.text, context)
+                } else {
+                    selection.handle(key)
+                }
+            }
+            return nil
+        }
+        if selection.handle(key) { return nil }
+        switch key {
+        case .enter:
+            guard let id = selectedID else { return nil }
+            return .push(DetailScreen(incident: id))
+        case .escape:
+            return .back
+        case .character("/"):
+            searchField = TextField(text: searchText, width: 40)
+        case .character(let c) where ("1"..."5").contains(c):
+            let severity = Severity(rawValue: Int(String(c))!)!
+            if severities.contains(severity) { severities.remove(severity) } else { severities.insert(severity) }
+            refilter(context)
+        case .character("0"):
+            severities = []
+            refilter(context)
+        case .character("u"):
+            let next = unit.flatMap { units.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            unit = next < units.count ? units[next] : nil
+            refilter(context)
+        case .character("p"):
+            let all = Period.allCases
+            period = all[(all.firstIndex(of: period)! + 1) % all.count]
+            refilter(context)
+        case .character("a"):
+            onlyOpen.toggle()
+            refilter(context)
+        case .character("d"):
+            onlyOverdue.toggle()
+            refilter(context)
+        case .character("k"):
+            onlyUnacknowledged.toggle()
+            refilter(context)
+        case .character("o"):
+            order = order == .newestFirst ? .mostUrgentFirst : .newestFirst
+            refilter(context)
+        default:
+            return nil
+        }
+        return nil
+    }
+
+    public mutating func refresh(_ context: AppContext) {
+        guard computed != RefreshStamp(context) else { return }
+        computed = RefreshStamp(context)
+        visibleTotal = context.state.incidents.values.reduce(0) { count, record in
+            let visible = !record.isWithdrawn
+                && context.may(.see(unit: record.facts.unit, registrant: record.registrant))
+            return count + (visible ? 1 : 0)
+        }
+        refilter(context)
+    }
+
+    /// The rows shown in a table of `height` rows under its header, built for those rows only.
+    func visibleRows(_ context: AppContext, height: Int) -> [(index: Int, row: TableRow)] {
+        selection.visibleRows(height: height).compactMap { index in
+            context.state.incidents[ids[index]].map { (index, ListScreen.row(for: $0, context)) }
+        }
+    }
+
+    public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
+        guard area.height > 2, area.width > 10 else { return nil }
+        let t = context.texts
+        buffer.fill(area)
+        let count = t.message(.countOf(shown: ids.count, total: visibleTotal))
+        let countWidth = DisplayWidth.of(count)
+        buffer.put(SafeText.truncate(filterSummary(t), toWidth: area.width - countWidth - 2), x: area.x, y: area.y,
+                   style: .role(.muted))
+        buffer.put(count, x: area.x + area.width - countWidth, y: area.y, style: .bold)
+
+        let searchRows = searchField != nil || !searchText.isEmpty ? 1 : 0
+        let tableRect = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - searchRows)
+        let rows = visibleRows(context, height: tableRect.height - 1)
+        let byIndex = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, $0.row) })
+        Table.render(columns: ListScreen.columns(t), selection: selection, into: &buffer, rect: tableRect) { index in
+            byIndex[index] ?? TableRow([])
+        }
+        if ids.isEmpty {
+            buffer.put(SafeText.truncate(t[.noMatchingIncidents], toWidth: area.width), x: area.x, y: tableRect.y + 1,
+                       style: .role(.muted))
+        }
+        guard searchRows == 1 else { return nil }
+        let y = area.y + area.height - 1
+        let prompt = t[.search] + ": "
+        let promptWidth = buffer.put(prompt, x: area.x, y: y, style: .bold)
+        if var field = searchField {
+            field.width = max(1, area.width - promptWidth)
+            return field.render(into: &buffer, x: area.x + promptWidth, y: y, style: .underline)
+        }
+        buffer.put(searchText, x: area.x + promptWidth, y: y, maxWidth: area.width - promptWidth)
+        return nil
+    }
+
+    /// Rows the list takes besides the table's rows: the shell's frame, the filter line, the header.
+    static let rowsAroundTable = 8
+
+    static func columns(_ t: Texts) -> [TableColumn] {
+        [
+            TableColumn(t.label(RegistrationField.occurredAt), minWidth: 16, maxWidth: 16, priority: 10),
+            TableColumn(t.label(RegistrationField.unit), minWidth: 8, maxWidth: 20, priority: 6),
+            TableColumn(t[.columnSeverity], minWidth: 5, maxWidth: 5, priority: 9),
+            TableColumn(t.label(RegistrationField.kind), minWidth: 10, maxWidth: 22, priority: 7),
+            TableColumn(t.label(RegistrationField.involvement), minWidth: 10, maxWidth: 16, priority: 3),
+            TableColumn(t[.followUp], minWidth: 14, maxWidth: 16, priority: 8),
+            TableColumn(t[.columnAcknowledged], minWidth: 5, maxWidth: 10, priority: 5),
+        ]
+    }
+
+    static func row(for record: IncidentRecord, _ context: AppContext) -> TableRow {
+        let t = context.texts
+        let facts = record.facts
+        let statuses = record.followUps.map { $0.status(at: context.now) }
+        let overdue = statuses.filter { $0 == .overdue }.count
+        let open = statuses.filter { $0 == .open }.count
+        let followUp = overdue > 0 ? t.message(.overdueItems(overdue)) : open > 0 ? t.message(.openItems(open)) : t[.followUpComplete]
+        return TableRow([
+            LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone),
+            facts.unit,
+            t.label(facts.severity),
+            t.label(facts.kind),
+            t.label(facts.involvement),
+            followUp,
+            record.acknowledgement == nil ? t[.no] : t[.yes],
+        ], style: overdue > 0 ? Style(bold: true, color: .danger) : .plain)
+    }
+
+    static func label(_ period: Period, _ t: Texts) -> String {
+        switch period {
+        case .all: t[.all]
+        case .thisWeek: t[.periodThisWeek]
+        case .last30Days: t[.periodLast30Days]
+        case .thisHalfYear: t[.periodThisHalfYear]
+        case .thisYear: t[.periodThisYear]
+        }
+    }
+
+    private func filterSummary(_ t: Texts) -> String {
+        var parts = [severities.isEmpty ? t[.helpClearSeverity]
+                        : "VTC " + severities.sorted().map { String($0.rawValue) }.joined(separator: ",")]
+        parts.append(unit ?? t[.allUnits])
+        parts.append(t[.period] + ": " + ListScreen.label(period, t))
+        if onlyOpen { parts.append(t[.filterOpen]) }
+        if onlyOverdue { parts.append(t[.filterOverdue]) }
+        if onlyUnacknowledged { parts.append(t[.notAcknowledged]) }
+        parts.append(order == .newestFirst ? t[.sortNewestFirst] : t[.sortMostUrgentFirst])
+        return parts.joined(separator: " · ")
+    }
+
+    /// The moment the period starts, on the local clock of the policy's zone.
+    static func start(of period: Period, now: Timestamp, zone: Zone) -> Timestamp? {
+        let today = zone.local(now).date
+        func midnight(_ date: CalendarDate) -> Timestamp { zone.timestamp(for: LocalDateTime(date: date, secondOfDay: 0)) }
+        switch period {
+        case .all: return nil
+        case .thisWeek: return ISOWeek(containing: today).start(in: zone)
+        case .last30Days: return zone.adding(days: -30, to: now)
+        case .thisHalfYear: return midnight(StatisticsPeriod(.halfYear, containing: today).firstDay)
+        case .thisYear: return midnight(CalendarDate(year: today.year, month: 1, day: 1)!)
+        }
+    }
+
+    /// Runs the query for every filter but the text, then narrows by the text.
+    private mutating func refilter(_ context: AppContext) {
+        let query = IncidentQuery(
+            units: unit.map { [$0] }, since: ListScreen.start(of: period, now: context.now, zone: context.state.policy.zone),
+            severities: severities.isEmpty ? nil : severities, withOpenFollowUp: onlyOpen,
+            withOverdueFollowUp: onlyOverdue, notAcknowledged: onlyUnacknowledged, order: order)
+        let kept = selectedID
+        unsearchedIDs = query.run(on: context.state, for: context.user, at: context.now).map(\.id)
+        ids = unsearchedIDs
+        let text = searchText
+        searchText = ""
+        search(text, context)
+        select(kept)
+    }
+
+    /// Narrows the shown rows to `text`: the rows shown already when the text
+    /// only grew (every match of the longer text matches the shorter), else all unsearched rows.
+    private mutating func search(_ text: String, _ context: AppContext) {
+        let kept = selectedID
+        let candidates = text.hasPrefix(searchText) ? ids : unsearchedIDs
+        searchText = text
+        ids = text.isEmpty ? unsearchedIDs : candidates.filter { id in
+            context.state.incidents[id].map { IncidentQuery.matches(text: text, $0) } ?? false
+        }
+        select(kept)
+    }
+
+    private mutating func select(_ id: UUID?) {
+        selection.setCount(ids.count)
+        if let id, let index = ids.firstIndex(of: id) { selection.select(index) }
+    }
+}

@@ -1,0 +1,383 @@
+import Foundation
+import VTCDomain
+
+/// The AMG's weekly meeting: the week's numbers, a 12-week trend per
+/// severity, new incidents, overdue and unacknowledged follow-up, open
+/// actions, supervision and recurring citizen references. From here the AMG
+/// opens and closes actions, records that it discussed an incident and the
+/// supervision held, and exports the week as Markdown.
+public struct WeekScreen: Screen {
+    enum Purpose: Equatable, Sendable {
+        case closeAction([UUID])
+        case discussIncident([UUID])
+    }
+
+    enum Form: Equatable, Sendable {
+        case newAction
+        case closeAction(UUID)
+        case discussion(UUID)
+        case supervision
+    }
+
+    enum Mode: Equatable, Sendable {
+        case viewing
+        case picking(PickList, Purpose)
+        case form(Form, InlineForm)
+    }
+
+    public private(set) var week: ISOWeek
+    public private(set) var scroll = 0
+    public private(set) var report: WeekReport?
+    /// Every open action of the units, whenever it was opened.
+    public private(set) var openActions: [ActionRecord] = []
+    /// The units whose week the user may read.
+    public let units: [String]
+    private(set) var mode: Mode = .viewing
+    private var viewSize = TerminalSize(width: 80, height: 16)
+    private var computed: RefreshStamp?
+
+    /// The week containing `now` unless another is given.
+    public init(context: AppContext, week: ISOWeek? = nil) {
+        self.week = week ?? ISOWeek(containing: context.now, in: context.state.policy.zone)
+        units = context.roster.units.filter { context.may(.readUnit(unit: $0)) }
+        recompute(context)
+    }
+
+    public func title(_ context: AppContext) -> String { context.texts[.weekReport] + " · " + context.texts.message(.week(week)) }
+
+    public func helpEntries(_ context: AppContext) -> [HelpEntry] {
+        let t = context.texts
+        switch mode {
+        case .picking:
+            return [HelpEntry("Enter", t[.helpOpen], priority: 9), HelpEntry("Esc", t[.helpCancel], priority: 9)]
+        case .form:
+            return [HelpEntry("F10", t[.helpSave], priority: 10), HelpEntry("Tab", t[.helpNextField], priority: 8),
+                    HelpEntry("Esc", t[.helpCancel], priority: 9)]
+        case .viewing:
+            var entries = [HelpEntry("←→", t[.week], priority: 9)]
+            if !unitsAllowing({ .manageActions(unit: $0) }, context).isEmpty {
+                entries += [HelpEntry("t", t[.actionNewAction], priority: 7), HelpEntry("l", t[.actionCloseAction], priority: 5)]
+            }
+            if !unitsAllowing({ .recordAMGDiscussion(unit: $0) }, context).isEmpty {
+                entries.append(HelpEntry("m", t[.actionRecordDiscussion], priority: 6))
+            }
+            if !unitsAllowing({ .recordSupervision(unit: $0) }, context).isEmpty {
+                entries.append(HelpEntry("s", t[.actionRecordSupervision], priority: 5))
+            }
+            entries += [HelpEntry("x", t[.actionExport], priority: 7), HelpEntry("↑↓", t[.helpScroll], priority: 3),
+                        HelpEntry("Esc", t[.helpBack], priority: 8)]
+            return entries
+        }
+    }
+
+    public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        if case .resize(let size) = key {
+            viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
+            return nil
+        }
+        switch mode {
+        case .viewing:
+            return handleViewing(key, context)
+        case .picking(var list, let purpose):
+            switch list.handle(key) {
+            case .cancel: mode = .viewing
+            case .chosen(let index): mode = startForm(after: purpose, index, context)
+            case nil: mode = .picking(list, purpose)
+            }
+            return nil
+        case .form(let kind, var form):
+            switch form.handle(key) {
+            case .cancel:
+                mode = .viewing
+            case .submit:
+                switch payload(kind, form, context) {
+                case .success(let payload):
+                    mode = .viewing
+                    return .append([payload], then: nil)
+                case .failure(let problem):
+                    form.message = problem.message
+                    mode = .form(kind, form)
+                }
+            case nil:
+                mode = .form(kind, form)
+            }
+            return nil
+        }
+    }
+
+    public mutating func refresh(_ context: AppContext) {
+        guard computed != RefreshStamp(context) else { return }
+        recompute(context)
+    }
+
+    private mutating func recompute(_ context: AppContext) {
+        computed = RefreshStamp(context)
+        report = units.isEmpty ? nil : try? WeekReport(week: week, units: units, state: context.state, user: context.user, now: context.now)
+        let unitSet = Set(units)
+        openActions = context.state.actionOrder.compactMap { context.state.actions[$0] }
+            .filter { !$0.isClosed && unitSet.contains($0.action.unit) }
+            .sorted { ($0.action.due, $0.action.title) < ($1.action.due, $1.action.title) }
+    }
+
+    public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
+        buffer.fill(area)
+        let overlay: Int
+        switch mode {
+        case .viewing: overlay = 0
+        case .picking(let list, _): overlay = list.height
+        case .form(_, let form): overlay = form.height
+        }
+        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - overlay))
+        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
+        switch mode {
+        case .viewing: return nil
+        case .picking(let list, _):
+            list.render(into: &buffer, area: area)
+            return nil
+        case .form(_, let form): return form.render(into: &buffer, area: area)
+        }
+    }
+
+    // MARK: Keys
+
+    private func unitsAllowing(_ request: (String) -> AccessRequest, _ context: AppContext) -> [String] {
+        context.isReadOnly ? [] : units.filter { context.may(request($0)) }
+    }
+
+    /// The refusal for a unit the user reads but may not act in, or the read-only banner.
+    private func refusal(_ request: (String) -> AccessRequest, _ context: AppContext) -> String {
+        units.compactMap { ScreenInput.refusal(request($0), context) }.first ?? context.texts[.noReadableUnits]
+    }
+
+    private mutating func handleViewing(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        let t = context.texts
+        switch key {
+        case .left, .character("p"): showWeek(week.previous, context)
+        case .right, .character("n"): showWeek(week.next, context)
+        case .up: scroll = max(0, scroll - 1)
+        case .down: scroll += 1
+        case .pageUp: scroll = max(0, scroll - viewSize.height)
+        case .pageDown: scroll += viewSize.height
+        case .home: scroll = 0
+        case .end: scroll = Int.max / 2
+        case .escape: return .back
+        case .character("x"):
+            guard let report else { return .status(t[.noReadableUnits]) }
+            return .export(fileName: WeekReportMarkdown.fileName(for: week, texts: t),
+                           contents: WeekReportMarkdown.render(report, texts: t, zone: context.state.policy.zone))
+        case .character("t"):
+            let allowed = unitsAllowing({ .manageActions(unit: $0) }, context)
+            guard !allowed.isEmpty else { return .status(refusal({ .manageActions(unit: $0) }, context)) }
+            mode = .form(.newAction, newActionForm(allowed, context))
+        case .character("l"):
+            guard !unitsAllowing({ .manageActions(unit: $0) }, context).isEmpty else {
+                return .status(refusal({ .manageActions(unit: $0) }, context))
+            }
+            let closable = openActions.filter { context.may(.manageActions(unit: $0.action.unit)) }
+            guard !closable.isEmpty else { return .status(t[.noOpenActions]) }
+            let options = closable.map { $0.action.title + " · " + $0.action.owner + " · " + t.message(.actionDueOn($0.action.due.iso)) }
+            mode = .picking(PickList(title: t[.chooseAction], options: options), .closeAction(closable.map(\.action.id)))
+        case .character("m"):
+            guard !unitsAllowing({ .recordAMGDiscussion(unit: $0) }, context).isEmpty else {
+                return .status(refusal({ .recordAMGDiscussion(unit: $0) }, context))
+            }
+            let incidents = (report?.newIncidents ?? []).filter { context.may(.recordAMGDiscussion(unit: $0.facts.unit)) }
+            guard !incidents.isEmpty else { return .status(t[.noIncidentsThisWeek]) }
+            let options = incidents.map { WeekScreen.incidentLine($0, context) }
+            mode = .picking(PickList(title: t[.chooseIncident], options: options), .discussIncident(incidents.map(\.id)))
+        case .character("s"):
+            let allowed = unitsAllowing({ .recordSupervision(unit: $0) }, context)
+            guard !allowed.isEmpty else { return .status(refusal({ .recordSupervision(unit: $0) }, context)) }
+            mode = .form(.supervision, supervisionForm(allowed, context))
+        default:
+            return nil
+        }
+        if case .viewing = mode {
+            scroll = DetailLines.clampedTop(scroll, count: lines(context, width: viewSize.width).lines.count, height: viewSize.height)
+        }
+        return nil
+    }
+
+    private mutating func showWeek(_ newWeek: ISOWeek, _ context: AppContext) {
+        week = newWeek
+        scroll = 0
+        recompute(context)
+    }
+
+    private func today(_ context: AppContext) -> CalendarDate { context.state.policy.zone.local(context.now).date }
+
+    private func unitChoice(_ units: [String], _ t: Texts) -> InlineForm.Entry {
+        InlineForm.choice("unit", t.label(RegistrationField.unit), units.map { ($0, $0) }, selected: units.first)
+    }
+
+    private func newActionForm(_ allowed: [String], _ context: AppContext) -> InlineForm {
+        let t = context.texts
+        return InlineForm(title: t[.actionNewAction], entries: [
+            unitChoice(allowed, t),
+            InlineForm.text("title", t[.titleField]),
+            InlineForm.text("owner", t[.ownerField], context.user.name),
+            InlineForm.text("due", t[.dueDateField], today(context).adding(days: 14).iso),
+            InlineForm.text("incidents", t[.linkedIncidentsField]),
+        ])
+    }
+
+    private func supervisionForm(_ allowed: [String], _ context: AppContext) -> InlineForm {
+        let t = context.texts
+        return InlineForm(title: t[.actionRecordSupervision], entries: [
+            unitChoice(allowed, t),
+            InlineForm.text("date", t[.dateField], today(context).iso),
+            InlineForm.choice("form", t[.supervisionFormField], SupervisionForm.allCases.map { ($0.rawValue, t.label($0)) },
+                              selected: SupervisionForm.group.rawValue),
+            InlineForm.choice("evaluation", t[.evaluationField], (1...5).map { (String($0), String($0)) }, selected: nil),
+            InlineForm.text("note", t[.noteField]),
+        ])
+    }
+
+    private func startForm(after purpose: Purpose, _ index: Int, _ context: AppContext) -> Mode {
+        let t = context.texts
+        switch purpose {
+        case .closeAction(let ids):
+            return .form(.closeAction(ids[index]), InlineForm(title: t[.actionCloseAction], entries: [InlineForm.text("note", t[.noteField])]))
+        case .discussIncident(let ids):
+            return .form(.discussion(ids[index]), InlineForm(title: t[.actionRecordDiscussion], entries: [
+                InlineForm.text("date", t[.dateField], today(context).iso),
+                InlineForm.text("summary", t[.summaryField]),
+            ]))
+        }
+    }
+
+    private func payload(_ kind: Form, _ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
+        let t = context.texts
+        func date(_ id: String) -> Result<CalendarDate, FormProblem> {
+            let text = form.text(id)
+            return LocalTimeText.parseDate(text).map { .success($0) } ?? .failure(FormProblem(t.message(.invalidDate(text))))
+        }
+        func check(_ id: String, _ label: String, required: Bool) -> FormProblem? {
+            ScreenInput.problem(form.text(id), field: label, required: required, texts: t).map(FormProblem.init)
+        }
+        switch kind {
+        case .newAction:
+            if let problem = check("title", t[.titleField], required: true) ?? check("owner", t[.ownerField], required: true) {
+                return .failure(problem)
+            }
+            let numbersText = form.text("incidents")
+            let candidates = report?.newIncidents ?? []
+            let numbers = numbersText.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
+            guard numbers.allSatisfy({ $0.map { $0 >= 1 && $0 <= candidates.count } ?? false }) else {
+                return .failure(FormProblem(t.message(.invalidIncidentNumbers(numbersText))))
+            }
+            return date("due").map { due in
+                .actionOpened(PreventiveAction(unit: form.choice("unit") ?? units[0], title: form.text("title"),
+                                               owner: form.text("owner"), due: due,
+                                               incidents: numbers.map { candidates[$0! - 1].id }))
+            }
+        case .closeAction(let id):
+            if let problem = check("note", t[.noteField], required: false) { return .failure(problem) }
+            return .success(.actionClosed(action: id, note: ScreenInput.optional(form.text("note"))))
+        case .discussion(let id):
+            if let problem = check("summary", t[.summaryField], required: true) { return .failure(problem) }
+            return date("date").map { .amgDiscussed(incident: id, date: $0, summary: form.text("summary")) }
+        case .supervision:
+            if let problem = check("note", t[.noteField], required: false) { return .failure(problem) }
+            return date("date").map { day in
+                .supervisionHeld(SupervisionSession(
+                    unit: form.choice("unit") ?? units[0], date: day,
+                    form: form.choice("form").flatMap(SupervisionForm.init(rawValue:)) ?? .group,
+                    evaluation: form.choice("evaluation").flatMap { Int($0) }, note: ScreenInput.optional(form.text("note"))))
+            }
+        }
+    }
+
+    // MARK: Drawing
+
+    static func incidentLine(_ record: IncidentRecord, _ context: AppContext) -> String {
+        let t = context.texts
+        let facts = record.facts
+        return LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone) + " · " + facts.unit + " · "
+            + t.label(facts.severity) + " · " + t.label(facts.kind) + (facts.citizenRef.map { " · " + $0 } ?? "")
+    }
+
+    /// The 12 weeks before and this one, per severity: `VTC 3 ▁▂▅█…▃ 12 in all, 2 this week`.
+    static func trendLines(_ report: WeekReport, _ t: Texts) -> [String] {
+        let maximum = report.severityTrend.flatMap(\.counts).max() ?? 0
+        return Severity.all.map { severity in
+            let counts = report.severityTrend.map { $0.count(severity) }
+            return t.label(severity) + "  " + Sparkline.line(counts, maximum: maximum) + "  "
+                + t.message(.weekTrendLine(total: counts.reduce(0, +), thisWeek: counts.last ?? 0))
+        }
+    }
+
+    func lines(_ context: AppContext, width: Int) -> DetailLines {
+        var out = DetailLines(width: width)
+        let t = context.texts
+        guard let report else {
+            out.paragraph(t[.noReadableUnits], style: .role(.muted))
+            return out
+        }
+        let zone = context.state.policy.zone
+        func time(_ moment: Timestamp) -> String { LocalTimeText.format(moment, in: zone) }
+        out.paragraph(t.message(.week(week)) + " · " + week.monday.iso + " – " + week.sunday.iso + " · "
+                      + units.joined(separator: ", "), style: .bold)
+        out.heading(t[.weekNumbers])
+        let numbers: [(TextKey, Int, Bool)] = [
+            (.newIncidents, report.newIncidents.count, false),
+            (.openFollowUp, report.openFollowUp.count, false),
+            (.overdueFollowUp, report.overdueFollowUp.count, true),
+            (.unacknowledgedIncidents, report.unacknowledged.count, true),
+            (.actionsOpened, report.actionsOpened.count, false),
+            (.actionsDue, report.actionsDue.count, false),
+            (.actionsClosed, report.actionsClosed.count, false),
+            (.supervisionSessionsHeld, report.supervisionSessions.count, false),
+        ]
+        let numberWidth = numbers.map { String($0.1).count }.max() ?? 1
+        for (key, count, warns) in numbers {
+            let marked = warns && count > 0
+            out.paragraph((marked ? "! " : "  ") + SafeText.pad(String(count), toWidth: numberWidth, alignment: .right) + "  " + t[key],
+                          style: marked ? Style(bold: true, color: .danger) : .plain)
+        }
+        out.heading(t[.severityTrend])
+        for line in WeekScreen.trendLines(report, t) { out.paragraph(line) }
+
+        out.heading(t[.newIncidents])
+        if report.newIncidents.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
+        for (number, record) in report.newIncidents.enumerated() {
+            out.paragraph(String(number + 1) + ". " + WeekScreen.incidentLine(record, context))
+        }
+        out.heading(t[.overdueFollowUp])
+        if report.overdueFollowUp.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
+        for entry in report.overdueFollowUp {
+            let facts = entry.incident.facts
+            out.paragraph("! " + t.label(entry.item.kind) + " · " + t[.due] + " " + time(entry.item.due) + " · "
+                          + t.label(facts.severity) + " · " + facts.unit
+                          + (facts.citizenRef.map { " · " + $0 } ?? ""), style: Style(bold: true, color: .danger))
+        }
+        out.heading(t[.unacknowledgedIncidents])
+        if report.unacknowledged.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
+        for record in report.unacknowledged { out.paragraph(WeekScreen.incidentLine(record, context)) }
+
+        out.heading(t[.openActions])
+        if openActions.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
+        let today = zone.local(context.now).date
+        for record in openActions {
+            let overdue = record.isOverdue(on: today)
+            out.paragraph((overdue ? "! " : "  ") + record.action.title + " · " + record.action.owner + " · "
+                          + t.message(.actionDueOn(record.action.due.iso)) + " · " + record.action.unit
+                          + (overdue ? " · " + t.label(FollowUpStatus.overdue).uppercased() : ""),
+                          style: overdue ? Style(bold: true, color: .danger) : .plain)
+        }
+        out.heading(t[.supervisionSessionsHeld])
+        if report.supervisionSessions.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
+        for record in report.supervisionSessions {
+            let session = record.session
+            out.paragraph(session.date.iso + " · " + session.unit + " · " + t.label(session.form)
+                          + (session.evaluation.map { " · " + t.message(.evaluationOutOf5($0)) } ?? "")
+                          + (session.note.map { " · " + $0 } ?? ""))
+        }
+        out.heading(t.message(.recurringCitizens(minimumEpisodes: 3, days: 30)))
+        if report.recurringCitizens.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
+        for citizen in report.recurringCitizens {
+            out.paragraph(citizen.unit + " · " + citizen.citizenRef + " · " + t.message(.incidentCount(citizen.episodes)))
+        }
+        return out
+    }
+}
