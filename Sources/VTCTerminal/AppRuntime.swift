@@ -41,7 +41,7 @@ public final class AppRuntime {
     }
 
     /// Reads new events and the clock; the screens are refreshed when events
-    /// arrived or the minute changed, so they keep their places otherwise untouched.
+    /// arrived, the log turned read-only or the minute changed, and are left untouched otherwise.
     func poll(_ state: inout AppState) {
         let before = state.context.now
         var arrived = 0
@@ -52,7 +52,7 @@ public final class AppRuntime {
         }
         let now = workspace.now
         state.context.now = now
-        if arrived > 0 || now.epochSeconds / 60 != before.epochSeconds / 60 {
+        if arrived > 0 || workspace.isReadOnly != state.context.isReadOnly || now.epochSeconds / 60 != before.epochSeconds / 60 {
             synchronize(&state)
         }
     }

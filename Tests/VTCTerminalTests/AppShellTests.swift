@@ -186,3 +186,46 @@ import VTCDomain
         #expect(!(LiveApp(try folder.workspace()).state.top is DraftsScreen))
     }
 }
+
+/// A screen of another kind, as the other screens plug in: Enter exports, `n` opens a screen on top.
+struct ExportingScreen: Screen {
+    func title(_ context: AppContext) -> String { "Eksport" }
+    func helpEntries(_ context: AppContext) -> [HelpEntry] { [HelpEntry("Enter", "Eksportér", priority: 5)] }
+    mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        switch key {
+        case .enter: .export(fileName: "uge-47.csv", contents: "uge;antal\n47;3\n")
+        case .character("n"): .push(ExportingScreen())
+        default: nil
+        }
+    }
+    func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? { nil }
+    mutating func refresh(_ context: AppContext) {}
+}
+
+@Suite struct AppRequestTests {
+    @Test func anExportIsWrittenIntoTheDataFolderAndItsPathShown() throws {
+        let folder = TestFolder()
+        let home = LiveApp(try folder.workspace())
+        var state = home.state
+        state.stack.append(ExportingScreen())
+        var app = LiveApp(replacing: home, with: state)
+        app.press(.character("n"))
+        #expect(app.state.stack.count == 3)
+        app.press(.enter)
+        #expect(folder.text("exports/uge-47.csv") == "uge;antal\n47;3\n")
+        #expect(app.state.status == StatusLine("Skrevet til \(folder.path)/exports/uge-47.csv"))
+        #expect(app.render().buffer.row(22).hasPrefix(" Skrevet til \(folder.path)/"))
+        app.press(.character("q"), .character("q"))
+        #expect(app.state.stack.count == 1)
+    }
+
+    @Test func aHangupWritesTheFormsDraftToTheDataFolder() throws {
+        let folder = TestFolder()
+        var app = LiveApp(try folder.workspace())
+        app.press(.character("r"), .character("a"))
+        app.interrupt(.hangup)
+        let drafts = try app.runtime.workspace.listDrafts().drafts
+        #expect(drafts.count == 1)
+        #expect(drafts.first?.fields["kind"] == .string("other"))
+    }
+}

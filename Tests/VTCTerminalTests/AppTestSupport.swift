@@ -81,7 +81,7 @@ final class TestFolder {
     }
 
     func write(_ text: String, to name: String) {
-        FileManager.default.createFile(atPath: path + "/" + name, contents: Data(text.utf8))
+        precondition(FileManager.default.createFile(atPath: path + "/" + name, contents: Data(text.utf8)), "cannot write \(name)")
     }
 
     /// A workspace for `user`, on a clock standing still at `Sample.now`.
@@ -102,6 +102,12 @@ struct LiveApp {
         state = runtime.initialState(language: language, size: TerminalSize(width: width, height: height))
     }
 
+    /// The same application in another state (a screen put on top by a test).
+    init(replacing app: LiveApp, with state: AppState) {
+        runtime = app.runtime
+        self.state = state
+    }
+
     @discardableResult
     mutating func send(_ keys: [Key]) -> LoopControl {
         for key in keys {
@@ -116,6 +122,12 @@ struct LiveApp {
     mutating func press(_ keys: Key...) -> LoopControl { send(keys) }
 
     mutating func type(_ text: String) { send(Key.typing(text)) }
+
+    mutating func interrupt(_ signal: TerminalSignal) {
+        let (next, effect) = AppShell.program.interrupt(state, signal)
+        state = next
+        if let effect { _ = runtime.perform(effect, &state) }
+    }
 
     mutating func tick() {
         let (next, effect) = AppShell.program.tick(state)
