@@ -3,6 +3,7 @@ import VTCDomain
 
 /// Makes the screens that are opened by name.
 enum AppScreens {
+    /// A new screen; `AppShell` goes back to the home at the bottom instead of opening another.
     static func make(_ id: ScreenID, _ context: AppContext) -> any Screen {
         switch id {
         case .home: HomeScreen(context)

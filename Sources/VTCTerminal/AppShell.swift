@@ -85,6 +85,8 @@ public enum AppShell {
             switch request {
             case .back:
                 if state.stack.count > 1 { state.stack.removeLast() }
+            case .open(.home):
+                state.stack.removeSubrange(1...)
             case .open(let id):
                 state.stack.append(AppScreens.make(id, state.context))
             case .push(let screen):

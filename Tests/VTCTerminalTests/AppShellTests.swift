@@ -219,6 +219,21 @@ struct ExportingScreen: Screen {
         #expect(app.state.stack.count == 1)
     }
 
+    @Test func openingHomeGoesBackToTheHomeAtTheBottom() {
+        var app = Sample.app()
+        app.press(.character("l"))
+        var state = app.state
+        state.stack.append(ExportingScreen())
+        var sim = Simulator(AppShell.program, initial: state)
+        #expect(sim.state.stack.count == 3)
+        var top = sim.state
+        _ = AppShell.carryOut([.open(.home)], &top, runtime: nil)
+        #expect(top.stack.count == 1)
+        #expect(top.top is HomeScreen)
+        sim.press(.character("q"))
+        #expect(sim.state.stack.count == 2)
+    }
+
     @Test func aHangupWritesTheFormsDraftToTheDataFolder() throws {
         let folder = TestFolder()
         var app = LiveApp(try folder.workspace())
