@@ -21,9 +21,3 @@ public enum LocalTimeText {
     /// Reads `YYYY-MM-DD`, ignoring spaces around it.
     public static func parseDate(_ text: String) -> CalendarDate? { CalendarDate(iso: text.trimmingWhitespace) }
 }
-
-extension String {
-    var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}

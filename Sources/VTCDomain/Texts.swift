@@ -158,6 +158,62 @@ public enum TextKey: String, CaseIterable, Sendable {
     case helpNextPeriod
     case mostCommonSeverity
     case markdownIncidentTime
+
+    // Terminal UI shell (branch ui-shell): frame, help, home, register form, saved screen, drafts.
+    case keysHeading
+    case helpKeyLabel
+    case backKeyLabel
+    case quitKeyLabel
+    case quitKeepingDraftLabel
+    case closeHelpHint
+    case menuRegister
+    case menuList
+    case menuFollowUpQueue
+    case menuWeek
+    case menuStatistics
+    case openKeyLabel
+    case moveKeyLabel
+    case myRegistrations
+    case withOpenFollowUp
+    case inMyUnitsAsLeader
+    case amgThisWeek
+    case registerTitle
+    case immediateHelpHeading
+    case wishesHeading
+    case leaderTalkChoice
+    case psychologistChoice
+    case policeReportChoice
+    case saveKeyLabel
+    case nextFieldLabel
+    case previousFieldLabel
+    case toggleKeyLabel
+    case chooseKeyLabel
+    case cancelKeyLabel
+    case notChosen
+    case unsavedPrompt
+    case keepDraftChoice
+    case discardDraftChoice
+    case continueChoice
+    case draftKept
+    case draftDiscarded
+    case absenceDaysUnit
+    case noUnitToRegister
+    case savedTitle
+    case savedThanks
+    case followUpNowDue
+    case actionCardTitle
+    case actionCardPolice
+    case actionCardCompensation
+    case actionCardInsurance
+    case toMenuLabel
+    case scrollKeyLabel
+    case draftsTitle
+    case resumeKeyLabel
+    case discardKeyLabel
+    case laterKeyLabel
+    case draftWithoutDescription
+    case occurredExamples
+    case dayExamples
 }
 
 /// Texts with values in them: validation messages, refusals, names of periods.
@@ -188,6 +244,22 @@ public enum Message: Equatable, Sendable {
     case weekTrendLine(total: Int, thisWeek: Int)
     case actionDueOn(String)
     case evaluationOutOf5(Int)
+
+    // Terminal UI shell (branch ui-shell): frame, home, register form, saved screen, drafts.
+    case windowTooSmall(width: Int, height: Int)
+    case draftsWaiting(Int)
+    case timeInput(RegistrationField, OccurredInput.Problem)
+    case chooseOne(RegistrationField)
+    case notANumberOfDays(String)
+    case absenceIncomplete
+    case notSaved(String)
+    case exported(path: String)
+    case logReadFailed(String)
+    case contactLeaders([String])
+    case dueBy(Timestamp)
+    case dateTime(Timestamp)
+    /// Date and time without the weekday, for the title bar.
+    case shortDateTime(Timestamp)
 }
 
 /// What each language provides; one exhaustive `switch` per function.

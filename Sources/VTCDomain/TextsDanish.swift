@@ -125,6 +125,61 @@ enum DanishTexts: TextCatalog {
         case .helpNextPeriod: "Næste periode"
         case .mostCommonSeverity: "Hyppigste grad"
         case .markdownIncidentTime: "Tidspunkt for episoden"
+        // Terminal UI shell (branch ui-shell).
+        case .keysHeading: "Taster"
+        case .helpKeyLabel: "Hjælp"
+        case .backKeyLabel: "Tilbage"
+        case .quitKeyLabel: "Afslut"
+        case .quitKeepingDraftLabel: "Afslut straks (kladden gemmes)"
+        case .closeHelpHint: "Tryk på en tast for at lukke."
+        case .menuRegister: "Registrér en episode"
+        case .menuList: "Se registreringer"
+        case .menuFollowUpQueue: "Opfølgningskø"
+        case .menuWeek: "AMG's uge"
+        case .menuStatistics: "Statistik"
+        case .openKeyLabel: "Åbn"
+        case .moveKeyLabel: "Flyt"
+        case .myRegistrations: "Mine registreringer"
+        case .withOpenFollowUp: "heraf med åben opfølgning"
+        case .inMyUnitsAsLeader: "I mine enheder (leder)"
+        case .amgThisWeek: "AMG denne uge"
+        case .registerTitle: "Ny registrering"
+        case .immediateHelpHeading: "Hjælp givet"
+        case .wishesHeading: "Ønsker"
+        case .leaderTalkChoice: "Samtale med min leder"
+        case .psychologistChoice: "Samtale med en psykolog"
+        case .policeReportChoice: "Politianmeldelse (ønskes eller er sket)"
+        case .saveKeyLabel: "Gem"
+        case .nextFieldLabel: "Næste felt"
+        case .previousFieldLabel: "Forrige felt"
+        case .toggleKeyLabel: "Sæt eller fjern kryds"
+        case .chooseKeyLabel: "Vælg"
+        case .cancelKeyLabel: "Luk"
+        case .notChosen: "(vælg)"
+        case .unsavedPrompt: "Registreringen er ikke gemt endnu. Hvad vil du?"
+        case .keepDraftChoice: "Gem som kladde og luk"
+        case .discardDraftChoice: "Slet det skrevne og luk"
+        case .continueChoice: "Fortsæt med at skrive"
+        case .draftKept: "Kladden er gemt. Du kan fortsætte med den, næste gang du åbner vtc."
+        case .draftDiscarded: "Kladden er slettet."
+        case .absenceDaysUnit: "dage"
+        case .noUnitToRegister: "Du har ingen enhed, hvor du kan registrere."
+        case .savedTitle: "Registreringen er gemt"
+        case .savedThanks: "Tak. Din registrering er gemt, og din leder kan nu se den."
+        case .followUpNowDue: "Opfølgning, der nu skal ske"
+        case .actionCardTitle: "Det skal du vide"
+        case .actionCardPolice: "Politianmeldelse: ledelsen beslutter, om arbejdspladsen anmelder episoden – men du kan altid selv anmelde den til politiet."
+        case .actionCardCompensation: "Offererstatning: kræver som regel, at episoden er meldt til politiet inden for 72 timer; for ansatte i omsorgsfag gælder der undtagelser."
+        case .actionCardInsurance: "Arbejdsskade og forsikring: fører episoden til fravær, skal den anmeldes som arbejdsskade (EASY) senest 14 dage efter første fraværsdag. Tal med din leder om anmeldelsen og om forsikring."
+        case .toMenuLabel: "Til menuen"
+        case .scrollKeyLabel: "Rul"
+        case .draftsTitle: "Kladder"
+        case .resumeKeyLabel: "Fortsæt"
+        case .discardKeyLabel: "Slet"
+        case .laterKeyLabel: "Senere"
+        case .draftWithoutDescription: "(ingen beskrivelse endnu)"
+        case .occurredExamples: "Skriv fx 14:30, i går 22:00, 22.11 14:30 eller 2026-11-22 14:30."
+        case .dayExamples: "Skriv fx i dag, i går, 22.11 eller 2026-11-22."
         }
     }
 
@@ -203,6 +258,47 @@ enum DanishTexts: TextCatalog {
             return "frist \(date)"
         case .evaluationOutOf5(let value):
             return "udbytte \(value)/5"
+        // Terminal UI shell (branch ui-shell).
+        case .windowTooSmall(let width, let height):
+            return "Gør vinduet større: vtc skal bruge mindst 80×24 tegn, men har kun \(width)×\(height)."
+        case .draftsWaiting(let count):
+            return count == 1
+                ? "Du har 1 registrering, der ikke blev gemt færdig. Vil du fortsætte med den?"
+                : "Du har \(count) registreringer, der ikke blev gemt færdige. Vil du fortsætte med en af dem?"
+        case .timeInput(let field, let problem):
+            let name = label(field)
+            let examples = field == .occurredAt ? text(.occurredExamples) : text(.dayExamples)
+            switch problem {
+            case .unrecognised(let typed):
+                return typed.isEmpty ? "\(name): skal udfyldes. \(examples)" : "\(name): »\(typed)« kan ikke læses som et tidspunkt. \(examples)"
+            case .noSuchDate(let typed):
+                return "\(name): datoen »\(typed)« findes ikke."
+            case .inTheFuture(let moment):
+                return "\(name): \(localReading(moment)) ligger i fremtiden; en episode kan kun registreres, når den er sket."
+            }
+        case .chooseOne(let field):
+            return "\(label(field)): vælg en af mulighederne (pilene eller forbogstavet)."
+        case .notANumberOfDays(let typed):
+            return "\(label(.absenceDays)): »\(typed)« er ikke et antal dage; skriv et helt tal fra 0 til 365."
+        case .absenceIncomplete:
+            return "Fravær: skriv både første fraværsdag og antal dage – eller lad begge felter stå tomme."
+        case .notSaved(let reason):
+            return "Ikke gemt: \(reason)"
+        case .exported(let path):
+            return "Skrevet til \(path)"
+        case .logReadFailed(let reason):
+            return "Kan ikke læse nye registreringer: \(reason)"
+        case .contactLeaders(let names):
+            return names.isEmpty
+                ? "Kontakt: tal med din leder om episoden og om den hjælp, du har brug for."
+                : "Kontakt: din leder (\(names.joined(separator: ", "))) – om episoden og om den hjælp, du har brug for."
+        case .dueBy(let moment):
+            return "senest \(localReading(moment))"
+        case .dateTime(let moment):
+            return "\(Self.message(.weekday(moment.local.date.isoWeekday))) \(localReading(moment))"
+        case .shortDateTime(let moment):
+            let local = moment.local
+            return "\(pad2(local.date.day)).\(pad2(local.date.month)).\(local.date.year) \(pad2(local.hour)):\(pad2(local.minute))"
         }
     }
 
@@ -219,6 +315,12 @@ enum DanishTexts: TextCatalog {
         case .tooLong(_, let limit):
             return "er for lang – forkort teksten (grænsen er \(limit) byte)."
         }
+    }
+
+    /// `22.11.2026 kl. 14:30`, at the moment's written offset.
+    private static func localReading(_ moment: Timestamp) -> String {
+        let local = moment.local
+        return "\(pad2(local.date.day)).\(pad2(local.date.month)).\(local.date.year) kl. \(pad2(local.hour)):\(pad2(local.minute))"
     }
 
     private static func roleInText(_ role: Role) -> String {

@@ -125,6 +125,61 @@ enum EnglishTexts: TextCatalog {
         case .helpNextPeriod: "Next period"
         case .mostCommonSeverity: "Most common severity"
         case .markdownIncidentTime: "Time of the episode"
+        // Terminal UI shell (branch ui-shell).
+        case .keysHeading: "Keys"
+        case .helpKeyLabel: "Help"
+        case .backKeyLabel: "Back"
+        case .quitKeyLabel: "Quit"
+        case .quitKeepingDraftLabel: "Quit at once (the draft is kept)"
+        case .closeHelpHint: "Press any key to close."
+        case .menuRegister: "Register an episode"
+        case .menuList: "Browse registrations"
+        case .menuFollowUpQueue: "Follow-up queue"
+        case .menuWeek: "AMG week"
+        case .menuStatistics: "Statistics"
+        case .openKeyLabel: "Open"
+        case .moveKeyLabel: "Move"
+        case .myRegistrations: "My registrations"
+        case .withOpenFollowUp: "of these with open follow-up"
+        case .inMyUnitsAsLeader: "In my units (leader)"
+        case .amgThisWeek: "AMG this week"
+        case .registerTitle: "New registration"
+        case .immediateHelpHeading: "Help given"
+        case .wishesHeading: "Wishes"
+        case .leaderTalkChoice: "A talk with my leader"
+        case .psychologistChoice: "A talk with a psychologist"
+        case .policeReportChoice: "Police report (wanted or made)"
+        case .saveKeyLabel: "Save"
+        case .nextFieldLabel: "Next field"
+        case .previousFieldLabel: "Previous field"
+        case .toggleKeyLabel: "Tick or untick"
+        case .chooseKeyLabel: "Choose"
+        case .cancelKeyLabel: "Close"
+        case .notChosen: "(choose)"
+        case .unsavedPrompt: "The registration is not saved yet. What would you like to do?"
+        case .keepDraftChoice: "Keep as a draft and close"
+        case .discardDraftChoice: "Discard it and close"
+        case .continueChoice: "Continue writing"
+        case .draftKept: "The draft is kept. You can continue it the next time you open vtc."
+        case .draftDiscarded: "The draft is discarded."
+        case .absenceDaysUnit: "days"
+        case .noUnitToRegister: "You have no unit to register in."
+        case .savedTitle: "Registration saved"
+        case .savedThanks: "Thank you. Your registration is saved, and your leader can now see it."
+        case .followUpNowDue: "Follow-up now due"
+        case .actionCardTitle: "What you should know"
+        case .actionCardPolice: "Police report: management decides whether the workplace reports the episode – but you may always report it to the police yourself."
+        case .actionCardCompensation: "Crime-victim compensation: usually needs a police report within 72 hours; there are exceptions for care staff."
+        case .actionCardInsurance: "Work accident and insurance: if the episode leads to absence, it is reported as a work accident (EASY) within 14 days of the first day of absence. Talk to your leader about the report and about insurance."
+        case .toMenuLabel: "To the menu"
+        case .scrollKeyLabel: "Scroll"
+        case .draftsTitle: "Drafts"
+        case .resumeKeyLabel: "Resume"
+        case .discardKeyLabel: "Discard"
+        case .laterKeyLabel: "Later"
+        case .draftWithoutDescription: "(no description yet)"
+        case .occurredExamples: "Write e.g. 14:30, yesterday 22:00, 22.11 14:30 or 2026-11-22 14:30."
+        case .dayExamples: "Write e.g. today, yesterday, 22.11 or 2026-11-22."
         }
     }
 
@@ -203,6 +258,46 @@ enum EnglishTexts: TextCatalog {
             return "due \(date)"
         case .evaluationOutOf5(let value):
             return "benefit \(value)/5"
+        // Terminal UI shell (branch ui-shell).
+        case .windowTooSmall(let width, let height):
+            return "Please enlarge the window: vtc needs at least 80×24 characters, and has only \(width)×\(height)."
+        case .draftsWaiting(let count):
+            return count == 1
+                ? "You have 1 registration that was not saved. Would you like to continue it?"
+                : "You have \(count) registrations that were not saved. Would you like to continue one of them?"
+        case .timeInput(let field, let problem):
+            let name = label(field)
+            let examples = field == .occurredAt ? text(.occurredExamples) : text(.dayExamples)
+            switch problem {
+            case .unrecognised(let typed):
+                return typed.isEmpty ? "\(name): is required. \(examples)" : "\(name): “\(typed)” cannot be read as a time. \(examples)"
+            case .noSuchDate(let typed):
+                return "\(name): there is no date “\(typed)”."
+            case .inTheFuture(let moment):
+                return "\(name): \(localReading(moment)) is in the future; an episode can only be registered once it has happened."
+            }
+        case .chooseOne(let field):
+            return "\(label(field)): choose one of the options (the arrows or the first letter)."
+        case .notANumberOfDays(let typed):
+            return "\(label(.absenceDays)): “\(typed)” is not a number of days; write a whole number from 0 to 365."
+        case .absenceIncomplete:
+            return "Absence: give both the first day of absence and the number of days – or leave both empty."
+        case .notSaved(let reason):
+            return "Not saved: \(reason)"
+        case .exported(let path):
+            return "Written to \(path)"
+        case .logReadFailed(let reason):
+            return "Cannot read new registrations: \(reason)"
+        case .contactLeaders(let names):
+            return names.isEmpty
+                ? "Contact: talk to your leader about the episode and the help you need."
+                : "Contact: your leader (\(names.joined(separator: ", "))) – about the episode and the help you need."
+        case .dueBy(let moment):
+            return "by \(localReading(moment))"
+        case .dateTime(let moment):
+            return "\(Self.message(.weekday(moment.local.date.isoWeekday))) \(localReading(moment))"
+        case .shortDateTime(let moment):
+            return localReading(moment)
         }
     }
 
@@ -219,6 +314,12 @@ enum EnglishTexts: TextCatalog {
         case .tooLong(_, let limit):
             return "is too long – shorten the text (the limit is \(limit) bytes)."
         }
+    }
+
+    /// `2026-11-22 14:30`, at the moment's written offset.
+    private static func localReading(_ moment: Timestamp) -> String {
+        let local = moment.local
+        return "\(local.date.iso) \(pad2(local.hour)):\(pad2(local.minute))"
     }
 
     private static func roleInText(_ role: Role) -> String {

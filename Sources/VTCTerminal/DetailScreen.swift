@@ -454,3 +454,8 @@ public struct DetailScreen: Screen {
         }
     }
 }
+
+extension DetailScreen: CapturesTypedKeys {
+    /// While a form or the search field is open, `q`, `?` and Esc belong to it.
+    public var capturesTypedKeys: Bool { mode != .viewing }
+}

@@ -152,3 +152,8 @@ public struct FollowUpQueueScreen: Screen {
         ]
     }
 }
+
+extension FollowUpQueueScreen: CapturesTypedKeys {
+    /// While a form or the search field is open, `q`, `?` and Esc belong to it.
+    public var capturesTypedKeys: Bool { recording != nil }
+}

@@ -283,3 +283,8 @@ public struct ListScreen: Screen {
         if let id, let index = ids.firstIndex(of: id) { selection.select(index) }
     }
 }
+
+extension ListScreen: CapturesTypedKeys {
+    /// While a form or the search field is open, `q`, `?` and Esc belong to it.
+    public var capturesTypedKeys: Bool { searchField != nil }
+}

@@ -59,6 +59,9 @@ public indirect enum ScreenRequest: Sendable {
     /// A short message on the status line.
     case status(String)
     case quit
+    /// Carries out the requests in order, stopping at the first that fails
+    /// (keep the draft, then close; delete the draft, then show the saved screen).
+    case sequence([ScreenRequest])
 }
 
 /// One screen: its state, how keys change it, and how it draws itself into

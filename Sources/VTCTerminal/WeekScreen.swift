@@ -381,3 +381,8 @@ public struct WeekScreen: Screen {
         return out
     }
 }
+
+extension WeekScreen: CapturesTypedKeys {
+    /// While a form or the search field is open, `q`, `?` and Esc belong to it.
+    public var capturesTypedKeys: Bool { mode != .viewing }
+}

@@ -57,6 +57,7 @@ enum ScreenHarness {
             state.context.state = domain
             for index in state.stack.indices { state.stack[index].refresh(state.context) }
             if let then { carryOut(then, &state) }
+        case .sequence(let requests): for request in requests { carryOut(request, &state) }
         case .status(let text): state.statuses.append(text)
         case .export(let fileName, let contents): state.exports.append((fileName, contents))
         case .open, .saveDraft, .discardDraft, .quit: break

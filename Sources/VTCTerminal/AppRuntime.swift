@@ -1,0 +1,105 @@
+import Foundation
+import VTCDomain
+import VTCLog
+
+/// Carries out the application's effects with a workspace: appends, drafts,
+/// exports, and the poll that brings in what other processes wrote.
+public final class AppRuntime {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// The state the application starts in: home, with the user's drafts
+    /// offered on top of it when there are any.
+    public func initialState(language: Language, size: TerminalSize) -> AppState {
+        let texts = Texts(language)
+        let context = AppContext(state: workspace.state, user: workspace.access, roster: workspace.roster, texts: texts,
+                                 now: workspace.now, banners: banners(texts), isReadOnly: workspace.isReadOnly)
+        var stack: [any Screen] = [HomeScreen(context)]
+        var status: StatusLine?
+        do {
+            let listing = try workspace.listDrafts()
+            if !listing.drafts.isEmpty { stack.append(DraftsScreen(listing.drafts)) }
+            if let unreadable = listing.unreadable.first { status = StatusLine(unreadable, isError: true) }
+        } catch {
+            status = StatusLine(error.description, isError: true)
+        }
+        return AppState(context: context, stack: stack, size: size, status: status)
+    }
+
+    public func perform(_ effect: AppEffect, _ state: inout AppState) -> LoopControl {
+        switch effect {
+        case .carryOut(let requests):
+            defer { state.screensBeforeWrite = nil }
+            if case .stop = AppShell.carryOut(requests, &state, runtime: self) { return .stop }
+            return .proceed
+        case .poll:
+            poll(&state)
+            return .proceed
+        }
+    }
+
+    /// Reads new events and the clock; the screens are refreshed when events
+    /// arrived, the log turned read-only or the minute changed, and are left untouched otherwise.
+    func poll(_ state: inout AppState) {
+        let before = state.context.now
+        var arrived = 0
+        do {
+            arrived = try workspace.refresh()
+        } catch {
+            state.status = StatusLine(state.context.texts.message(.logReadFailed(error.description)), isError: true)
+        }
+        let now = workspace.now
+        state.context.now = now
+        if arrived > 0 || workspace.isReadOnly != state.context.isReadOnly || now.epochSeconds / 60 != before.epochSeconds / 60 {
+            synchronize(&state)
+        }
+    }
+
+    /// Carries out one request that writes; false (with the error on the status line) when it failed.
+    func write(_ request: ScreenRequest, _ state: inout AppState) -> Bool {
+        let texts = state.context.texts
+        do {
+            switch request {
+            case .append(let payloads, _):
+                try workspace.append(payloads)
+                state.context.now = workspace.now
+                synchronize(&state)
+            case .saveDraft(let id, let fields):
+                try workspace.saveDraft(id: id, fields: fields)
+            case .discardDraft(let id):
+                try workspace.deleteDraft(id: id)
+            case .export(let fileName, let contents):
+                let path = try workspace.export(fileName: fileName, contents: contents)
+                state.status = StatusLine(texts.message(.exported(path: path)))
+            default:
+                return true
+            }
+            return true
+        } catch {
+            state.status = StatusLine(texts.message(.notSaved(error.description)), isError: true)
+            return false
+        }
+    }
+
+    /// Brings the context up to date with the workspace and refreshes every open screen.
+    private func synchronize(_ state: inout AppState) {
+        state.context.state = workspace.state
+        state.context.isReadOnly = workspace.isReadOnly
+        state.context.banners = banners(state.context.texts)
+        state.refreshScreens()
+    }
+
+    /// The lines that stay on screen. When the log is read-only its banner
+    /// comes first, and the frame draws the first banner in reverse then.
+    func banners(_ texts: Texts) -> [String] {
+        var lines: [String] = []
+        if let reason = workspace.readOnlyReason { lines.append(texts[.readOnlyBanner] + " " + reason) }
+        if workspace.roster.isSingleUser, let unit = workspace.roster.units.first {
+            lines.append(texts.message(.singleUserBanner(unit: unit)))
+        }
+        return lines + workspace.notices
+    }
+}

@@ -1,0 +1,378 @@
+import Foundation
+import VTCDomain
+import VTCLog
+
+/// The register form: one episode, every field on one scrolling page in the
+/// order of `RegistrationField`. Focus starts on the kind, since the time and
+/// unit have defaults. Each field is checked as the user leaves it; every
+/// change is kept as a draft; Ctrl-S or F10 saves.
+public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
+    /// Content-changing keys after which the draft is written even without leaving the field.
+    static let keystrokesPerDraft = 12
+    static let labelWidth = 24
+    /// Rows under the form for the focused field's help or what is wrong.
+    static let messageRows = 3
+
+    enum ExitChoice: CaseIterable {
+        case keep
+        case discard
+        case continueEditing
+
+        var label: TextKey {
+            switch self {
+            case .keep: .keepDraftChoice
+            case .discard: .discardDraftChoice
+            case .continueEditing: .continueChoice
+            }
+        }
+    }
+
+    /// The draft's id, which is also the id the incident gets: a draft saved
+    /// again after its registration reached the log is refused as a duplicate.
+    public let id: UUID
+    var form: RegisterForm
+    public private(set) var focus: RegistrationField = .kind
+    var problems: [RegistrationField: String] = [:]
+    /// Why a key was refused in the focused field (a control character typed
+    /// or pasted); it stays until the field is left, so a paste cannot hide it.
+    var refusal: String?
+    /// The field left last, whose problem stays in view until it is fixed.
+    var lastLeft: RegistrationField?
+    /// Something was typed or chosen (or the form came from a draft).
+    var hasContent = false
+    var changedSinceDraft = false
+    var editsSinceDraft = 0
+    /// The Esc question and the choice marked in it.
+    var exitPrompt: ExitChoice?
+
+    public init(_ context: AppContext, id: UUID = UUID()) {
+        self.id = id
+        form = RegisterForm(context)
+    }
+
+    public init(resuming draft: Draft, _ context: AppContext) {
+        id = draft.id
+        form = RegisterForm(draft: draft.fields, context)
+        hasContent = true
+        if let name = draft.fields["focus"]?.string, let field = RegistrationField(rawValue: name) { focus = field }
+    }
+
+    public var capturesTypedKeys: Bool { true }
+
+    public func draftToKeep(_ context: AppContext) -> ScreenRequest? {
+        hasContent ? .saveDraft(id: id, fields: draftFields) : nil
+    }
+
+    var draftFields: JSONValue {
+        guard case .object(var pairs) = form.draftFields else { return form.draftFields }
+        pairs.append(("focus", .string(focus.rawValue)))
+        return .object(pairs)
+    }
+
+    public func title(_ context: AppContext) -> String { context.texts[.registerTitle] }
+
+    public func helpEntries(_ context: AppContext) -> [HelpEntry] {
+        let texts = context.texts
+        var entries = [
+            HelpEntry("Ctrl-S", texts[.saveKeyLabel], priority: 10),
+            HelpEntry("Tab", texts[.nextFieldLabel], priority: 8),
+            HelpEntry("S-Tab", texts[.previousFieldLabel], priority: 5),
+            HelpEntry("Esc", texts[.cancelKeyLabel], priority: 9),
+            HelpEntry("F10", texts[.saveKeyLabel], priority: 1),
+        ]
+        switch focus {
+        case .kind, .unit, .involvement, .counterpart, .injury:
+            entries.insert(HelpEntry("←→", texts[.chooseKeyLabel], priority: 7), at: 2)
+        case .severity:
+            entries.insert(HelpEntry("1-5", texts[.chooseKeyLabel], priority: 7), at: 2)
+        case .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport:
+            entries.insert(HelpEntry("Space", texts[.toggleKeyLabel], priority: 7), at: 2)
+        default:
+            break
+        }
+        return entries
+    }
+
+    public mutating func refresh(_ context: AppContext) {}
+
+    // MARK: - Keys
+
+    public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        if exitPrompt != nil { return answerExitPrompt(key, context) }
+        switch key {
+        case .ctrl("s"), .function(10):
+            return save(context)
+        case .escape:
+            guard hasContent else { return .back }
+            exitPrompt = .keep
+            return nil
+        case .tab:
+            return move(by: 1, context)
+        case .backTab:
+            return move(by: -1, context)
+        case .up, .down:
+            if focus == .description, editDescription(key) { return nil }
+            return move(by: key == .up ? -1 : 1, context)
+        case .enter where focus != .description:
+            return move(by: 1, context)
+        default:
+            return edit(key, context)
+        }
+    }
+
+    /// Gives the key to the focused field; counts changes and asks for a draft every few of them.
+    private mutating func edit(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        let before = form.draftFields
+        switch focus {
+        case .occurredAt, .location, .citizenRef, .firstAbsenceDay, .absenceDays:
+            if form.textFields[focus]?.handle(key) != true { refuse(key, context) }
+        case .description:
+            if !editDescription(key) { refuse(key, context) }
+        case .unit: form.unit.handle(key)
+        case .kind: form.kind.handle(key)
+        case .severity:
+            if case .character(let digit) = key, let grade = digit.wholeNumberValue.flatMap(Severity.init(rawValue:)) {
+                form.severity.select(grade)
+            } else {
+                form.severity.handle(key)
+            }
+        case .involvement: form.involvement.handle(key)
+        case .counterpart: form.counterpart.handle(key)
+        case .injury: form.injury.handle(key)
+        case .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport:
+            form.checks[focus]?.handle(key)
+        }
+        guard form.draftFields != before else { return nil }
+        hasContent = true
+        changedSinceDraft = true
+        editsSinceDraft += 1
+        if problems[focus] != nil { problems[focus] = form.problem(focus, context, isSaving: false) }
+        guard editsSinceDraft >= RegisterScreen.keystrokesPerDraft else { return nil }
+        return keepDraft()
+    }
+
+    private mutating func editDescription(_ key: Key) -> Bool {
+        form.description.handle(key)
+    }
+
+    /// Says why a key typed into a text field was not taken: a control
+    /// character, or a character a terminal would not show as itself.
+    private mutating func refuse(_ key: Key, _ context: AppContext) {
+        let scalar: UInt32
+        switch key {
+        case .character(let character):
+            guard let first = character.unicodeScalars.first(where: { !SafeText.isAcceptableInput(Character($0)) }) else { return }
+            scalar = first.value
+        case .ctrl(let letter):
+            guard let ascii = letter.asciiValue else { return }
+            scalar = UInt32(ascii) - 0x60
+        default:
+            return
+        }
+        refusal = context.texts.message(.input(.controlCharacter(field: focus.rawValue, scalar: scalar)))
+    }
+
+    /// Leaves the focused field (checking it) for the next or previous one.
+    private mutating func move(by step: Int, _ context: AppContext) -> ScreenRequest? {
+        let fields = RegistrationField.allCases
+        let index = fields.firstIndex(of: focus)!
+        let target = index + step
+        guard fields.indices.contains(target) else { return nil }
+        refusal = nil
+        problems[focus] = form.problem(focus, context, isSaving: false)
+        if problems[focus] != nil { lastLeft = focus }
+        focus = fields[target]
+        return changedSinceDraft ? keepDraft() : nil
+    }
+
+    private mutating func keepDraft() -> ScreenRequest {
+        changedSinceDraft = false
+        editsSinceDraft = 0
+        return .saveDraft(id: id, fields: draftFields)
+    }
+
+    /// Checks every field; saves when all are right, otherwise goes to the first that is not.
+    private mutating func save(_ context: AppContext) -> ScreenRequest? {
+        for field in RegistrationField.allCases { problems[field] = form.problem(field, context, isSaving: true) }
+        if let first = RegistrationField.allCases.first(where: { problems[$0] != nil }) {
+            focus = first
+            lastLeft = nil
+            return nil
+        }
+        guard let registration = form.registration(context) else { return nil }
+        return .append([.registered(incident: id, registration)],
+                       then: .sequence([.discardDraft(id: id), .replace(SavedScreen(incident: id))]))
+    }
+
+    private mutating func answerExitPrompt(_ key: Key, _ context: AppContext) -> ScreenRequest? {
+        let choices = ExitChoice.allCases
+        var chosen: ExitChoice?
+        switch key {
+        case .left, .up, .backTab:
+            exitPrompt = choices[(choices.firstIndex(of: exitPrompt!)! + choices.count - 1) % choices.count]
+        case .right, .down, .tab:
+            exitPrompt = choices[(choices.firstIndex(of: exitPrompt!)! + 1) % choices.count]
+        case .enter:
+            chosen = exitPrompt
+        case .escape:
+            chosen = .continueEditing
+        case .character(let letter):
+            chosen = choices.first { choice in
+                context.texts[choice.label].first.map { $0.lowercased() == letter.lowercased() } ?? false
+            }
+        default:
+            break
+        }
+        guard let chosen else { return nil }
+        exitPrompt = nil
+        switch chosen {
+        case .keep:
+            return .sequence([.saveDraft(id: id, fields: draftFields), .back, .status(context.texts[.draftKept])])
+        case .discard:
+            return .sequence([.discardDraft(id: id), .back, .status(context.texts[.draftDiscarded])])
+        case .continueEditing:
+            return nil
+        }
+    }
+
+    // MARK: - Drawing
+
+    /// One field's place on the page: its first row and how many rows it takes.
+    struct Placement: Equatable {
+        var field: RegistrationField
+        var row: Int
+        var height: Int
+    }
+
+    func layout(_ context: AppContext) -> [Placement] {
+        var row = 0
+        return RegistrationField.allCases.map { field in
+            let height: Int = switch field {
+            case .description: RegisterForm.descriptionHeight
+            case .severity: max(1, severityWording(context).count)
+            default: 1
+            }
+            defer { row += height }
+            return Placement(field: field, row: row, height: height)
+        }
+    }
+
+    private func severityWording(_ context: AppContext) -> [String] {
+        guard let grade = form.severity.selectedValue else { return [] }
+        let wording = context.state.policy.wording(of: grade)
+        let text = context.texts.language == .da ? wording.danish : wording.english
+        return SafeText.wrap(text, toWidth: RegisterForm.inputWidth - RegisterScreen.severityChoiceWidth - 2)
+    }
+
+    static let severityChoiceWidth = 11
+
+    public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
+        let texts = context.texts
+        let viewport = max(1, area.height - RegisterScreen.messageRows - 1)
+        let placements = layout(context)
+        let focused = placements.first { $0.field == focus }!
+        let total = placements.last.map { $0.row + $0.height } ?? 0
+        let top = min(max(0, focused.row + focused.height - viewport), max(0, total - viewport))
+        let labelX = area.x + 1
+        let valueX = area.x + RegisterScreen.labelWidth
+        var cursor: CursorPosition?
+        for placement in placements {
+            let y = area.y + placement.row - top
+            guard y >= area.y, y + placement.height <= area.y + viewport else { continue }
+            let isFocused = placement.field == focus
+            drawLabel(placement.field, isFocused: isFocused, context, into: &buffer, x: labelX, y: y)
+            let fieldCursor = drawValue(placement.field, isFocused: isFocused, context, into: &buffer, x: valueX, y: y)
+            if isFocused { cursor = fieldCursor }
+        }
+        if top > 0 { buffer.put("▲", x: area.x + area.width - 2, y: area.y, style: .dim) }
+        if top + viewport < total { buffer.put("▼", x: area.x + area.width - 2, y: area.y + viewport - 1, style: .dim) }
+        let messageY = area.y + viewport
+        buffer.horizontalRule(x: area.x, y: messageY, length: area.width, style: .dim)
+        drawMessage(context, into: &buffer, x: labelX, y: messageY + 1, width: area.width - 2)
+        if let choice = exitPrompt {
+            drawExitPrompt(choice, texts, into: &buffer, area: area)
+            return nil
+        }
+        return cursor
+    }
+
+    private func drawLabel(_ field: RegistrationField, isFocused: Bool, _ context: AppContext,
+                           into buffer: inout CellBuffer, x: Int, y: Int) {
+        let texts = context.texts
+        let label: String? = switch field {
+        case .firstAid: texts[.immediateHelpHeading]
+        case .wantsLeaderTalk: texts[.wishesHeading]
+        case .defusingHeld, .wantsPsychologist, .policeReport: nil
+        default: texts.label(field)
+        }
+        var style: Style = isFocused ? Style(bold: true, color: .accent) : .plain
+        if problems[field] != nil { style = Style(bold: true, color: .danger) }
+        if isFocused { buffer.put("▸", x: x, y: y, style: style) }
+        if let label { buffer.put(label, x: x + 2, y: y, maxWidth: RegisterScreen.labelWidth - 4, style: style) }
+        if problems[field] != nil { buffer.put("!", x: x + RegisterScreen.labelWidth - 3, y: y, style: style) }
+    }
+
+    /// Draws a field's value and returns where the cursor goes when it has focus.
+    private func drawValue(_ field: RegistrationField, isFocused: Bool, _ context: AppContext,
+                           into buffer: inout CellBuffer, x: Int, y: Int) -> CursorPosition {
+        let placeholder = context.texts[.notChosen]
+        func choice<V: Hashable & Sendable>(_ choice: ChoiceField<V>, width: Int) -> CursorPosition {
+            choice.render(into: &buffer, x: x, y: y, width: width, focused: isFocused, placeholder: placeholder,
+                          style: isFocused ? .bold : .plain)
+            return CursorPosition(x: x + (isFocused ? 2 : 0), y: y)
+        }
+        switch field {
+        case .occurredAt, .location, .citizenRef, .firstAbsenceDay:
+            return form.textFields[field]!.render(into: &buffer, x: x, y: y, style: .underline)
+        case .absenceDays:
+            let cursor = form.textFields[field]!.render(into: &buffer, x: x, y: y, style: .underline)
+            buffer.put(context.texts[.absenceDaysUnit], x: x + RegisterForm.width(of: field) + 1, y: y)
+            return cursor
+        case .description:
+            return form.description.render(into: &buffer, x: x, y: y, style: .underline)
+        case .unit: return choice(form.unit, width: 30)
+        case .kind: return choice(form.kind, width: 30)
+        case .severity:
+            let cursor = choice(form.severity, width: RegisterScreen.severityChoiceWidth)
+            for (offset, line) in severityWording(context).enumerated() {
+                buffer.put(line, x: x + RegisterScreen.severityChoiceWidth + 2, y: y + offset, style: .dim)
+            }
+            return cursor
+        case .involvement: return choice(form.involvement, width: 30)
+        case .counterpart: return choice(form.counterpart, width: 30)
+        case .injury: return choice(form.injury, width: 30)
+        case .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport:
+            return form.checks[field]!.render(into: &buffer, x: x, y: y, width: RegisterForm.inputWidth,
+                                              style: isFocused ? .bold : .plain)
+        }
+    }
+
+    /// What is wrong (the refused key, the focused field, the field just left), else the focused field's help.
+    private func drawMessage(_ context: AppContext, into buffer: inout CellBuffer, x: Int, y: Int, width: Int) {
+        let texts = context.texts
+        let problem = refusal ?? problems[focus] ?? lastLeft.flatMap { problems[$0] }
+        var help = texts.help(focus)
+        if focus == .occurredAt { help += " " + texts[.occurredExamples] }
+        if focus == .firstAbsenceDay { help += " " + texts[.dayExamples] }
+        let style = problem == nil ? Style.dim : Style(bold: true, color: .danger)
+        for (row, line) in SafeText.wrap(problem ?? help, toWidth: width).prefix(RegisterScreen.messageRows).enumerated() {
+            buffer.put(line, x: x, y: y + row, maxWidth: width, style: style)
+        }
+    }
+
+    private func drawExitPrompt(_ marked: ExitChoice, _ texts: Texts, into buffer: inout CellBuffer, area: Rect) {
+        let width = min(area.width - 4, 60)
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - 8) / 2), width: width, height: 8)
+        buffer.fill(box)
+        let inside = buffer.box(box, style: .bold)
+        buffer.put(texts[.unsavedPrompt], x: inside.x + 1, y: inside.y, maxWidth: inside.width - 2, style: .bold)
+        for (row, choice) in ExitChoice.allCases.enumerated() {
+            let label = texts[choice.label]
+            let y = inside.y + 2 + row
+            let style: Style = choice == marked ? .reverse : .plain
+            buffer.fill(Rect(x: inside.x + 1, y: y, width: inside.width - 2, height: 1), style: style)
+            buffer.put(String(label.prefix(1)), x: inside.x + 2, y: y, style: Style(bold: true, reverse: choice == marked, underline: true))
+            buffer.put(String(label.dropFirst()), x: inside.x + 3, y: y, maxWidth: inside.width - 5, style: style)
+        }
+    }
+}
