@@ -47,7 +47,7 @@ struct FollowUpCommand: ParsableCommand {
         let kind: FollowUpKind = try InputParsing.identifier(self.kind, option: "KIND")
         let record = try session.incident(incident.id)
         let when = try on.map { text throws(CLIFailure) in try InputParsing.dateTime(text, option: "--on", now: session.now) } ?? session.now
-        if when.epochSeconds > session.now.epochSeconds + 300 { throw CLIFailure.invalid("--on is in the future: \(when.rfc3339)") }
+        if when.epochSeconds > session.now.epochSeconds + 300 { throw CLIFailure.invalid(.inFuture(option: "--on", value: when.rfc3339)) }
         let note = try self.note(for: outcome)
         let responsible = record.followUp(kind)?.responsible ?? session.state.policy.rule(for: kind)?.responsible ?? .leader
         let payload: EventPayload
@@ -69,11 +69,11 @@ struct FollowUpCommand: ParsableCommand {
 
     private func note(for outcome: OutcomeFlag) throws(CLIFailure) -> String? {
         if outcome == .notRelevant {
-            guard let reason else { throw .invalid("--not-relevant needs --reason TEXT") }
-            if note != nil { throw .invalid("with --not-relevant, give the reason with --reason, not --note") }
+            guard let reason else { throw .invalid(.notRelevantNeedsReason) }
+            if note != nil { throw .invalid(.reasonInsteadOfNote) }
             return try InputParsing.text(reason, option: "--reason", multiLine: false)
         }
-        if reason != nil { throw .invalid("--reason goes with --not-relevant; use --note for a note") }
+        if reason != nil { throw .invalid(.reasonOnlyWithNotRelevant) }
         return try note.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--note", multiLine: true) }
     }
 }

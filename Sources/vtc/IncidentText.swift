@@ -34,7 +34,7 @@ struct IncidentText {
         lines += Output.safe(f.description, multiLine: true).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         lines.append("")
         lines.append(texts[.followUp] + ":")
-        var table = TextTable([texts[.followUp], texts[.due], texts[.status], CLITexts(texts.language).recorded])
+        var table = TextTable([texts[.followUp], texts[.due], texts[.status], texts.commandLine(.recorded)])
         table.maximumWidth = 60
         for item in r.followUps {
             let outcome = item.outcome.map { o in
@@ -50,7 +50,7 @@ struct IncidentText {
             lines += r.amgDiscussions.map { "  \($0.date.iso) AMG, \(Output.safe($0.by)): \(Output.safe($0.summary, multiLine: true))" }
         }
         lines.append("")
-        lines.append(CLITexts(texts.language).history + ":")
+        lines.append(texts.commandLine(.history) + ":")
         var history = TextTable(["", "", ""])
         for event in r.history { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
         lines += history.render().split(separator: "\n").dropFirst().map { "  " + $0 }

@@ -63,7 +63,7 @@ struct ListCommand: ParsableCommand {
             Output.write(CSVWriter.row(CSVExport.header) + records.map { CSVWriter.row(CSVExport.row($0, at: at)) }.joined())
         case .table:
             if records.isEmpty { return Output.line(texts[.noIncidents]) }
-            Listing.write(header: CLITexts(texts.language).incidentColumns, rows: rows, json: .null, format: .table, shortID: true)
+            Listing.write(header: texts.columns(.id, .occurred, .unit, .kind) + ["VTC"] + texts.columns(.citizen, .acknowledged, .open, .overdue), rows: rows, json: .null, format: .table, shortID: true)
         }
     }
 }

@@ -3,7 +3,7 @@ import VTCDomain
 /// Writes listings of actions and supervision sessions as a table, CSV or JSON.
 enum Listing {
     static func actions(_ actions: [ActionRecord], today: CalendarDate, format: ListingFormat, texts: Texts) {
-        let header = format == .table ? CLITexts(texts.language).actionColumns : ["id", "unit", "title", "owner", "due", "status"]
+        let header = format == .table ? texts.actionColumns : ["id", "unit", "title", "owner", "due", "status"]
         let rows = actions.map { r in
             [r.action.id.lowercasedString, r.action.unit, r.action.title, r.action.owner, r.action.due.iso,
              IncidentJSON.actionStatus(r, today: today)]
@@ -13,7 +13,7 @@ enum Listing {
     }
 
     static func supervision(_ sessions: [SupervisionRecord], format: ListingFormat, texts: Texts) {
-        let header = format == .table ? CLITexts(texts.language).supervisionColumns
+        let header = format == .table ? texts.supervisionColumns
             : ["id", "unit", "date", "form", "incidents", "evaluation", "note"]
         let rows = sessions.map { r in
             [r.session.id.lowercasedString, r.session.unit, r.session.date.iso, texts.label(r.session.form),

@@ -1,3 +1,5 @@
+import VTCDomain
+
 /// A plain-text table for the terminal: a header row, columns padded to the
 /// widest cell (capped, with an ellipsis), user text made safe.
 struct TextTable {
@@ -22,6 +24,14 @@ struct TextTable {
     private func clip(_ text: String) -> String {
         text.count <= maximumWidth ? text : String(text.prefix(maximumWidth - 1)) + "…"
     }
+}
+
+extension Texts {
+    /// Column names of the command line's tables, in the user's language.
+    func columns(_ columns: CommandLineColumn...) -> [String] { columns.map { commandLine(.column($0)) } }
+
+    var actionColumns: [String] { columns(.id, .unit, .action, .owner, .due, .status) }
+    var supervisionColumns: [String] { columns(.id, .unit, .date, .form, .incidents, .evaluation, .note) }
 }
 
 /// The formats a listing can be written in.
