@@ -59,7 +59,8 @@ struct VTCProcess {
     func run(_ arguments: [String], stdin: String? = nil, withData: Bool = true) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: VTCProcess.executable)
-        process.arguments = arguments + (withData ? ["--data", folder, "--lang", "en"] : [])
+        let language = arguments.contains("--lang") ? [] : ["--lang", "en"]
+        process.arguments = arguments + (withData ? ["--data", folder] + language : [])
         var environment = ProcessInfo.processInfo.environment
         environment["VTC_DATA"] = nil
         environment["LANG"] = "C"
