@@ -38,10 +38,10 @@ struct CitizenEpisodeIndex: Equatable, Sendable {
         if entries[key]!.isEmpty { entries[key] = nil }
     }
 
-    /// Episodes of the same citizen that happened from `withinDays` local days before these facts up to them.
-    func count(around facts: Registration, withinDays days: Int, zone: Zone) -> Int {
+    /// Episodes of the same citizen that happened from `days` × 24 hours before these facts up to them.
+    func count(around facts: Registration, withinDays days: Int) -> Int {
         guard let key = Self.key(facts), let list = entries[key] else { return 0 }
-        let start = zone.adding(days: -days, to: facts.occurredAt).epochSeconds
+        let start = facts.occurredAt.epochSeconds - Int64(days) * 86_400
         return Self.firstIndex(in: list, after: facts.occurredAt.epochSeconds) - Self.firstIndex(in: list, after: start - 1)
     }
 

@@ -14,11 +14,14 @@ extension Zone {
 extension WeeklyMeeting {
     /// The first meeting strictly after `t`, in `zone`'s local time.
     public func next(after t: Timestamp, in zone: Zone) -> Timestamp {
-        let now = zone.local(t)
+        zone.timestamp(for: next(after: zone.local(t)))
+    }
+
+    func next(after now: LocalDateTime) -> LocalDateTime {
         let daysAhead = (isoWeekday - now.date.isoWeekday + 7) % 7
         var meeting = LocalDateTime(date: now.date.adding(days: daysAhead), hour: hour, minute: minute)
         if meeting <= now { meeting.date = meeting.date.adding(days: 7) }
-        return zone.timestamp(for: meeting)
+        return meeting
     }
 }
 
@@ -26,20 +29,41 @@ extension Policy {
     /// When an item under `rule` falls due for an episode with these facts, registered at `registeredAt`.
     /// Without a first absence day, absence is counted from the episode's local day.
     public func due(_ rule: DueRule, facts: Registration, registeredAt: Timestamp) -> Timestamp {
+        due(rule, DueAnchors(facts: facts, registeredAt: registeredAt, zone: zone))
+    }
+
+    func due(_ rule: DueRule, _ anchors: DueAnchors) -> Timestamp {
+        func later(_ local: LocalDateTime, days: Int) -> Timestamp {
+            zone.timestamp(for: LocalDateTime(date: local.date.adding(days: days), secondOfDay: local.secondOfDay))
+        }
         switch rule {
         case .hoursAfterEpisode(let hours):
-            return facts.occurredAt.adding(seconds: Int64(hours) * 3600).expressed(in: zone)
+            return anchors.occurredAt.adding(seconds: Int64(hours) * 3600).expressed(in: zone)
         case .daysAfterEpisode(let days):
-            return zone.adding(days: days, to: facts.occurredAt)
+            return later(anchors.episode, days: days)
         case .endOfEpisodeDay:
-            return zone.endOfDay(zone.local(facts.occurredAt).date)
+            return zone.endOfDay(anchors.episode.date)
         case .daysAfterFirstAbsenceDay(let days):
-            let first = facts.firstAbsenceDay ?? zone.local(facts.occurredAt).date
-            return zone.endOfDay(first.adding(days: days))
+            return zone.endOfDay((anchors.firstAbsenceDay ?? anchors.episode.date).adding(days: days))
         case .daysAfterRegistration(let days):
-            return zone.adding(days: days, to: registeredAt)
+            return later(anchors.registration, days: days)
         case .nextAMGMeeting:
-            return amgMeeting.next(after: registeredAt, in: zone)
+            return zone.timestamp(for: amgMeeting.next(after: anchors.registration))
         }
+    }
+}
+
+/// The local times an incident's due times count from, read from the zone once for all its items.
+struct DueAnchors {
+    let occurredAt: Timestamp
+    let episode: LocalDateTime
+    let registration: LocalDateTime
+    let firstAbsenceDay: CalendarDate?
+
+    init(facts: Registration, registeredAt: Timestamp, zone: Zone) {
+        occurredAt = facts.occurredAt
+        episode = zone.local(facts.occurredAt)
+        registration = zone.local(registeredAt)
+        firstAbsenceDay = facts.firstAbsenceDay
     }
 }

@@ -1,8 +1,9 @@
 extension Policy {
     /// The items the facts call for, in `FollowUpKind.allCases` order, without outcomes.
-    /// `citizenEpisodes(d)` counts the episodes with the same citizen reference within `d` days up to this one.
+    /// `citizenEpisodes(d)` counts the episodes with the same citizen reference in the `d` × 24 hours up to this one.
     public func itemsCalledFor(facts: Registration, registeredAt: Timestamp,
                                citizenEpisodes: (_ withinDays: Int) -> Int) -> [FollowUpItem] {
+        let anchors = DueAnchors(facts: facts, registeredAt: registeredAt, zone: zone)
         var items: [FollowUpItem] = []
         for kind in FollowUpKind.allCases {
             guard let rule = rule(for: kind),
@@ -10,7 +11,7 @@ extension Policy {
                       $0.holds(for: facts, easyThresholdDays: easyThresholdDays, citizenEpisodes: citizenEpisodes)
                   })
             else { continue }
-            items.append(FollowUpItem(kind: kind, due: due(rule.due, facts: facts, registeredAt: registeredAt),
+            items.append(FollowUpItem(kind: kind, due: due(rule.due, anchors),
                                       responsible: rule.responsible, staysOpen: rule.staysOpen))
         }
         return items

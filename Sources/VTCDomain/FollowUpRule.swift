@@ -59,7 +59,7 @@ public enum Wish: String, CaseIterable, Hashable, Sendable {
 }
 
 /// The same citizen reference (within one unit) in at least `episodes`
-/// episodes, counting this one, that happened within `withinDays` days up to and including this one.
+/// episodes, counting this one, that happened in the `withinDays` × 24 hours up to and including this one.
 public struct RepeatedCitizenRef: Hashable, Sendable {
     public var episodes: Int
     public var withinDays: Int

@@ -179,7 +179,7 @@ public struct VTCState: Equatable, Sendable {
         guard let record = incidents[id], !record.isWithdrawn else { return }
         let facts = record.facts
         let items = policy.itemsCalledFor(facts: facts, registeredAt: record.registeredAt) { days in
-            citizenEpisodes.count(around: facts, withinDays: days, zone: policy.zone)
+            citizenEpisodes.count(around: facts, withinDays: days)
         }
         incidents[id]!.rederive(calledFor: items)
     }
@@ -191,7 +191,7 @@ public struct VTCState: Equatable, Sendable {
     /// stays bounded however many episodes a citizen has.
     private mutating func rederiveNeighbours(of facts: Registration, excluding id: UUID) {
         guard let reach = citizenReach else { return }
-        let until = policy.zone.adding(days: reach.withinDays + 1, to: facts.occurredAt)
+        let until = facts.occurredAt.adding(seconds: Int64(reach.withinDays) * 86_400)
         for other in citizenEpisodes.episodes(after: id, facts, until: until, limit: reach.episodes - 1) {
             rederive(other)
         }

@@ -45,7 +45,7 @@ struct EventPropertyTests {
                 let facts = record.facts
                 let expected = policy.itemsCalledFor(facts: facts, registeredAt: record.registeredAt) { days in
                     guard let ref = facts.citizenRef, !ref.isEmpty else { return 0 }
-                    let start = policy.zone.adding(days: -days, to: facts.occurredAt).epochSeconds
+                    let start = facts.occurredAt.epochSeconds - Int64(days) * 86_400
                     return live.filter {
                         $0.facts.unit == facts.unit && $0.facts.citizenRef == ref
                             && (start...facts.occurredAt.epochSeconds).contains($0.facts.occurredAt.epochSeconds)
