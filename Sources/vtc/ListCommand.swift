@@ -60,10 +60,11 @@ struct ListCommand: ParsableCommand {
         case .json:
             Output.json(.array(records.map { IncidentJSON.incident($0, at: at, withHistory: false) }))
         case .csv:
-            Output.write(CSVWriter.row(CSVExport.header) + records.map { CSVWriter.row(CSVExport.row($0, at: at)) }.joined())
+            Listing.csv(header: CSVExport.header, rows: records.map { CSVExport.row($0, at: at) })
         case .table:
             if records.isEmpty { return Output.line(texts[.noIncidents]) }
-            Listing.write(header: texts.columns(.id, .occurred, .unit, .kind) + ["VTC"] + texts.columns(.citizen, .acknowledged, .open, .overdue), rows: rows, json: .null, format: .table, shortID: true)
+            Listing.table(header: texts.columns(.id, .occurred, .unit, .kind) + ["VTC"] + texts.columns(.citizen, .acknowledged, .open, .overdue),
+                          rows: rows.map { [String($0[0].prefix(8))] + $0.dropFirst() })
         }
     }
 }

@@ -72,13 +72,12 @@ struct AmendCommand: ParsableCommand {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The incident's id, or a unique prefix of at least 6 characters.", valueName: "ID"))
-    var id: String
+    @OptionGroup var incident: IncidentIDArgument
     @OptionGroup var fields: RegistrationOptions
 
     func run() throws {
         var session = try Session.open(global)
-        let record = try session.incident(id)
+        let record = try session.incident(incident.id)
         guard !fields.isEmpty else { throw CLIFailure.invalid(.nothingToAmend) }
         let amended = try fields.apply(to: record.facts, now: session.now) { path throws(CLIFailure) in
             try InputFiles.text(path, option: "--description-file")

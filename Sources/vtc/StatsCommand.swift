@@ -78,7 +78,7 @@ struct StatsCommand: ParsableCommand {
             let rows = counts.map { c in
                 [c.period.description] + categories.map { String($0.count(c)) } + [String(c.total), String(c.withAbsence)]
             }
-            Listing.write(header: header, rows: rows, json: .null, format: format, shortID: false)
+            if format == .csv { Listing.csv(header: header, rows: rows) } else { Listing.table(header: header, rows: rows) }
         }
     }
 }
