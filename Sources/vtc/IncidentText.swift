@@ -31,10 +31,11 @@ struct IncidentText {
         lines += fields.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
         lines.append("")
         lines.append(texts.label(RegistrationField.description) + ":")
-        lines += Output.safe(f.description, multiLine: true).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        lines += Output.safe(f.description, multiLine: true).split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { Output.wrap($0, width: Output.terminalWidth.map { $0 - 2 }) }.map { "  " + $0 }
         lines.append("")
         lines.append(texts[.followUp] + ":")
-        var table = TextTable([texts[.followUp], texts[.due], texts[.status], texts.commandLine(.recorded)])
+        var table = TextTable([texts[.followUp], texts[.due], texts[.status], texts.commandLine(.recorded)], flexible: [0, 3])
         table.maximumWidth = 60
         for item in r.followUps {
             let outcome = item.outcome.map { o in
@@ -42,7 +43,7 @@ struct IncidentText {
             } ?? ""
             table.add([texts.label(item.kind), time(item.due), texts.label(item.status(at: now)), outcome])
         }
-        lines += table.render().split(separator: "\n").map { "  " + $0 }
+        lines += table.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n").map { "  " + $0 }
         if !r.notes.isEmpty || !r.amgDiscussions.isEmpty {
             lines.append("")
             lines.append(texts[.notes] + ":")
@@ -53,7 +54,7 @@ struct IncidentText {
         lines.append(texts.commandLine(.history) + ":")
         var history = TextTable(["", "", ""])
         for event in r.history { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
-        lines += history.render().split(separator: "\n").dropFirst().map { "  " + $0 }
+        lines += history.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n").dropFirst().map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 

@@ -49,10 +49,9 @@ struct ListCommand: ParsableCommand {
             order: order)
         let records = query.run(on: session.state, for: session.access, at: at)
         let texts = session.texts
-        let show = IncidentText(texts: texts, policy: session.state.policy)
         let rows = records.map { r -> [String] in
             let statuses = r.followUps.map { $0.status(at: at) }
-            return [r.id.lowercasedString, show.time(r.facts.occurredAt), r.facts.unit, texts.label(r.facts.kind),
+            return [r.id.lowercasedString, zone.local(r.facts.occurredAt).date.iso, r.facts.unit, texts.label(r.facts.kind),
                     String(r.facts.severity.rawValue), r.facts.citizenRef ?? "", r.acknowledgement == nil ? "–" : "✓",
                     String(statuses.filter { $0 == .open }.count), String(statuses.filter { $0 == .overdue }.count)]
         }
@@ -64,7 +63,7 @@ struct ListCommand: ParsableCommand {
         case .table:
             if records.isEmpty { return Output.line(texts[.noIncidents]) }
             Listing.table(header: texts.columns(.id, .occurred, .unit, .kind) + ["VTC"] + texts.columns(.citizen, .acknowledged, .open, .overdue),
-                          rows: rows.map { [String($0[0].prefix(8))] + $0.dropFirst() })
+                          rows: rows.map { [String($0[0].prefix(8))] + $0.dropFirst() }, flexible: [2, 3])
         }
     }
 }

@@ -8,7 +8,8 @@ enum Listing {
             [r.action.id.lowercasedString, r.action.unit, r.action.title, r.action.owner, r.action.due.iso,
              IncidentJSON.actionStatus(r, today: today)]
         }
-        write(header: header, rows: rows, json: .array(actions.map { IncidentJSON.action($0, today: today) }), format: format)
+        write(header: header, rows: rows, json: .array(actions.map { IncidentJSON.action($0, today: today) }), format: format,
+              flexible: [1, 2, 3])
     }
 
     static func supervision(_ sessions: [SupervisionRecord], format: ListingFormat, texts: Texts) {
@@ -18,16 +19,17 @@ enum Listing {
             [r.session.id.lowercasedString, r.session.unit, r.session.date.iso, texts.label(r.session.form),
              String(r.session.incidents.count), r.session.evaluation.map(String.init) ?? "", r.session.note ?? ""]
         }
-        write(header: header, rows: rows, json: .array(sessions.map(IncidentJSON.supervision)), format: format)
+        write(header: header, rows: rows, json: .array(sessions.map(IncidentJSON.supervision)), format: format,
+              flexible: [1, 3, 6])
     }
 
     /// Rows whose first column is an id; tables show it by its first 8 characters, enough to type back
     /// as a prefix, while CSV and JSON keep it whole.
-    static func write(header: [String], rows: [[String]], json: JSONValue, format: ListingFormat) {
+    static func write(header: [String], rows: [[String]], json: JSONValue, format: ListingFormat, flexible: Set<Int>) {
         switch format {
         case .json: Output.json(json)
         case .csv: csv(header: header, rows: rows)
-        case .table: table(header: header, rows: rows.map { [String($0[0].prefix(8))] + $0.dropFirst() })
+        case .table: table(header: header, rows: rows.map { [String($0[0].prefix(8))] + $0.dropFirst() }, flexible: flexible)
         }
     }
 
@@ -35,8 +37,8 @@ enum Listing {
         Output.write(CSVWriter.row(header) + rows.map(CSVWriter.row).joined())
     }
 
-    static func table(header: [String], rows: [[String]]) {
-        var table = TextTable(header)
+    static func table(header: [String], rows: [[String]], flexible: Set<Int>? = nil) {
+        var table = TextTable(header, flexible: flexible)
         rows.forEach { table.add($0) }
         Output.line(table.render())
     }

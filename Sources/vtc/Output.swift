@@ -6,6 +6,14 @@ import VTCDomain
 enum Output {
     static func line(_ text: String) { write(text + "\n") }
 
+    /// The width of the terminal stdout writes to; nil when it is not a terminal (a pipe or a file).
+    static var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
     static func write(_ text: String) { write(text, to: STDOUT_FILENO) }
 
     /// Writes all of the text to a file descriptor, retrying short writes; a closed pipe ends quietly.
@@ -22,6 +30,26 @@ enum Output {
                 offset += n
             }
         }
+    }
+
+    /// Breaks a line of text at spaces so that no line is longer than `width` characters (a longer word stands alone).
+    static func wrap(_ line: Substring, width: Int?) -> [Substring] {
+        guard let width, line.count > width else { return [line] }
+        var lines: [Substring] = []
+        var rest = line
+        while rest.count > width {
+            let window = rest.prefix(width + 1)
+            guard let space = window.lastIndex(of: " ") else {
+                let cut = rest.firstIndex(of: " ") ?? rest.endIndex
+                lines.append(rest[..<cut])
+                rest = rest[cut...].drop { $0 == " " }
+                continue
+            }
+            lines.append(rest[..<space])
+            rest = rest[space...].drop { $0 == " " }
+        }
+        if !rest.isEmpty { lines.append(rest) }
+        return lines
     }
 
     /// One JSON document on one line.
