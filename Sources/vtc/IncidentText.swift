@@ -18,7 +18,8 @@ struct IncidentText {
         let f = r.facts
         var lines = ["\(texts[.incident]) \(r.id.lowercasedString)"]
         if let w = r.withdrawal {
-            lines.append("\(texts[.withdrawn]): \(time(w.at)), \(Output.safe(w.by)): \(Output.safe(w.reason))")
+            lines += Output.hanging("\(time(w.at)), \(Output.safe(w.by)): \(Output.safe(w.reason))",
+                                    first: texts[.withdrawn] + ": ", indent: "  ")
         }
         var fields: [(String, String)] = [(texts[.registrant], "\(Output.safe(r.registrant)), \(time(r.registeredAt))")]
         for field in RegistrationField.allCases where field != .description {
@@ -28,7 +29,10 @@ struct IncidentText {
             "\(time($0.at)), \(Output.safe($0.by))" + ($0.note.map { ": " + Output.safe($0) } ?? "")
         } ?? texts[.notAcknowledged]))
         let width = fields.map(\.0.count).max() ?? 0
-        lines += fields.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
+        for (label, value) in fields {
+            lines += Output.hanging(value, first: label + String(repeating: " ", count: width - label.count + 2),
+                                    indent: String(repeating: " ", count: width + 2))
+        }
         lines.append("")
         lines.append(texts.label(RegistrationField.description) + ":")
         lines += Output.safe(f.description, multiLine: true).split(separator: "\n", omittingEmptySubsequences: false)
@@ -47,8 +51,14 @@ struct IncidentText {
         if !r.notes.isEmpty || !r.amgDiscussions.isEmpty {
             lines.append("")
             lines.append(texts[.notes] + ":")
-            lines += r.notes.map { "  \(time($0.at)) \(Output.safe($0.by)): \(Output.safe($0.text, multiLine: true))" }
-            lines += r.amgDiscussions.map { "  \($0.date.iso) AMG, \(Output.safe($0.by)): \(Output.safe($0.summary, multiLine: true))" }
+            for note in r.notes {
+                lines += Output.hanging("\(time(note.at)) \(Output.safe(note.by)): \(Output.safe(note.text, multiLine: true))",
+                                        first: "  ", indent: "    ")
+            }
+            for discussion in r.amgDiscussions {
+                lines += Output.hanging("\(discussion.date.iso) AMG, \(Output.safe(discussion.by)): "
+                                        + Output.safe(discussion.summary, multiLine: true), first: "  ", indent: "    ")
+            }
         }
         lines.append("")
         lines.append(texts.commandLine(.history) + ":")

@@ -52,6 +52,13 @@ enum Output {
         return lines
     }
 
+    /// Text after a first-line prefix, wrapped to the terminal; later lines (and paragraphs) start with `indent`.
+    static func hanging(_ text: String, first: String, indent: String) -> [String] {
+        let width = terminalWidth.map { max($0 - first.count, 20) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap($0, width: width) }
+        return lines.enumerated().map { ($0.offset == 0 ? first : indent) + $0.element }
+    }
+
     /// One JSON document on one line.
     static func json(_ value: JSONValue) { line(JSONWriter.encodeString(value)) }
 

@@ -11,8 +11,10 @@ struct WeekReportText {
         var out: [String] = []
         func title(_ raw: String) {
             let text = Output.safe(raw)
-            out.append(markdown ? "# " + text : text)
-            if !markdown { out.append(String(repeating: "=", count: text.count)) }
+            if markdown { return out.append("# " + text) }
+            let lines = Output.hanging(text, first: "", indent: "")
+            out += lines
+            out.append(String(repeating: "=", count: lines.map(\.count).max() ?? 0))
         }
         func section(_ heading: String, _ header: [String], _ rows: [[String]]) {
             out.append("")
