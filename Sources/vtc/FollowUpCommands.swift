@@ -35,7 +35,7 @@ struct FollowUpCommand: ParsableCommand {
     var kind: String
     @Flag(help: "The outcome: done, declined by the employee, or not relevant (needs --reason).")
     var outcome: OutcomeFlag
-    @Option(help: ArgumentHelp("When it was done or decided (default: now).", valueName: "DATETIME"))
+    @Option(help: ArgumentHelp("When it was done or decided: a date-time, or a day (default: now).", valueName: "DATETIME"))
     var on: String?
     @Option(help: ArgumentHelp("A short note.", valueName: "TEXT"))
     var note: String?
@@ -46,7 +46,11 @@ struct FollowUpCommand: ParsableCommand {
         var session = try Session.open(global)
         let kind: FollowUpKind = try InputParsing.identifier(self.kind, option: "KIND")
         let record = try session.incident(incident.id)
-        let when = try on.map { text throws(CLIFailure) in try InputParsing.dateTime(text, option: "--on", now: session.now) } ?? session.now
+        // A day alone (natural for an AMG meeting) means the start of that day.
+        let when = try on.map { text throws(CLIFailure) in
+            if let day = CalendarDate(iso: text) { return session.zone.startOfDay(day) }
+            return try InputParsing.dateTime(text, option: "--on", now: session.now)
+        } ?? session.now
         if when.epochSeconds > session.now.epochSeconds + 300 { throw CLIFailure.invalid(.inFuture(option: "--on", value: when.rfc3339)) }
         let note = try self.note(for: outcome)
         let responsible = record.followUp(kind)?.responsible ?? session.state.policy.rule(for: kind)?.responsible ?? .leader
