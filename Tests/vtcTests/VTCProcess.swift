@@ -3,8 +3,8 @@ import Glibc
 import VTCDomain
 
 /// Runs the built `vtc` executable, found next to the test bundle, against a
-/// data folder of its own, and captures what it prints and how it exits.
-struct VTCProcess {
+/// data folder of its own (removed when the test is done), and captures what it prints and how it exits.
+final class VTCProcess {
     struct Result {
         var status: Int32
         var stdout: String
@@ -37,6 +37,8 @@ struct VTCProcess {
     init() {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtc-test-" + UUID().uuidString).path
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     var logPath: String { folder + "/events.jsonl" }
     var logBytes: Data { FileManager.default.contents(atPath: logPath) ?? Data() }
