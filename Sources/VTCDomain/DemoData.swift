@@ -13,9 +13,10 @@ public struct DemoData: Sendable {
     public static let defaultIncidentCount = 400
     public static let defaultSeed: UInt64 = 2024
 
+    /// The follow-up recorded for each registration is for the items `policy` calls for.
     public static func generate(incidents count: Int, seed: UInt64, now: Timestamp, currentUser: String,
-                                zone: Zone = .copenhagen) -> DemoData {
-        var generator = DemoGenerator(seed: seed, now: now, zone: zone)
+                                policy: Policy = .default) -> DemoData {
+        var generator = DemoGenerator(seed: seed, now: now, policy: policy)
         return generator.run(incidents: count, currentUser: currentUser)
     }
 }
@@ -73,19 +74,19 @@ private let hour: Int64 = 3_600
 struct DemoGenerator {
     private var random: DemoRandom
     private let now: Timestamp
-    private let zone: Zone
+    private let policy: Policy
+    private var zone: Zone { policy.zone }
     private var events: [(at: Timestamp, order: Int, event: Event)] = []
     /// Sessions of group supervision per unit, one every four weeks, and the incidents they took up.
     private var groupSessionLinks: [String: [Int: [UUID]]] = [:]
 
     static let coordinator = "koordinator"
     static let groupSupervisionEveryDays = 28
-    static let amgMeetingWeekday = 2
 
-    init(seed: UInt64, now: Timestamp, zone: Zone) {
+    init(seed: UInt64, now: Timestamp, policy: Policy) {
         random = DemoRandom(seed: seed)
-        self.now = now.expressed(in: zone)
-        self.zone = zone
+        self.now = now.expressed(in: policy.zone)
+        self.policy = policy
     }
 
     mutating func run(incidents count: Int, currentUser: String) -> DemoData {
@@ -239,28 +240,6 @@ struct DemoGenerator {
 
     // MARK: - Follow-up
 
-    /// The follow-up kinds the default policy of DOMAIN.md opens for a registration, with their due offsets,
-    /// besides acknowledgement and AMG discussion (which have events of their own).
-    private func recordedFollowUps(_ r: Registration) -> [(kind: FollowUpKind, dueAfter: Int64, from: Timestamp)] {
-        let s = r.severity.rawValue
-        var items: [(FollowUpKind, Int64, Timestamp)] = []
-        if s >= 2 { items.append((.defusingOffer, 8 * hour, r.occurredAt)) }
-        if s >= 3 { items.append((.defusing, day, r.occurredAt)) }
-        if s >= 4 { items.append((.debriefing, 3 * day, r.occurredAt)) }
-        if s >= 4 { items.append((.supervisionOffer, 14 * day, r.occurredAt)) }
-        if s >= 4 || r.wantsPsychologist { items.append((.psychologistOffer, 7 * day, r.occurredAt)) }
-        if s >= 3, r.counterpart == .citizen, r.kind == .physicalViolence || r.kind == .threat {
-            items.append((.policeReportDecision, 72 * hour, r.occurredAt))
-        }
-        if let first = r.firstAbsenceDay, (r.absenceDays ?? 0) >= 1 {
-            let start = moment(first, secondOfDay: 8 * 3600)
-            items.append((.sickLeaveContact, 3 * day, start))
-            items.append((.easyReport, 14 * day, start))
-        }
-        if s == 5 { items.append((.deepAnalysis, 30 * day, r.occurredAt)) }
-        return items
-    }
-
     private mutating func leaderFollowUp(_ id: UUID, _ r: Registration, unit: DemoUnit, registered: Timestamp) {
         let leader = unit.leader
         // Old registrations are nearly all followed up; the last two months still have gaps, which show as overdue.
@@ -269,12 +248,15 @@ struct DemoGenerator {
             let at = registered.epochSeconds + Int64(random.below(Int(random.chance(0.85) ? 6 * day : 20 * day)))
             emit(expressed(at), leader, .acknowledged(incident: id, note: random.chance(0.2) ? random.pick(DemoTexts.leaderNotes) : nil))
         }
-        for item in recordedFollowUps(r) {
+        let items = policy.itemsCalledFor(facts: r, registeredAt: registered) { _ in 1 }
+        for item in items where item.kind != .acknowledgement && item.kind != .amgDiscussion {
             // Most follow-up is given, some of it late, and some never recorded: that is what shows as overdue.
             guard random.chance(completeness) else { continue }
-            let late = random.chance(0.15)
-            let offset = late ? item.dueAfter + Int64(random.below(Int(10 * day))) : Int64(random.below(Int(item.dueAfter)))
-            let on = expressed(max(item.from.epochSeconds, registered.epochSeconds) + offset)
+            let start = registered.epochSeconds
+            let onTime = Int(max(item.due.epochSeconds - start, hour))
+            let on = expressed(random.chance(0.15)
+                ? max(item.due.epochSeconds, start) + Int64(random.below(Int(10 * day)))
+                : start + Int64(random.below(onTime)))
             let outcome = self.outcome(for: item.kind)
             let note: String? = switch outcome {
             case .done: item.kind == .defusing && r.defusingHeld ? "Holdt samme vagt." : DemoTexts.doneNotes[item.kind].map { random.pick($0) }
@@ -283,7 +265,8 @@ struct DemoGenerator {
             }
             let record = FollowUpRecord(kind: item.kind, outcome: outcome, on: on, note: note)
             let written = max(on, registered).adding(seconds: Int64(1 + random.below(Int(4 * hour))))
-            emit(written, leader, .followUpRecorded(incident: id, record))
+            emit(written, item.responsible == .coordinator ? DemoGenerator.coordinator : leader,
+                 .followUpRecorded(incident: id, record))
         }
         if let days = r.absenceDays, let first = r.firstAbsenceDay, random.chance(0.3) {
             let longer = days + random.int(in: 1...10)
@@ -312,8 +295,9 @@ struct DemoGenerator {
     /// The AMG takes up each registration at its next weekly meeting; some lead to a preventive action.
     private mutating func amgAndActions(_ id: UUID, _ r: Registration, unit: DemoUnit, registered: Timestamp) {
         let registeredDay = zone.local(registered).date
-        let meeting = registeredDay.adding(days: (DemoGenerator.amgMeetingWeekday - registeredDay.isoWeekday + 7) % 7 + 1)
-        let meetingTime = moment(meeting, secondOfDay: 13 * 3600 + random.below(3600))
+        let meetingDay = policy.amgMeeting.isoWeekday
+        let meeting = registeredDay.adding(days: (meetingDay - registeredDay.isoWeekday + 6) % 7 + 1)
+        let meetingTime = moment(meeting, secondOfDay: policy.amgMeeting.hour * 3600 + policy.amgMeeting.minute * 60)
         guard random.chance(now.epochSeconds - meetingTime.epochSeconds > 60 * day ? 0.98 : 0.85) else { return }
         emit(meetingTime, unit.representative,
              .amgDiscussed(incident: id, date: meeting, summary: random.pick(DemoTexts.amgSummaries)))

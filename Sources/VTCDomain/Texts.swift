@@ -17,6 +17,7 @@ public struct Texts: Sendable {
 
     public subscript(_ key: TextKey) -> String { catalog.text(key) }
     public func message(_ message: Message) -> String { catalog.message(message) }
+    public func commandLine(_ text: CommandLineText) -> String { catalog.commandLine(text) }
 
     public func label(_ value: EpisodeKind) -> String { catalog.label(value) }
     public func label(_ value: Involvement) -> String { catalog.label(value) }
@@ -266,6 +267,7 @@ public enum Message: Equatable, Sendable {
 protocol TextCatalog {
     static func text(_ key: TextKey) -> String
     static func message(_ message: Message) -> String
+    static func commandLine(_ text: CommandLineText) -> String
     static func label(_ value: EpisodeKind) -> String
     static func label(_ value: Involvement) -> String
     static func label(_ value: Counterpart) -> String

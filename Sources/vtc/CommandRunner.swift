@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import VTCDomain
 import Glibc
 
 /// Parses the arguments, runs the command and turns every failure into one
@@ -11,7 +12,7 @@ enum CommandRunner {
             try command.run()
             return ExitStatus.ok.rawValue
         } catch let failure as CLIFailure {
-            printError(failure.message)
+            printError(failure.message(in: Texts(language(arguments))))
             return failure.status.rawValue
         } catch let exit as ExitCode {
             return exit.rawValue
@@ -25,6 +26,17 @@ enum CommandRunner {
             printError(oneLine(VTC.message(for: error)))
             return ExitStatus.invalidInput.rawValue
         }
+    }
+
+    /// The language failures are reported in. It is read from the raw arguments because a failure
+    /// may come before (or from) parsing them; an unusable `--lang` falls back to the locale.
+    static func language(_ arguments: [String]) -> Language {
+        var explicit: Language?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { explicit = Language(rawValue: arguments[index + 1]) }
+            if argument.hasPrefix("--lang=") { explicit = Language(rawValue: String(argument.dropFirst(7))) }
+        }
+        return Language.select(explicit: explicit, environment: ProcessInfo.processInfo.environment)
     }
 
     /// argument-parser's messages may span lines (with a usage hint); stderr gets one.

@@ -1,4 +1,5 @@
 import Glibc
+import VTCDomain
 
 /// The acting user: the operating-system user running `vtc`. There is
 /// deliberately no option or environment variable to act as someone else.
@@ -6,7 +7,7 @@ enum CurrentUser {
     static func name() throws(CLIFailure) -> String {
         let uid = geteuid()
         guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else {
-            throw CLIFailure(.ioError, "cannot find the user name of uid \(uid) in the password database")
+            throw CLIFailure(.ioError, .noUserName(uid: uid))
         }
         return String(cString: name)
     }

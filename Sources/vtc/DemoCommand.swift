@@ -31,7 +31,7 @@ struct DemoCommand: ParsableCommand {
         let count = try incidents.map { text throws(CLIFailure) in try InputParsing.count(text, option: "--incidents", range: 1...1_000_000) }
             ?? DemoData.defaultIncidentCount
         guard let seed = seed.map(UInt64.init) ?? DemoData.defaultSeed else {
-            throw CLIFailure.invalid("--seed must be a whole number from 0 to \(UInt64.max), got \(seed!)")
+            throw CLIFailure.invalid(.invalidSeed(self.seed ?? ""))
         }
         let clock = Timestamp(epochSeconds: Int64(time(nil)))
         let now = try asOf.asOf.map { text throws(CLIFailure) in try InputParsing.dateTime(text, option: "--as-of", now: clock) } ?? clock
@@ -39,12 +39,12 @@ struct DemoCommand: ParsableCommand {
         do {
             let folder = try DataFolder.resolve(option: global.dataFolder, environment: ProcessInfo.processInfo.environment)
             if FileManager.default.fileExists(atPath: folder.rosterPath) {
-                throw CLIFailure(.invalidInput, "\(folder.path) already has a roster (\(folder.rosterPath)); demo data needs an empty folder")
+                throw CLIFailure(.invalidInput, .demoFolderHasRoster(folder: folder.path, rosterPath: folder.rosterPath))
             }
             let log = try EventLog.open(in: folder)
             let existing = try log.readNew().count
             if existing > 0 {
-                throw CLIFailure(.invalidInput, "\(folder.path) already holds a log with \(existing) events; demo data needs an empty folder")
+                throw CLIFailure(.invalidInput, .demoFolderHasLog(folder: folder.path, events: existing))
             }
             let data = DemoData.generate(incidents: count, seed: seed, now: now, currentUser: user)
             try writeRoster(data.rosterDocument, to: folder.rosterPath)
@@ -54,9 +54,9 @@ struct DemoCommand: ParsableCommand {
                 try log.append(contentsOf: Array(data.events[start..<end]))
                 start = end
             }
-            let language = try Session.language(global, environment: ProcessInfo.processInfo.environment)
-            Output.line(CLITexts(language).demoWritten(incidents: count, events: data.events.count, users: data.roster.count,
-                                                       folder: folder.path))
+            let texts = Texts(try Session.language(global, environment: ProcessInfo.processInfo.environment))
+            Output.line(texts.commandLine(.demoWritten(incidents: count, events: data.events.count, users: data.roster.count,
+                                                       folder: folder.path)))
         } catch let error as LogError {
             throw CLIFailure(error)
         }
@@ -68,13 +68,13 @@ struct DemoCommand: ParsableCommand {
         var bytes = JSONWriter.encode(document)
         bytes.append(0x0A)
         let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o640)
-        guard fd >= 0 else { throw CLIFailure(.ioError, "cannot create \(temporary): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw CLIFailure(.ioError, .cannotWrite(path: temporary, reason: String(cString: strerror(errno)))) }
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         let synced = fsync(fd) == 0
         close(fd)
         guard written == bytes.count, synced, rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw CLIFailure(.ioError, "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw CLIFailure(.ioError, .cannotWrite(path: path, reason: String(cString: strerror(errno))))
         }
     }
 }

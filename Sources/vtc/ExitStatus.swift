@@ -1,3 +1,5 @@
+import VTCDomain
+
 /// The exit codes of `vtc`, documented in README.md and docs/cli.md.
 enum ExitStatus: Int32, CaseIterable {
     case ok = 0
@@ -15,15 +17,41 @@ enum ExitStatus: Int32, CaseIterable {
     case ioError = 6
 }
 
-/// Why a command stopped: one line for stderr and the exit code that goes with it.
+/// Why a command stopped: what to say on stderr and the exit code that goes with it.
 struct CLIFailure: Error {
-    var status: ExitStatus
-    var message: String
-
-    init(_ status: ExitStatus, _ message: String) {
-        self.status = status
-        self.message = message
+    /// The text, rendered in the user's language when the failure is reported.
+    enum Text {
+        case commandLine(CommandLineText)
+        case catalog(Message)
+        /// Already worded by another module (the log's and the state's own messages).
+        case worded(String)
     }
 
-    static func invalid(_ message: String) -> CLIFailure { CLIFailure(.invalidInput, message) }
+    var status: ExitStatus
+    var text: Text
+
+    init(_ status: ExitStatus, _ text: CommandLineText) {
+        self.status = status
+        self.text = .commandLine(text)
+    }
+
+    init(_ status: ExitStatus, message: Message) {
+        self.status = status
+        text = .catalog(message)
+    }
+
+    init(_ status: ExitStatus, worded: String) {
+        self.status = status
+        text = .worded(worded)
+    }
+
+    static func invalid(_ text: CommandLineText) -> CLIFailure { CLIFailure(.invalidInput, text) }
+
+    func message(in texts: Texts) -> String {
+        switch text {
+        case .commandLine(let t): texts.commandLine(t)
+        case .catalog(let m): texts.message(m)
+        case .worded(let w): w
+        }
+    }
 }

@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
         }
         switch format {
         case .csv:
-            Output.write(CSVWriter.row(CSVExport.header) + incidents.map { CSVWriter.row(CSVExport.row($0, at: session.now)) }.joined())
+            Listing.csv(header: CSVExport.header, rows: incidents.map { CSVExport.row($0, at: session.now) })
         case .jsonl:
             let ids = Set(incidents.map(\.id))
             for logged in session.logged where included(logged.event.payload, incidents: ids, session: session, wanted: wanted) {

@@ -35,7 +35,7 @@ struct FollowUpCommand: ParsableCommand {
     var kind: String
     @Flag(help: "The outcome: done, declined by the employee, or not relevant (needs --reason).")
     var outcome: OutcomeFlag
-    @Option(help: ArgumentHelp("When it was done or decided (default: now).", valueName: "DATETIME"))
+    @Option(help: ArgumentHelp("When it was done or decided: a date-time, or a day (default: now).", valueName: "DATETIME"))
     var on: String?
     @Option(help: ArgumentHelp("A short note.", valueName: "TEXT"))
     var note: String?
@@ -46,8 +46,12 @@ struct FollowUpCommand: ParsableCommand {
         var session = try Session.open(global)
         let kind: FollowUpKind = try InputParsing.identifier(self.kind, option: "KIND")
         let record = try session.incident(incident.id)
-        let when = try on.map { text throws(CLIFailure) in try InputParsing.dateTime(text, option: "--on", now: session.now) } ?? session.now
-        if when.epochSeconds > session.now.epochSeconds + 300 { throw CLIFailure.invalid("--on is in the future: \(when.rfc3339)") }
+        // A day alone (natural for an AMG meeting) means the start of that day.
+        let when = try on.map { text throws(CLIFailure) in
+            if let day = CalendarDate(iso: text) { return session.zone.startOfDay(day) }
+            return try InputParsing.dateTime(text, option: "--on", now: session.now)
+        } ?? session.now
+        if when.epochSeconds > session.now.epochSeconds + 300 { throw CLIFailure.invalid(.inFuture(option: "--on", value: when.rfc3339)) }
         let note = try self.note(for: outcome)
         let responsible = record.followUp(kind)?.responsible ?? session.state.policy.rule(for: kind)?.responsible ?? .leader
         let payload: EventPayload
@@ -69,11 +73,11 @@ struct FollowUpCommand: ParsableCommand {
 
     private func note(for outcome: OutcomeFlag) throws(CLIFailure) -> String? {
         if outcome == .notRelevant {
-            guard let reason else { throw .invalid("--not-relevant needs --reason TEXT") }
-            if note != nil { throw .invalid("with --not-relevant, give the reason with --reason, not --note") }
+            guard let reason else { throw .invalid(.notRelevantNeedsReason) }
+            if note != nil { throw .invalid(.reasonInsteadOfNote) }
             return try InputParsing.text(reason, option: "--reason", multiLine: false)
         }
-        if reason != nil { throw .invalid("--reason goes with --not-relevant; use --note for a note") }
+        if reason != nil { throw .invalid(.reasonOnlyWithNotRelevant) }
         return try note.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--note", multiLine: true) }
     }
 }

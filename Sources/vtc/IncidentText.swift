@@ -18,7 +18,8 @@ struct IncidentText {
         let f = r.facts
         var lines = ["\(texts[.incident]) \(r.id.lowercasedString)"]
         if let w = r.withdrawal {
-            lines.append("\(texts[.withdrawn]): \(time(w.at)), \(Output.safe(w.by)): \(Output.safe(w.reason))")
+            lines += Output.hanging("\(time(w.at)), \(Output.safe(w.by)): \(Output.safe(w.reason))",
+                                    first: texts[.withdrawn] + ": ", indent: "  ")
         }
         var fields: [(String, String)] = [(texts[.registrant], "\(Output.safe(r.registrant)), \(time(r.registeredAt))")]
         for field in RegistrationField.allCases where field != .description {
@@ -28,13 +29,17 @@ struct IncidentText {
             "\(time($0.at)), \(Output.safe($0.by))" + ($0.note.map { ": " + Output.safe($0) } ?? "")
         } ?? texts[.notAcknowledged]))
         let width = fields.map(\.0.count).max() ?? 0
-        lines += fields.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
+        for (label, value) in fields {
+            lines += Output.hanging(value, first: label + String(repeating: " ", count: width - label.count + 2),
+                                    indent: String(repeating: " ", count: width + 2))
+        }
         lines.append("")
         lines.append(texts.label(RegistrationField.description) + ":")
-        lines += Output.safe(f.description, multiLine: true).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        lines += Output.safe(f.description, multiLine: true).split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { Output.wrap($0, width: Output.terminalWidth.map { $0 - 2 }) }.map { "  " + $0 }
         lines.append("")
         lines.append(texts[.followUp] + ":")
-        var table = TextTable([texts[.followUp], texts[.due], texts[.status], CLITexts(texts.language).recorded])
+        var table = TextTable([texts[.followUp], texts[.due], texts[.status], texts.commandLine(.recorded)], flexible: [0, 3])
         table.maximumWidth = 60
         for item in r.followUps {
             let outcome = item.outcome.map { o in
@@ -42,18 +47,24 @@ struct IncidentText {
             } ?? ""
             table.add([texts.label(item.kind), time(item.due), texts.label(item.status(at: now)), outcome])
         }
-        lines += table.render().split(separator: "\n").map { "  " + $0 }
+        lines += table.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n").map { "  " + $0 }
         if !r.notes.isEmpty || !r.amgDiscussions.isEmpty {
             lines.append("")
             lines.append(texts[.notes] + ":")
-            lines += r.notes.map { "  \(time($0.at)) \(Output.safe($0.by)): \(Output.safe($0.text, multiLine: true))" }
-            lines += r.amgDiscussions.map { "  \($0.date.iso) AMG, \(Output.safe($0.by)): \(Output.safe($0.summary, multiLine: true))" }
+            for note in r.notes {
+                lines += Output.hanging("\(time(note.at)) \(Output.safe(note.by)): \(Output.safe(note.text, multiLine: true))",
+                                        first: "  ", indent: "    ")
+            }
+            for discussion in r.amgDiscussions {
+                lines += Output.hanging("\(discussion.date.iso) AMG, \(Output.safe(discussion.by)): "
+                                        + Output.safe(discussion.summary, multiLine: true), first: "  ", indent: "    ")
+            }
         }
         lines.append("")
-        lines.append(CLITexts(texts.language).history + ":")
+        lines.append(texts.commandLine(.history) + ":")
         var history = TextTable(["", "", ""])
         for event in r.history { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
-        lines += history.render().split(separator: "\n").dropFirst().map { "  " + $0 }
+        lines += history.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n").dropFirst().map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 

@@ -1,11 +1,12 @@
 import Foundation
+import VTCDomain
 
 /// Reading what a user hands over as a file, or as stdin when the path is `-`.
 enum InputFiles {
     static func bytes(_ path: String, option: String) throws(CLIFailure) -> [UInt8] {
         if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIFailure(.ioError, "\(option): cannot read \(path)")
+            throw CLIFailure(.ioError, .cannotRead(path: path))
         }
         return Array(data)
     }
@@ -13,7 +14,7 @@ enum InputFiles {
     static func text(_ path: String, option: String) throws(CLIFailure) -> String {
         let raw = try bytes(path, option: option)
         guard let text = String(validating: raw, as: UTF8.self) else {
-            throw CLIFailure.invalid("\(option): \(path == "-" ? "stdin" : path) is not UTF-8 text")
+            throw CLIFailure.invalid(.notUTF8(option: option, source: path == "-" ? "stdin" : path))
         }
         return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }

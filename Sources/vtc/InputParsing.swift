@@ -9,7 +9,7 @@ enum InputParsing {
         if text == "now" { return now }
         if let withOffset = Timestamp(rfc3339: text) { return withOffset }
         if let local = localDateTime(text) { return zone.timestamp(for: local) }
-        throw .invalid("\(option) must be an ISO 8601 date-time such as 2025-03-14T21:30 (Copenhagen time) or \"now\", got \"\(text)\"")
+        throw .invalid(.invalidDateTime(option: option, value: text))
     }
 
     private static func localDateTime(_ text: String) -> LocalDateTime? {
@@ -24,20 +24,20 @@ enum InputParsing {
     }
 
     static func date(_ text: String, option: String) throws(CLIFailure) -> CalendarDate {
-        guard let d = CalendarDate(iso: text) else { throw .invalid("\(option) must be a date YYYY-MM-DD, got \"\(text)\"") }
+        guard let d = CalendarDate(iso: text) else { throw .invalid(.invalidDate(option: option, value: text)) }
         return d
     }
 
     static func identifier<E: RawRepresentable & CaseIterable>(_ text: String, option: String, as type: E.Type = E.self) throws(CLIFailure) -> E
     where E.RawValue == String {
         guard let value = E(rawValue: text) else {
-            throw .invalid("\(option) must be one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"")
+            throw .invalid(.notOneOf(option: option, allowed: E.allCases.map(\.rawValue), value: text))
         }
         return value
     }
 
     static func severity(_ text: String, option: String = "--severity") throws(CLIFailure) -> Severity {
-        guard let n = Int(text), let s = Severity(rawValue: n) else { throw .invalid("\(option) must be 1–5, got \(text)") }
+        guard let n = Int(text), let s = Severity(rawValue: n) else { throw .invalid(.severityNotInRange(option: option, value: text)) }
         return s
     }
 
@@ -48,7 +48,7 @@ enum InputParsing {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
             if bounds.count == 2 {
                 let low = try severity(String(bounds[0])), high = try severity(String(bounds[1]))
-                guard low <= high else { throw .invalid("--severity range must go upward, got \(part)") }
+                guard low <= high else { throw .invalid(.severityRangeDownward(String(part))) }
                 result.formUnion(Severity.all.filter { low <= $0 && $0 <= high })
             } else {
                 result.insert(try severity(String(part)))
@@ -59,33 +59,18 @@ enum InputParsing {
 
     static func count(_ text: String, option: String, range: ClosedRange<Int>) throws(CLIFailure) -> Int {
         guard let n = Int(text), range.contains(n) else {
-            throw .invalid("\(option) must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(text)")
+            throw .invalid(.numberNotInRange(option: option, range: range, value: text))
         }
         return n
     }
 
     /// User text is checked at the boundary: no control characters, no CPR numbers, no empty required text.
     static func text(_ text: String, option: String, multiLine: Bool, required: Bool = true) throws(CLIFailure) -> String {
-        if required, text.allSatisfy(\.isWhitespace) { throw .invalid("\(option) must not be empty") }
+        if required, text.allSatisfy(\.isWhitespace) { throw .invalid(.text(option: option, .empty(field: option))) }
         if let problem = InputRules.checkText(text, field: option, multiLine: multiLine) {
-            throw .invalid(describe(problem))
+            throw .invalid(.text(option: option, problem))
         }
-        if InputRules.containsCPRNumber(text) { throw .invalid(describe(.cprNumber(field: option))) }
+        if InputRules.containsCPRNumber(text) { throw .invalid(.text(option: option, .cprNumber(field: option))) }
         return text
-    }
-
-    static func describe(_ problem: InputRules.Problem) -> String {
-        switch problem {
-        case .controlCharacter(let field, let scalar):
-            "\(field) holds a control character (U+\(String(format: "%04X", scalar))), which is not allowed"
-        case .lineBreakInSingleLine(let field):
-            "\(field) must be a single line, but holds a line break"
-        case .cprNumber(let field):
-            "\(field) looks like a CPR number; use the unit's pseudonymous reference (such as B-014), never a CPR number"
-        case .empty(let field):
-            "\(field) must not be empty"
-        case .tooLong(let field, let limit):
-            "\(field) is longer than \(limit) bytes"
-        }
     }
 }

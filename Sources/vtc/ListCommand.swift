@@ -49,10 +49,9 @@ struct ListCommand: ParsableCommand {
             order: order)
         let records = query.run(on: session.state, for: session.access, at: at)
         let texts = session.texts
-        let show = IncidentText(texts: texts, policy: session.state.policy)
         let rows = records.map { r -> [String] in
             let statuses = r.followUps.map { $0.status(at: at) }
-            return [r.id.lowercasedString, show.time(r.facts.occurredAt), r.facts.unit, texts.label(r.facts.kind),
+            return [r.id.lowercasedString, zone.local(r.facts.occurredAt).date.iso, r.facts.unit, texts.label(r.facts.kind),
                     String(r.facts.severity.rawValue), r.facts.citizenRef ?? "", r.acknowledgement == nil ? "–" : "✓",
                     String(statuses.filter { $0 == .open }.count), String(statuses.filter { $0 == .overdue }.count)]
         }
@@ -60,10 +59,11 @@ struct ListCommand: ParsableCommand {
         case .json:
             Output.json(.array(records.map { IncidentJSON.incident($0, at: at, withHistory: false) }))
         case .csv:
-            Output.write(CSVWriter.row(CSVExport.header) + records.map { CSVWriter.row(CSVExport.row($0, at: at)) }.joined())
+            Listing.csv(header: CSVExport.header, rows: records.map { CSVExport.row($0, at: at) })
         case .table:
             if records.isEmpty { return Output.line(texts[.noIncidents]) }
-            Listing.write(header: CLITexts(texts.language).incidentColumns, rows: rows, json: .null, format: .table, shortID: true)
+            Listing.table(header: texts.columns(.id, .occurred, .unit, .kind) + ["VTC"] + texts.columns(.citizen, .acknowledged, .open, .overdue),
+                          rows: rows.map { [String($0[0].prefix(8))] + $0.dropFirst() }, flexible: [2, 3])
         }
     }
 }

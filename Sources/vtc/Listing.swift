@@ -3,36 +3,43 @@ import VTCDomain
 /// Writes listings of actions and supervision sessions as a table, CSV or JSON.
 enum Listing {
     static func actions(_ actions: [ActionRecord], today: CalendarDate, format: ListingFormat, texts: Texts) {
-        let header = format == .table ? CLITexts(texts.language).actionColumns : ["id", "unit", "title", "owner", "due", "status"]
+        let header = format == .table ? texts.actionColumns : ["id", "unit", "title", "owner", "due", "status"]
         let rows = actions.map { r in
             [r.action.id.lowercasedString, r.action.unit, r.action.title, r.action.owner, r.action.due.iso,
              IncidentJSON.actionStatus(r, today: today)]
         }
-        write(header: header, rows: rows, json: .array(actions.map { IncidentJSON.action($0, today: today) }),
-              format: format, shortID: true)
+        write(header: header, rows: rows, json: .array(actions.map { IncidentJSON.action($0, today: today) }), format: format,
+              flexible: [1, 2, 3])
     }
 
     static func supervision(_ sessions: [SupervisionRecord], format: ListingFormat, texts: Texts) {
-        let header = format == .table ? CLITexts(texts.language).supervisionColumns
+        let header = format == .table ? texts.supervisionColumns
             : ["id", "unit", "date", "form", "incidents", "evaluation", "note"]
         let rows = sessions.map { r in
             [r.session.id.lowercasedString, r.session.unit, r.session.date.iso, texts.label(r.session.form),
              String(r.session.incidents.count), r.session.evaluation.map(String.init) ?? "", r.session.note ?? ""]
         }
-        write(header: header, rows: rows, json: .array(sessions.map(IncidentJSON.supervision)), format: format, shortID: true)
+        write(header: header, rows: rows, json: .array(sessions.map(IncidentJSON.supervision)), format: format,
+              flexible: [1, 3, 6])
     }
 
-    /// Tables show ids by their first 8 characters, enough to type back as a prefix; CSV and JSON keep them whole.
-    static func write(header: [String], rows: [[String]], json: JSONValue, format: ListingFormat, shortID: Bool) {
+    /// Rows whose first column is an id; tables show it by its first 8 characters, enough to type back
+    /// as a prefix, while CSV and JSON keep it whole.
+    static func write(header: [String], rows: [[String]], json: JSONValue, format: ListingFormat, flexible: Set<Int>) {
         switch format {
-        case .json:
-            Output.json(json)
-        case .csv:
-            Output.write(CSVWriter.row(header) + rows.map(CSVWriter.row).joined())
-        case .table:
-            var table = TextTable(header)
-            for row in rows { table.add(shortID ? [String(row[0].prefix(8))] + row.dropFirst() : row) }
-            Output.line(table.render())
+        case .json: Output.json(json)
+        case .csv: csv(header: header, rows: rows)
+        case .table: table(header: header, rows: rows.map { [String($0[0].prefix(8))] + $0.dropFirst() }, flexible: flexible)
         }
+    }
+
+    static func csv(header: [String], rows: [[String]]) {
+        Output.write(CSVWriter.row(header) + rows.map(CSVWriter.row).joined())
+    }
+
+    static func table(header: [String], rows: [[String]], flexible: Set<Int>? = nil) {
+        var table = TextTable(header, flexible: flexible)
+        rows.forEach { table.add($0) }
+        Output.line(table.render())
     }
 }

@@ -6,6 +6,14 @@ import VTCDomain
 enum Output {
     static func line(_ text: String) { write(text + "\n") }
 
+    /// The width of the terminal stdout writes to; nil when it is not a terminal (a pipe or a file).
+    static var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
     static func write(_ text: String) { write(text, to: STDOUT_FILENO) }
 
     /// Writes all of the text to a file descriptor, retrying short writes; a closed pipe ends quietly.
@@ -22,6 +30,33 @@ enum Output {
                 offset += n
             }
         }
+    }
+
+    /// Breaks a line of text at spaces so that no line is longer than `width` characters (a longer word stands alone).
+    static func wrap(_ line: Substring, width: Int?) -> [Substring] {
+        guard let width, line.count > width else { return [line] }
+        var lines: [Substring] = []
+        var rest = line
+        while rest.count > width {
+            let window = rest.prefix(width + 1)
+            guard let space = window.lastIndex(of: " ") else {
+                let cut = rest.firstIndex(of: " ") ?? rest.endIndex
+                lines.append(rest[..<cut])
+                rest = rest[cut...].drop { $0 == " " }
+                continue
+            }
+            lines.append(rest[..<space])
+            rest = rest[space...].drop { $0 == " " }
+        }
+        if !rest.isEmpty { lines.append(rest) }
+        return lines
+    }
+
+    /// Text after a first-line prefix, wrapped to the terminal; later lines (and paragraphs) start with `indent`.
+    static func hanging(_ text: String, first: String, indent: String) -> [String] {
+        let width = terminalWidth.map { max($0 - first.count, 20) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap($0, width: width) }
+        return lines.enumerated().map { ($0.offset == 0 ? first : indent) + $0.element }
     }
 
     /// One JSON document on one line.

@@ -40,15 +40,15 @@ struct RegisterCommand: ParsableCommand {
 
     private func registration(_ session: Session) throws(CLIFailure) -> Registration {
         if let json {
-            guard fields.isEmpty else { throw .invalid("--json cannot be combined with field options") }
+            guard fields.isEmpty else { throw .invalid(.jsonWithFieldOptions) }
             return try RegistrationJSON.parse(try InputFiles.bytes(json, option: "--json"), now: session.now)
         }
-        if fields.kind == nil { throw .invalid("--kind is required (one of \(EpisodeKind.allCases.map(\.rawValue).joined(separator: ", ")))") }
-        if fields.severity == nil { throw .invalid("--severity is required (1–5)") }
-        if fields.description == nil, fields.descriptionFile == nil { throw .invalid("--description or --description-file is required") }
+        if fields.kind == nil { throw .invalid(.kindRequired(allowed: EpisodeKind.allCases.map(\.rawValue))) }
+        if fields.severity == nil { throw .invalid(.severityRequired) }
+        if fields.description == nil, fields.descriptionFile == nil { throw .invalid(.descriptionRequired) }
         let ownUnits = session.units(withAnyOf: Role.allCases)
         if fields.unit == nil, ownUnits.count != 1 {
-            throw .invalid("--unit is required" + (ownUnits.isEmpty ? "" : " (yours: \(ownUnits.joined(separator: ", ")))"))
+            throw .invalid(.unitRequired(yours: ownUnits))
         }
         let base = Registration(occurredAt: session.now, unit: ownUnits.first ?? "", kind: .other,
                                 severity: Severity.all[0], description: "")
@@ -72,14 +72,13 @@ struct AmendCommand: ParsableCommand {
         """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The incident's id, or a unique prefix of at least 6 characters.", valueName: "ID"))
-    var id: String
+    @OptionGroup var incident: IncidentIDArgument
     @OptionGroup var fields: RegistrationOptions
 
     func run() throws {
         var session = try Session.open(global)
-        let record = try session.incident(id)
-        guard !fields.isEmpty else { throw CLIFailure.invalid("give at least one field option to change") }
+        let record = try session.incident(incident.id)
+        guard !fields.isEmpty else { throw CLIFailure.invalid(.nothingToAmend) }
         let amended = try fields.apply(to: record.facts, now: session.now) { path throws(CLIFailure) in
             try InputFiles.text(path, option: "--description-file")
         }
@@ -87,7 +86,7 @@ struct AmendCommand: ParsableCommand {
         try session.require(.amend(unit: record.facts.unit, registrant: record.registrant))
         if amended.unit != record.facts.unit { try session.require(.register(unit: amended.unit)) }
         let changes = record.facts.changes(to: amended)
-        guard !changes.isEmpty else { throw CLIFailure.invalid("nothing changes: the values given are the current ones") }
+        guard !changes.isEmpty else { throw CLIFailure.invalid(.nothingChanges) }
         try session.append([.amended(incident: record.id, changes: changes)])
         Output.line(record.id.lowercasedString)
     }

@@ -60,7 +60,7 @@ struct RegistrationOptions: ParsableArguments {
     /// Applies the given options to `base`, checking each value.
     func apply(to base: Registration, now: Timestamp, readFile: (String) throws(CLIFailure) -> String) throws(CLIFailure) -> Registration {
         if description != nil, descriptionFile != nil {
-            throw .invalid("give --description or --description-file, not both")
+            throw .invalid(.bothDescriptionOptions)
         }
         var r = base
         for (field, text, flag) in given {
@@ -99,13 +99,13 @@ enum RegistrationCheck {
         if let ref = r.citizenRef { _ = try InputParsing.text(ref, option: "--citizen-ref", multiLine: false) }
         _ = try InputParsing.text(r.description, option: "--description", multiLine: true)
         if r.occurredAt.epochSeconds > now.epochSeconds + 300 {
-            throw .invalid("--occurred is in the future: \(r.occurredAt.rfc3339)")
+            throw .invalid(.inFuture(option: "--occurred", value: r.occurredAt.rfc3339))
         }
         if (r.absenceDays ?? 0) > 0, r.firstAbsenceDay == nil {
-            throw .invalid("--absence-days \(r.absenceDays!) needs --first-absence-day")
+            throw .invalid(.absenceDaysNeedFirstDay(days: r.absenceDays ?? 0))
         }
         if r.firstAbsenceDay != nil, r.absenceDays == nil {
-            throw .invalid("--first-absence-day needs --absence-days")
+            throw .invalid(.firstDayNeedsAbsenceDays)
         }
     }
 }
@@ -116,46 +116,30 @@ enum RegistrationJSON {
 
     static func parse(_ bytes: [UInt8], now: Timestamp) throws(CLIFailure) -> Registration {
         let json: JSONValue
-        do { json = try JSONParser.parse(bytes) } catch { throw .invalid("--json: not valid JSON: \(error.description)") }
-        guard case .object(let pairs) = json else { throw .invalid("--json: expected one JSON object") }
+        do { json = try JSONParser.parse(bytes) } catch { throw .invalid(.jsonInvalid(detail: error.description)) }
+        guard case .object(let pairs) = json else { throw .invalid(.jsonNotAnObject) }
         var r = Registration(occurredAt: now, unit: "", kind: .other, severity: Severity.all[0], description: "")
         var seen: Set<RegistrationField> = []
         for (key, value) in pairs {
             guard let field = RegistrationField(rawValue: key) else {
-                throw .invalid("--json: unknown key \"\(key)\" (the keys are \(RegistrationField.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw .invalid(.jsonUnknownKey(key, known: RegistrationField.allCases.map(\.rawValue)))
             }
-            guard seen.insert(field).inserted else { throw .invalid("--json: key \"\(key)\" appears twice") }
+            guard seen.insert(field).inserted else { throw .invalid(.jsonRepeatedKey(key)) }
             let fieldValue: FieldValue
             switch value {
             case .null: fieldValue = .null
             case .bool(let b): fieldValue = .bool(b)
             case .int(let n): fieldValue = Int(exactly: n).map(FieldValue.int) ?? .null
             case .string(let s): fieldValue = .string(s)
-            default: throw .invalid("--json: \(key) must be a string, number, boolean or null")
+            default: throw .invalid(.jsonNotAScalar(key: key))
             }
             guard let updated = r.setting(field, to: fieldValue) else {
-                throw .invalid("--json: \(key) cannot be \(JSONWriter.encodeString(value))\(hint(field))")
+                throw .invalid(.jsonBadValue(field, value: JSONWriter.encodeString(value)))
             }
             r = updated
         }
         let missing = requiredKeys.filter { !seen.contains($0) }
-        if !missing.isEmpty { throw .invalid("--json: missing \(missing.map(\.rawValue).joined(separator: ", "))") }
+        if !missing.isEmpty { throw .invalid(.jsonMissing(missing.map(\.rawValue))) }
         return r
-    }
-
-    private static func hint(_ field: RegistrationField) -> String {
-        switch field {
-        case .occurredAt: " (expected an RFC 3339 time with offset)"
-        case .severity: " (expected 1–5)"
-        case .kind: " (expected one of \(EpisodeKind.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case .involvement: " (expected direct or witness)"
-        case .counterpart: " (expected one of \(Counterpart.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case .injury: " (expected one of \(Injury.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case .firstAbsenceDay: " (expected YYYY-MM-DD or null)"
-        case .absenceDays: " (expected a whole number ≥ 0 or null)"
-        case .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport: " (expected true or false)"
-        case .unit, .description: " (expected a string)"
-        case .location, .citizenRef: " (expected a string or null)"
-        }
     }
 }

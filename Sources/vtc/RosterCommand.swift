@@ -37,12 +37,11 @@ struct RosterCommand: ParsableCommand {
         case .text:
             if roster.isSingleUser {
                 Output.line(session.texts.message(.singleUserBanner(unit: roster.units.first ?? "")))
-                Output.line(CLITexts(session.texts.language).singleUserNoRosterFile + " " + session.folder.rosterPath)
+                Output.line(session.texts.commandLine(.noRosterFile(path: session.folder.rosterPath)))
                 return
             }
-            let words = CLITexts(session.texts.language)
-            Output.line(words.rosterFile + " " + session.folder.rosterPath)
-            var table = TextTable(words.rosterColumns)
+            Output.line(session.texts.commandLine(.rosterFile(path: session.folder.rosterPath)))
+            var table = TextTable(session.texts.columns(.user, .name, .roles))
             table.maximumWidth = 70
             for user in roster.users {
                 let described = roles(user).map { role, scope in

@@ -36,13 +36,13 @@ struct Session {
         }
         for notice in log.takeNotices() { CommandRunner.printError(notice) }
         if let damage = log.damage {
-            CommandRunner.printError("the log is damaged at line \(damage.line) (\(damage.kind.rawValue)); showing what comes before it, read-only; run vtc verify")
+            CommandRunner.printError(Texts(language).commandLine(.logDamagedShowingBefore(line: damage.line, kind: damage.kind.rawValue)))
         }
         let policy = try loadPolicy(folder)
         let roster = try loadRoster(folder)
         let user = try CurrentUser.name()
         guard let access = roster.access(for: user) else {
-            throw CLIFailure(.refused, "you (\(user)) are not in the roster \(folder.rosterPath); ask an admin to add you")
+            throw CLIFailure(.refused, .notInRoster(user: user, rosterPath: folder.rosterPath))
         }
         let now = Timestamp(epochSeconds: Int64(time(nil))).expressed(in: policy.zone)
         return Session(folder: folder, log: log, user: user, access: access, roster: roster, texts: Texts(language),
@@ -57,20 +57,20 @@ struct Session {
     private static func loadPolicy(_ folder: DataFolder) throws(CLIFailure) -> Policy {
         guard let bytes = try readIfPresent(folder.policyPath) else { return .default }
         do { return try PolicyFile.parse(bytes) } catch {
-            throw CLIFailure(.invalidInput, "\(folder.policyPath): " + error.problems.map(\.description).joined(separator: "; "))
+            throw CLIFailure(.invalidInput, .fileProblems(path: folder.policyPath, problems: error.problems.map(\.description)))
         }
     }
 
     private static func loadRoster(_ folder: DataFolder) throws(CLIFailure) -> Roster {
         guard let bytes = try readIfPresent(folder.rosterPath) else { return .singleUser() }
         do { return try RosterFile.parse(bytes) } catch {
-            throw CLIFailure(.invalidInput, "\(folder.rosterPath): " + error.problems.map(\.description).joined(separator: "; "))
+            throw CLIFailure(.invalidInput, .fileProblems(path: folder.rosterPath, problems: error.problems.map(\.description)))
         }
     }
 
     private static func readIfPresent(_ path: String) throws(CLIFailure) -> [UInt8]? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIFailure(.ioError, "cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIFailure(.ioError, .cannotRead(path: path)) }
         return Array(data)
     }
 
@@ -78,7 +78,7 @@ struct Session {
 
     func require(_ request: AccessRequest) throws(CLIFailure) {
         if case .refused(let why) = Access.check(access, request) {
-            throw CLIFailure(.refused, texts.message(.refused(why)))
+            throw CLIFailure(.refused, message: .refused(why))
         }
     }
 
@@ -94,24 +94,24 @@ struct Session {
     /// The incident an id or unique prefix names, among those this user may see.
     func incident(_ typed: String) throws(CLIFailure) -> IncidentRecord {
         let visible = state.incidents.values.filter(maySee).map(\.id)
-        let id = try resolve(typed, among: visible, what: "incident")
+        let id = try resolve(typed, among: visible, what: .incident)
         return state.incidents[id]!
     }
 
     func action(_ typed: String) throws(CLIFailure) -> ActionRecord {
         let visible = state.actionOrder.filter { state.actions[$0].map { may(.readUnit(unit: $0.action.unit)) } ?? false }
-        return state.actions[try resolve(typed, among: visible, what: "action")]!
+        return state.actions[try resolve(typed, among: visible, what: .action)]!
     }
 
-    private func resolve(_ typed: String, among ids: [UUID], what: String) throws(CLIFailure) -> UUID {
+    private func resolve(_ typed: String, among ids: [UUID], what: CommandLineText.IDKind) throws(CLIFailure) -> UUID {
         switch IncidentIDPrefix.resolve(typed, among: ids) {
         case .success(let id): return id
         case .failure(.tooShort(let text)):
-            throw CLIFailure(.invalidInput, "\(what) id \"\(text)\" is too short; give at least \(IncidentIDPrefix.minimumLength) characters")
+            throw CLIFailure(.invalidInput, .idTooShort(what, typed: text, minimum: IncidentIDPrefix.minimumLength))
         case .failure(.notFound(let text)):
-            throw CLIFailure(.notFound, "no \(what) with id \"\(text)\"")
+            throw CLIFailure(.notFound, .idNotFound(what, typed: text))
         case .failure(.ambiguous(let text, let matches)):
-            throw CLIFailure(.notFound, "\(what) id \"\(text)\" is ambiguous: it matches \(matches) \(what)s; give more characters")
+            throw CLIFailure(.notFound, .idAmbiguous(what, typed: text, matches: matches))
         }
     }
 
@@ -124,7 +124,7 @@ struct Session {
     func onlyUnit(for role: Role) throws(CLIFailure) -> String {
         let units = units(withAnyOf: [role])
         guard units.count == 1 else {
-            throw .invalid("--unit is required" + (units.isEmpty ? "" : " (yours: \(units.joined(separator: ", ")))"))
+            throw .invalid(.unitRequired(yours: units))
         }
         return units[0]
     }
@@ -146,7 +146,7 @@ struct Session {
         let problemsBefore = trial.problems.count
         for event in events { trial.apply(event) }
         if let problem = trial.problems.dropFirst(problemsBefore).first {
-            throw CLIFailure(.invalidInput, problem.message)
+            throw CLIFailure(.invalidInput, worded: problem.message)
         }
         do { try log.append(contentsOf: events) } catch { throw CLIFailure(error) }
         state = trial
@@ -158,9 +158,9 @@ extension CLIFailure {
     /// The exit code each kind of log failure gets.
     init(_ error: LogError) {
         switch error {
-        case .damaged, .invalidFile: self.init(.logDamaged, error.description)
-        case .system: self.init(.ioError, error.description)
-        case .lineTooLong, .noDataFolder: self.init(.invalidInput, error.description)
+        case .damaged, .invalidFile: self.init(.logDamaged, worded: error.description)
+        case .system: self.init(.ioError, worded: error.description)
+        case .lineTooLong, .noDataFolder: self.init(.invalidInput, worded: error.description)
         }
     }
 }

@@ -47,7 +47,7 @@ struct StatsCommand: ParsableCommand {
         do {
             counts = try Statistics.counts(for: periods, units: units, state: session.state, user: session.access)
         } catch {
-            throw CLIFailure(.refused, session.texts.message(.refused(error)))
+            throw CLIFailure(.refused, message: .refused(error))
         }
         let texts = session.texts
         let categories: [(id: String, label: String, count: (PeriodCounts) -> Int)] = switch dimension {
@@ -55,7 +55,6 @@ struct StatsCommand: ParsableCommand {
         case .kind: EpisodeKind.allCases.map { k in (k.rawValue, texts.label(k), { $0.count(k) }) }
         case .unit: units.map { u in (u, u, { $0.count(unit: u) }) }
         }
-        let words = CLITexts(texts.language)
         switch format {
         case .json:
             Output.json(.object([
@@ -74,12 +73,12 @@ struct StatsCommand: ParsableCommand {
                 })),
             ]))
         case .csv, .table:
-            let header = [format == .csv ? "period" : words.period] + categories.map { format == .csv ? $0.id : $0.label }
-                + [format == .csv ? "total" : texts[.total], format == .csv ? "with_absence" : words.withAbsence]
+            let header = [format == .csv ? "period" : texts.commandLine(.column(.period))] + categories.map { format == .csv ? $0.id : $0.label }
+                + [format == .csv ? "total" : texts[.total], format == .csv ? "with_absence" : texts.commandLine(.column(.withAbsence))]
             let rows = counts.map { c in
                 [c.period.description] + categories.map { String($0.count(c)) } + [String(c.total), String(c.withAbsence)]
             }
-            Listing.write(header: header, rows: rows, json: .null, format: format, shortID: false)
+            if format == .csv { Listing.csv(header: header, rows: rows) } else { Listing.table(header: header, rows: rows) }
         }
     }
 }

@@ -29,7 +29,7 @@ struct VTC: ParsableCommand {
 
     func run() throws {
         // The one place the terminal UI is started; it replaces this line once VTCTerminal offers an entry point.
-        let language = try Session.language(global, environment: ProcessInfo.processInfo.environment)
-        Output.line(CLITexts(language).uiComing)
+        let texts = Texts(try Session.language(global, environment: ProcessInfo.processInfo.environment))
+        Output.line(texts.commandLine(.terminalUIComing))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VTCDomain
 import VTCLog
 
 struct VerifyCommand: ParsableCommand {
@@ -22,7 +23,7 @@ struct VerifyCommand: ParsableCommand {
         do {
             let folder = try DataFolder.resolve(option: global.dataFolder, environment: ProcessInfo.processInfo.environment)
             guard FileManager.default.fileExists(atPath: folder.eventsPath) else {
-                throw CLIFailure(.notFound, "no log at \(folder.eventsPath)")
+                throw CLIFailure(.notFound, .noLog(path: folder.eventsPath))
             }
             report = try LogVerifier.verify(fileAt: folder.eventsPath)
         } catch let error as LogError {
@@ -30,7 +31,8 @@ struct VerifyCommand: ParsableCommand {
         }
         for problem in report.problems { Output.line(problem.description) }
         Output.line(report.summary)
-        Output.line("checkpoint: " + (report.head.map(\.description) ?? "none (no events)"))
-        if !report.isIntact { throw CLIFailure(.problemsFound, "the log has \(report.problems.count) problem(s)") }
+        let texts = Texts(try Session.language(global, environment: ProcessInfo.processInfo.environment))
+        Output.line(texts.commandLine(.checkpoint(report.head.map(\.description))))
+        if !report.isIntact { throw CLIFailure(.problemsFound, .verifyFoundProblems(report.problems.count)) }
     }
 }

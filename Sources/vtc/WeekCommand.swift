@@ -28,7 +28,7 @@ struct WeekCommand: ParsableCommand {
         let session = try Session.open(global)
         let at = try session.reportTime(asOf)
         let week = try week.map { text throws(CLIFailure) in
-            guard let w = ISOWeek(iso: text) else { throw .invalid("the week must be written YYYY-Www, such as 2025-W11, got \"\(text)\"") }
+            guard let w = ISOWeek(iso: text) else { throw CLIFailure(.invalidInput, message: .invalidWeek(text)) }
             return w
         } ?? ISOWeek(containing: at, in: session.zone)
         let units = unit.isEmpty ? session.units(withAnyOf: [.leader, .amg, .coordinator]) : unit
@@ -37,7 +37,7 @@ struct WeekCommand: ParsableCommand {
         do {
             report = try WeekReport(week: week, units: units, state: session.state, user: session.access, now: at)
         } catch {
-            throw CLIFailure(.refused, session.texts.message(.refused(error)))
+            throw CLIFailure(.refused, message: .refused(error))
         }
         let writer = WeekReportText(texts: session.texts, policy: session.state.policy)
         switch format {

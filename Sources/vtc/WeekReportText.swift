@@ -7,18 +7,19 @@ struct WeekReportText {
     let policy: Policy
 
     func render(_ r: WeekReport, markdown: Bool) -> String {
-        let words = CLITexts(texts.language)
         let time = IncidentText(texts: texts, policy: policy)
         var out: [String] = []
         func title(_ raw: String) {
             let text = Output.safe(raw)
-            out.append(markdown ? "# " + text : text)
-            if !markdown { out.append(String(repeating: "=", count: text.count)) }
+            if markdown { return out.append("# " + text) }
+            let lines = Output.hanging(text, first: "", indent: "")
+            out += lines
+            out.append(String(repeating: "=", count: lines.map(\.count).max() ?? 0))
         }
         func section(_ heading: String, _ header: [String], _ rows: [[String]]) {
             out.append("")
             out.append(markdown ? "## \(heading) (\(rows.count))" : "\(heading) (\(rows.count))")
-            if rows.isEmpty { return out.append(words.none) }
+            if rows.isEmpty { return out.append(texts.commandLine(.noneListed)) }
             if markdown {
                 out.append("| " + header.joined(separator: " | ") + " |")
                 out.append("|" + header.map { _ in " --- |" }.joined())
@@ -51,16 +52,16 @@ struct WeekReportText {
             actions.map { [String($0.action.id.lowercasedString.prefix(8)), $0.action.unit, $0.action.title, $0.action.owner,
                            $0.action.due.iso, IncidentJSON.actionStatus($0, today: today)] }
         }
-        section(texts[.actionsOpened], words.actionColumns, actionRows(r.actionsOpened))
-        section(texts[.actionsDue], words.actionColumns, actionRows(r.actionsDue))
-        section(texts[.actionsClosed], words.actionColumns, actionRows(r.actionsClosed))
-        section(texts[.supervisionSessionsHeld], words.supervisionColumns, r.supervisionSessions.map { s in
+        section(texts[.actionsOpened], texts.actionColumns, actionRows(r.actionsOpened))
+        section(texts[.actionsDue], texts.actionColumns, actionRows(r.actionsDue))
+        section(texts[.actionsClosed], texts.actionColumns, actionRows(r.actionsClosed))
+        section(texts[.supervisionSessionsHeld], texts.supervisionColumns, r.supervisionSessions.map { s in
             [String(s.session.id.lowercasedString.prefix(8)), s.session.unit, s.session.date.iso, texts.label(s.session.form),
              String(s.session.incidents.count), s.session.evaluation.map(String.init) ?? "", s.session.note ?? ""]
         })
-        section(words.recurringCitizens, [texts.label(RegistrationField.unit), texts.label(RegistrationField.citizenRef), texts[.count]],
+        section(texts.commandLine(.recurringCitizens), [texts.label(RegistrationField.unit), texts.label(RegistrationField.citizenRef), texts[.count]],
                 r.recurringCitizens.map { [$0.unit, $0.citizenRef, String($0.episodes)] })
-        section(words.severityTrend, [texts[.week]] + Severity.all.map { "VTC \($0.rawValue)" } + [texts[.total]],
+        section(texts.commandLine(.severityTrend), [texts[.week]] + Severity.all.map { "VTC \($0.rawValue)" } + [texts[.total]],
                 r.severityTrend.map { w in [w.week.iso] + w.counts.map(String.init) + [String(w.total)] })
         return out.joined(separator: "\n")
     }

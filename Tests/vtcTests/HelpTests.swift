@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite struct HelpTests {
@@ -23,5 +24,22 @@ import Testing
         let result = try VTCProcess().run([])
         #expect(result.status == 0)
         #expect(result.stdout.contains("terminal UI"))
+    }
+}
+
+@Suite struct ManPageTests {
+    static let manPage: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("docs/vtc.1"), encoding: .utf8)) ?? ""
+    }()
+
+    /// docs/vtc.1 is generated from the command definitions; this fails when they change and it is not regenerated.
+    @Test(arguments: HelpTests.subcommands)
+    func theManPageDescribesEachSubcommandAsItsHelpDoes(_ command: String) throws {
+        let help = try VTCProcess().run([command, "--help"], withData: false).stdout
+        let overview = help.split(separator: "\n\n").first.map { $0.replacingOccurrences(of: "OVERVIEW: ", with: "") }
+            .map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? ""
+        #expect(!overview.isEmpty)
+        #expect(Self.manPage.contains(".It Em \(command)\n\(overview)\n"), "\(command): \(overview)")
     }
 }

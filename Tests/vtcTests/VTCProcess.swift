@@ -3,8 +3,8 @@ import Glibc
 import VTCDomain
 
 /// Runs the built `vtc` executable, found next to the test bundle, against a
-/// data folder of its own, and captures what it prints and how it exits.
-struct VTCProcess {
+/// data folder of its own (removed when the test is done), and captures what it prints and how it exits.
+final class VTCProcess {
     struct Result {
         var status: Int32
         var stdout: String
@@ -38,6 +38,8 @@ struct VTCProcess {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtc-test-" + UUID().uuidString).path
     }
 
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
     var logPath: String { folder + "/events.jsonl" }
     var logBytes: Data { FileManager.default.contents(atPath: logPath) ?? Data() }
 
@@ -59,7 +61,8 @@ struct VTCProcess {
     func run(_ arguments: [String], stdin: String? = nil, withData: Bool = true) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: VTCProcess.executable)
-        process.arguments = arguments + (withData ? ["--data", folder, "--lang", "en"] : [])
+        let language = arguments.contains("--lang") ? [] : ["--lang", "en"]
+        process.arguments = arguments + (withData ? ["--data", folder] + language : [])
         var environment = ProcessInfo.processInfo.environment
         environment["VTC_DATA"] = nil
         environment["LANG"] = "C"
