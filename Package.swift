@@ -39,11 +39,6 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "vtc-ui-probe",
-            dependencies: ["VTCDomain", "VTCLog", "VTCTerminal"],
-            path: "Sources/VTCUIProbe"
-        ),
-        .executableTarget(
             name: "log-test-writer",
             dependencies: ["VTCLog", "VTCDomain"],
             path: "Sources/LogTestWriter"
@@ -56,7 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VTCLogTests", dependencies: ["VTCLog", "VTCDomain", "log-test-writer"]),
-        .testTarget(name: "VTCTerminalTests", dependencies: ["VTCTerminal", "VTCDomain", "VTCLog", "vtc-ui-probe"]),
+        .testTarget(name: "VTCTerminalTests", dependencies: ["VTCTerminal", "VTCDomain", "VTCLog", "vtc"]),
         .testTarget(name: "vtcTests", dependencies: ["VTCDomain", "VTCLog", "vtc"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,7 +3,6 @@
 /// names, what was typed) are passed in as given.
 public enum CommandLineText: Equatable, Sendable {
     // Headings, column names and notices
-    case terminalUIComing
     case history
     case recorded
     case recurringCitizens

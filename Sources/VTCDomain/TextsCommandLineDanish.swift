@@ -1,7 +1,6 @@
 extension DanishTexts {
     static func commandLine(_ text: CommandLineText) -> String {
         switch text {
-        case .terminalUIComing: "Skærmbrugerfladen kommer; brug indtil da underkommandoerne (vtc --help)."
         case .history: "Historik"
         case .recorded: "Registreret"
         case .recurringCitizens: "Borgere i flere episoder"

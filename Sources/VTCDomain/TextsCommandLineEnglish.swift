@@ -1,7 +1,6 @@
 extension EnglishTexts {
     static func commandLine(_ text: CommandLineText) -> String {
         switch text {
-        case .terminalUIComing: "The terminal UI is coming; until then, use the subcommands (vtc --help)."
         case .history: "History"
         case .recorded: "Recorded"
         case .recurringCitizens: "Citizens in several episodes"

@@ -72,6 +72,9 @@ public final class Workspace {
     /// True when the log is damaged or not writable: nothing can be appended.
     public var isReadOnly: Bool { !log.isWritable }
 
+    /// The first damage found in the log (it is then read-only), with its line.
+    public var damage: LogProblem? { log.damage }
+
     /// Why the log is read-only, in one line; nil when it is writable.
     public var readOnlyReason: String? {
         if let damage = log.damage { return LogError.damaged(path: log.path, damage).description }

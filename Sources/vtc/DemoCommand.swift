@@ -35,7 +35,8 @@ struct DemoCommand: ParsableCommand {
         }
         let clock = Timestamp(epochSeconds: Int64(time(nil)))
         let now = try asOf.asOf.map { text throws(CLIFailure) in try InputParsing.dateTime(text, option: "--as-of", now: clock) } ?? clock
-        let user = try CurrentUser.name()
+        let user: String
+        do { user = try OperatingSystemUser.name() } catch { throw CLIFailure(error) }
         do {
             let folder = try DataFolder.resolve(option: global.dataFolder, environment: ProcessInfo.processInfo.environment)
             if FileManager.default.fileExists(atPath: folder.rosterPath) {

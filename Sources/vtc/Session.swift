@@ -3,75 +3,45 @@ import Glibc
 import VTCDomain
 import VTCLog
 
-/// One run of a command against the data folder: who acts, when, what the
-/// log says, and the one way to append to it. Every check that can refuse
-/// happens before anything is written.
+/// One run of a command against the data folder: the workspace (who acts,
+/// what the log says, the one way to append), the language, and the time the
+/// command runs at. Every check that can refuse happens before anything is written.
 struct Session {
-    let folder: DataFolder
-    let log: EventLog
-    let user: String
-    let access: UserAccess
-    let roster: Roster
+    let workspace: Workspace
     let texts: Texts
     let now: Timestamp
-    /// The events as read, with their sequence numbers.
-    let logged: [LoggedEvent]
-    private(set) var state: VTCState
 
+    var folder: DataFolder { workspace.folder }
+    var user: String { workspace.user }
+    var access: UserAccess { workspace.access }
+    var roster: Roster { workspace.roster }
+    /// The events as read, with their sequence numbers.
+    var logged: [LoggedEvent] { workspace.logged }
+    var state: VTCState { workspace.state }
     var zone: Zone { state.policy.zone }
 
     /// Opens the data folder the options name, reads the log, the policy and the roster.
     static func open(_ options: GlobalOptions) throws(CLIFailure) -> Session {
         let environment = ProcessInfo.processInfo.environment
         let language = try Session.language(options, environment: environment)
-        let folder: DataFolder
-        let log: EventLog
-        let logged: [LoggedEvent]
-        do {
-            folder = try DataFolder.resolve(option: options.dataFolder, environment: environment)
-            log = try EventLog.open(in: folder)
-            logged = try log.readNew()
-        } catch {
-            throw CLIFailure(error)
-        }
-        for notice in log.takeNotices() { CommandRunner.printError(notice) }
-        if let damage = log.damage {
+        let workspace = try openWorkspace(options, environment: environment)
+        for notice in workspace.notices { CommandRunner.printError(notice) }
+        if let damage = workspace.damage {
             CommandRunner.printError(Texts(language).commandLine(.logDamagedShowingBefore(line: damage.line, kind: damage.kind.rawValue)))
         }
-        let policy = try loadPolicy(folder)
-        let roster = try loadRoster(folder)
-        let user = try CurrentUser.name()
-        guard let access = roster.access(for: user) else {
-            throw CLIFailure(.refused, .notInRoster(user: user, rosterPath: folder.rosterPath))
-        }
-        let now = Timestamp(epochSeconds: Int64(time(nil))).expressed(in: policy.zone)
-        return Session(folder: folder, log: log, user: user, access: access, roster: roster, texts: Texts(language),
-                       now: now, logged: logged, state: VTCState.replay(logged.lazy.map(\.event), policy: policy))
+        return Session(workspace: workspace, texts: Texts(language), now: workspace.now)
+    }
+
+    /// The workspace of the data folder the options name, for the operating-system user.
+    static func openWorkspace(_ options: GlobalOptions, environment: [String: String]) throws(CLIFailure) -> Workspace {
+        let folder: DataFolder
+        do { folder = try DataFolder.resolve(option: options.dataFolder, environment: environment) } catch { throw CLIFailure(error) }
+        do { return try Workspace.open(folder) } catch { throw CLIFailure(error) }
     }
 
     static func language(_ options: GlobalOptions, environment: [String: String]) throws(CLIFailure) -> Language {
         guard let text = options.language else { return Language.select(environment: environment) }
         return try InputParsing.identifier(text, option: "--lang")
-    }
-
-    private static func loadPolicy(_ folder: DataFolder) throws(CLIFailure) -> Policy {
-        guard let bytes = try readIfPresent(folder.policyPath) else { return .default }
-        do { return try PolicyFile.parse(bytes) } catch {
-            throw CLIFailure(.invalidInput, .fileProblems(path: folder.policyPath, problems: error.problems.map(\.description)))
-        }
-    }
-
-    private static func loadRoster(_ folder: DataFolder) throws(CLIFailure) -> Roster {
-        guard let bytes = try readIfPresent(folder.rosterPath) else { return .singleUser() }
-        do { return try RosterFile.parse(bytes) } catch {
-            throw CLIFailure(.invalidInput, .fileProblems(path: folder.rosterPath, problems: error.problems.map(\.description)))
-        }
-    }
-
-    private static func readIfPresent(_ path: String) throws(CLIFailure) -> [UInt8]? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIFailure(.ioError, .cannotRead(path: path)) }
-        return Array(data)
     }
 
     // MARK: - Access
@@ -140,17 +110,8 @@ struct Session {
     /// Appends the events for these payloads as one durable batch, after checking
     /// that the state accepts every one of them; on any refusal nothing is written.
     @discardableResult
-    mutating func append(_ payloads: [EventPayload], at: Timestamp? = nil) throws(CLIFailure) -> [Event] {
-        let events = payloads.map { Event(at: at ?? now, actor: user, payload: $0) }
-        var trial = state
-        let problemsBefore = trial.problems.count
-        for event in events { trial.apply(event) }
-        if let problem = trial.problems.dropFirst(problemsBefore).first {
-            throw CLIFailure(.invalidInput, worded: problem.message)
-        }
-        do { try log.append(contentsOf: events) } catch { throw CLIFailure(error) }
-        state = trial
-        return events
+    func append(_ payloads: [EventPayload]) throws(CLIFailure) -> [Event] {
+        do { return try workspace.append(payloads) } catch { throw CLIFailure(error) }
     }
 }
 
@@ -161,6 +122,23 @@ extension CLIFailure {
         case .damaged, .invalidFile: self.init(.logDamaged, worded: error.description)
         case .system: self.init(.ioError, worded: error.description)
         case .lineTooLong, .noDataFolder: self.init(.invalidInput, worded: error.description)
+        }
+    }
+}
+
+extension CLIFailure {
+    /// The exit code each kind of workspace failure gets.
+    init(_ error: WorkspaceError) {
+        switch error {
+        case .log(let error): self.init(error)
+        case .policy(let path, let problems):
+            self.init(.invalidInput, .fileProblems(path: path, problems: problems.map(\.description)))
+        case .roster(let path, let problems):
+            self.init(.invalidInput, .fileProblems(path: path, problems: problems.map(\.description)))
+        case .notInRoster(let user, let rosterPath): self.init(.refused, .notInRoster(user: user, rosterPath: rosterPath))
+        case .unknownUser(let uid): self.init(.ioError, .noUserName(uid: uid))
+        case .refused(_, let message): self.init(.invalidInput, worded: message)
+        case .invalidFileName: self.init(.invalidInput, worded: error.description)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VTCDomain
+import VTCTerminal
 
 /// `vtc`: without a subcommand, the terminal UI; with one, the same functions from the shell.
 struct VTC: ParsableCommand {
@@ -28,8 +29,10 @@ struct VTC: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        // The one place the terminal UI is started; it replaces this line once VTCTerminal offers an entry point.
-        let texts = Texts(try Session.language(global, environment: ProcessInfo.processInfo.environment))
-        Output.line(texts.commandLine(.terminalUIComing))
+        let environment = ProcessInfo.processInfo.environment
+        let language = try Session.language(global, environment: environment)
+        let workspace = try Session.openWorkspace(global, environment: environment)
+        let status = TerminalApp.run(workspace: workspace, language: language)
+        if status != 0 { throw ExitCode(status) }
     }
 }

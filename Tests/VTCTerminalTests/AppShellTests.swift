@@ -244,3 +244,50 @@ struct ExportingScreen: Screen {
         #expect(drafts.first?.fields["kind"] == .string("other"))
     }
 }
+
+@Suite struct FailedWriteTests {
+    @Test func aFailedSaveKeepsTheFormAndItsTextAndSaysWhy() throws {
+        let folder = TestFolder()
+        _ = try folder.workspace()
+        var failing = SystemCalls.live
+        failing.now = { Sample.now }
+        failing.fdatasync = { _ in
+            errno = EIO
+            return -1
+        }
+        var app = LiveApp(try Workspace.open(folder.folder, user: "anna", system: failing))
+        let logBefore = folder.text("events.jsonl")
+        app.press(.character("r"), .character("t"), .tab, .character("2"))
+        for _ in 0..<7 { app.press(.tab) }
+        app.type("Spyttede efter mig")
+        app.press(.ctrl("s"))
+        #expect(app.state.top is RegisterScreen)
+        #expect(app.dump().contains("Spyttede efter mig"))
+        #expect(app.render().buffer.row(22).contains("Ikke gemt"))
+        #expect(folder.text("events.jsonl") == logBefore)
+    }
+
+    @Test func aFailedNoteKeepsTheDetailFormAndItsText() throws {
+        let folder = TestFolder()
+        let id = UUID()
+        var registration = Sample.registration("Slog ud efter mig")
+        registration.unit = Roster.defaultSingleUserUnit
+        try folder.workspace().append([.registered(incident: id, registration)])
+        var failing = SystemCalls.live
+        failing.now = { Sample.now }
+        failing.fdatasync = { _ in
+            errno = EIO
+            return -1
+        }
+        let app = LiveApp(try Workspace.open(folder.folder, user: "anna", system: failing))
+        var state = app.state
+        state.stack.append(DetailScreen(incident: id))
+        var detail = LiveApp(replacing: app, with: state)
+        detail.press(.character("n"))
+        detail.type("Talt med medarbejderen")
+        detail.press(.ctrl("s"))
+        #expect((detail.state.top as? DetailScreen)?.capturesTypedKeys == true)
+        #expect(detail.dump().contains("Talt med medarbejderen"))
+        #expect(detail.render().buffer.row(22).contains("Ikke gemt"))
+    }
+}

@@ -7,10 +7,10 @@ import Testing
 @Suite(.serialized) struct EndToEndTmuxTests {
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// The program that opens the terminal UI on `--data DIR`, built next to the test bundle.
+    /// `vtc`, which opens the terminal UI on `--data DIR`, built next to the test bundle.
     static var program: String {
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("vtc-ui-probe").path
+        return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("vtc").path
     }
 
     /// One private tmux server (its own socket), killed when the value is released.
@@ -93,8 +93,8 @@ import Testing
     }
 
     @Test(.enabled(if: tmux != nil, "tmux is not installed, so the end-to-end test cannot run"))
-    func registerResizeAndQuitInARealTerminal() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.program), "vtc-ui-probe is not built next to the tests")
+    func registerFindOnTheListResizeAndQuitInARealTerminal() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.program), "vtc is not built next to the tests")
         let data = FileManager.default.temporaryDirectory.path + "/vtc-e2e-data-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: data) }
         let pane = try Pane(tmux: try #require(Self.tmux), width: 80, height: 24)
@@ -125,6 +125,11 @@ import Testing
         #expect(pane.waitFor("Tak. Din registrering er gemt"), "did not recover after the resize: \(pane.capture())")
 
         pane.keys("Enter")
+        #expect(pane.waitFor("Registrér en episode"))
+        pane.keys("l")
+        #expect(pane.waitFor("1 af 1"), "the registration is not on the list: \(pane.capture())")
+        #expect(pane.capture().contains("Trussel"))
+        pane.keys("q")
         #expect(pane.waitFor("Registrér en episode"))
         pane.keys("q")
         #expect(pane.waitFor { $0.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("e2e$") == true },

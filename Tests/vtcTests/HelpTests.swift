@@ -20,10 +20,10 @@ import Testing
         #expect(help.stdout.contains("vtc \(command.split(separator: " ").first!)"), "\(command)")
     }
 
-    @Test func withoutASubcommandTheUIPlaceholderRunsAndExitsZero() throws {
+    @Test func withoutASubcommandAndWithoutATerminalTheUISaysWhyInOneLine() throws {
         let result = try VTCProcess().run([])
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("terminal UI"))
+        #expect(result.status == 2)
+        #expect(result.stderr == "vtc: standard input and output must be a terminal\n")
     }
 }
 
