@@ -5,7 +5,7 @@ import VTCDomain
 
 /// Renders the leaders' and the AMG's screens from a realistic month in two
 /// units at 80×24, checks that they fit, and writes them to the file named
-/// by `VTC_GUIDE_CAPTURES` when it is set (the captures in docs/guide-leaders-amg.md).
+/// by `VTC_GUIDE_CAPTURES` when it is set (the leaders and AMG captures in docs/guide.md).
 @Suite struct GuideCaptureTests {
     static let now = "2026-11-20T14:30:00+01:00"
 
