@@ -10,16 +10,12 @@ public struct JSONParser {
     }
 
     public static func parse(_ bytes: some Collection<UInt8>) throws(Failure) -> JSONValue {
-        let array = Array(bytes)
-        do {
-            return try array.withUnsafeBufferPointer { buffer in
-                try parse(buffer)
-            }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure(offset: 0, reason: "unreadable")
+        let result = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(Failure) -> JSONValue in try parse(buffer) }
+        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+            Result { () throws(Failure) -> JSONValue in try parse(buffer) }
         }
+        return try result.get()
     }
 
     public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
@@ -147,8 +143,9 @@ public struct JSONParser {
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: b[start..<at])
                 at += 1
-                guard let s = String(validating: slice, as: UTF8.self) else { throw Failure(offset: start, reason: "invalid UTF-8 in a string") }
-                return s
+                // Checked here, so that building the String need not check (or repair) again.
+                guard UTF8Validation.isValid(slice) else { throw Failure(offset: start, reason: "invalid UTF-8 in a string") }
+                return String(decoding: slice, as: UTF8.self)
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw fail("unescaped control character in a string") }
