@@ -250,10 +250,6 @@ public final class EventLog {
         }
         var splitter = LineSplitter(startingAt: Int64(readOffset))
         var torn = false
-        // Room for the events at the shortest line the log writes, so the array is never copied
-        // while it grows (that copy was the peak of memory when opening a large log); pages left
-        // unused are never touched, so they cost address space, not memory.
-        unread.reserveCapacity(unread.count + Int(size - readOffset) / LogFormat.shortestEventLine)
         let chunkSize = Int(min(size - readOffset, off_t(LogFormat.readChunkSize)))
         if chunkSize > 0 {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)

@@ -10,8 +10,6 @@ public enum LogFormat {
     public static let maximumLineLength = 64 * 1024
     /// How much of the file the reader takes at a time: enough lines to keep every core busy.
     static let readChunkSize = 8 << 20
-    /// No event line is shorter: `seq`, `prev`, format, id, time, type and an incident id alone take more.
-    static let shortestEventLine = 200
     /// The header's `prev`: 64 zeros.
     public static let zeroHash = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
 
