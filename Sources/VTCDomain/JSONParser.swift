@@ -105,12 +105,18 @@ public struct JSONParser {
 
     private mutating func number() throws(Failure) -> JSONValue {
         let start = at
-        if b[at] == UInt8(ascii: "-") { at += 1 }
+        let negative = b[at] == UInt8(ascii: "-")
+        if negative { at += 1 }
         guard at < b.count, isDigit(b[at]) else { throw fail("invalid number") }
+        let digitsStart = at
+        var magnitude: Int64 = 0
         if b[at] == UInt8(ascii: "0") {
             at += 1
         } else {
-            while at < b.count, isDigit(b[at]) { at += 1 }
+            while at < b.count, isDigit(b[at]) {
+                magnitude = magnitude &* 10 &+ Int64(b[at] &- 0x30)
+                at += 1
+            }
         }
         var integral = true
         if at < b.count, b[at] == UInt8(ascii: ".") {
@@ -126,6 +132,8 @@ public struct JSONParser {
             guard at < b.count, isDigit(b[at]) else { throw fail("invalid number") }
             while at < b.count, isDigit(b[at]) { at += 1 }
         }
+        // Up to 18 digits cannot overflow: the common case needs no text.
+        if integral, at - digitsStart <= 18 { return .int(negative ? -magnitude : magnitude) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<at]), as: UTF8.self)
         if integral, let n = Int64(text) { return .int(n) }
         guard let d = Double(text), d.isFinite else { throw Failure(offset: start, reason: "number out of range") }
