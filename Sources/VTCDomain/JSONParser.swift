@@ -10,16 +10,12 @@ public struct JSONParser {
     }
 
     public static func parse(_ bytes: some Collection<UInt8>) throws(Failure) -> JSONValue {
-        let array = Array(bytes)
-        do {
-            return try array.withUnsafeBufferPointer { buffer in
-                try parse(buffer)
-            }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure(offset: 0, reason: "unreadable")
+        let result = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(Failure) -> JSONValue in try parse(buffer) }
+        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+            Result { () throws(Failure) -> JSONValue in try parse(buffer) }
         }
+        return try result.get()
     }
 
     public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
@@ -109,12 +105,18 @@ public struct JSONParser {
 
     private mutating func number() throws(Failure) -> JSONValue {
         let start = at
-        if b[at] == UInt8(ascii: "-") { at += 1 }
+        let negative = b[at] == UInt8(ascii: "-")
+        if negative { at += 1 }
         guard at < b.count, isDigit(b[at]) else { throw fail("invalid number") }
+        let digitsStart = at
+        var magnitude: Int64 = 0
         if b[at] == UInt8(ascii: "0") {
             at += 1
         } else {
-            while at < b.count, isDigit(b[at]) { at += 1 }
+            while at < b.count, isDigit(b[at]) {
+                magnitude = magnitude &* 10 &+ Int64(b[at] &- 0x30)
+                at += 1
+            }
         }
         var integral = true
         if at < b.count, b[at] == UInt8(ascii: ".") {
@@ -130,6 +132,8 @@ public struct JSONParser {
             guard at < b.count, isDigit(b[at]) else { throw fail("invalid number") }
             while at < b.count, isDigit(b[at]) { at += 1 }
         }
+        // Up to 18 digits cannot overflow: the common case needs no text.
+        if integral, at - digitsStart <= 18 { return .int(negative ? -magnitude : magnitude) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<at]), as: UTF8.self)
         if integral, let n = Int64(text) { return .int(n) }
         guard let d = Double(text), d.isFinite else { throw Failure(offset: start, reason: "number out of range") }
@@ -147,8 +151,9 @@ public struct JSONParser {
             if c == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: b[start..<at])
                 at += 1
-                guard let s = String(validating: slice, as: UTF8.self) else { throw Failure(offset: start, reason: "invalid UTF-8 in a string") }
-                return s
+                // Checked here, so that building the String need not check (or repair) again.
+                guard UTF8Validation.isValid(slice) else { throw Failure(offset: start, reason: "invalid UTF-8 in a string") }
+                return String(decoding: slice, as: UTF8.self)
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw fail("unescaped control character in a string") }

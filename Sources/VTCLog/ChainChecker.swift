@@ -2,8 +2,8 @@ import Foundation
 import Glibc
 import VTCDomain
 
-/// The second stage of reading: checks one line's JSON, format, `seq` and
-/// `prev` against the lines before it, then decodes it. After a bad line it
+/// The second stage of reading, sequential: checks one prepared line's JSON,
+/// length, `seq` and `prev` against the lines before it, and its decoding. After a bad line it
 /// re-synchronises on that line (its `seq` if readable, and its hash), so that
 /// one damaged line is reported once rather than spoiling every later line.
 struct ChainChecker {
@@ -16,53 +16,67 @@ struct ChainChecker {
     /// Lines checked so far.
     private(set) var lines = 0
     private(set) var expectedSeq: Int64 = 1
-    /// The hex hash of the last line checked (the next line's expected `prev`).
-    private(set) var prev: [UInt8] = LogFormat.zeroHash
+    /// The hash of the last line checked (the next line's expected `prev`); the header's is all zeros.
+    private(set) var prev = SIMD32<UInt8>()
 
     var head: Checkpoint? {
-        lines == 0 ? nil : Checkpoint(seq: expectedSeq &- 1, hash: String(decoding: prev, as: UTF8.self))
+        lines == 0 ? nil : Checkpoint(seq: expectedSeq &- 1, hash: String(decoding: LogFormat.hex(prev), as: UTF8.self))
     }
 
-    mutating func check(_ bytes: UnsafeRawBufferPointer, hash: [UInt8]) -> Verdict {
+    mutating func check(_ line: PreparedLine) -> Verdict {
         lines += 1
         let n = lines
         var seq: Int64?
         defer {
             // Wrapping, not trapping: a hostile seq of Int64.max must give a verdict, not a crash.
             expectedSeq = (seq ?? expectedSeq) &+ 1
-            prev = hash
+            prev = line.digest
         }
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes.assumingMemoryBound(to: UInt8.self))
-        } catch {
-            let nul = bytes.count > 0 && memchr(bytes.baseAddress!, 0, bytes.count) != nil ? " (the line holds NUL bytes)" : ""
-            return .bad([LogProblem(line: n, kind: .invalidJSON, detail: error.description + nul)])
+        let parsed: PreparedLine.Parsed
+        switch line.content {
+        case .invalid(let failure, let holdsNUL):
+            let nul = holdsNUL ? " (the line holds NUL bytes)" : ""
+            return .bad([LogProblem(line: n, kind: .invalidJSON, detail: failure.description + nul)])
+        case .valid(let valid):
+            parsed = valid
         }
-        guard bytes.count <= LogFormat.maximumLineLength else {
+        guard line.length <= LogFormat.maximumLineLength else {
             return .bad([LogProblem(line: n, kind: .tooLong,
-                                    detail: "\(bytes.count) bytes, more than the maximum of \(LogFormat.maximumLineLength)")])
+                                    detail: "\(line.length) bytes, more than the maximum of \(LogFormat.maximumLineLength)")])
         }
-        guard case .object = json else { return .bad([LogProblem(line: n, kind: .schema, detail: "not a JSON object")]) }
-        guard let lineSeq = json["seq"]?.int else {
-            return .bad([LogProblem(line: n, kind: .schema, detail: "seq: missing or not an integer")])
-        }
-        seq = lineSeq
-        guard let linePrev = json["prev"]?.string else {
-            return .bad([LogProblem(line: n, kind: .schema, detail: "prev: missing or not a string")])
+        let linePrevMatches: Bool
+        let decoded: Result<Verdict, LogProblem>
+        switch parsed {
+        case .fast(let fast):
+            seq = fast.seq
+            linePrevMatches = fast.prev == prev
+            // The fast decoder reads only events, never a header.
+            decoded = n == 1 ? .failure(LogProblem(line: n, kind: .header, detail: "line 1 is not a header")) : .success(.event(fast.event))
+        case .parsed(let json):
+            guard case .object = json else { return .bad([LogProblem(line: n, kind: .schema, detail: "not a JSON object")]) }
+            guard let lineSeq = json["seq"]?.int else {
+                return .bad([LogProblem(line: n, kind: .schema, detail: "seq: missing or not an integer")])
+            }
+            seq = lineSeq
+            guard let linePrev = json["prev"]?.string else {
+                return .bad([LogProblem(line: n, kind: .schema, detail: "prev: missing or not a string")])
+            }
+            linePrevMatches = linePrev.utf8.elementsEqual(LogFormat.hex(prev))
+            decoded = decode(json, line: n)
         }
         var problems: [LogProblem] = []
+        let lineSeq = seq!
         if lineSeq != expectedSeq {
             let what = lineSeq < expectedSeq ? "repeats or goes back" : "skips ahead"
             problems.append(LogProblem(line: n, kind: .sequence, detail: "seq \(lineSeq) \(what) (expected \(expectedSeq))"))
         }
-        if !linePrev.utf8.elementsEqual(prev) {
+        if !linePrevMatches {
             let detail = n == 1
                 ? "the header's prev must be 64 zeros"
                 : "prev does not match the hash of line \(n - 1): line \(n - 1) was changed, or a line was removed or inserted before line \(n)"
             problems.append(LogProblem(line: n, kind: .hashMismatch, detail: detail))
         }
-        switch decode(json, line: n) {
+        switch decoded {
         case .failure(let problem): problems.append(problem)
         case .success(let verdict): if problems.isEmpty { return verdict }
         }

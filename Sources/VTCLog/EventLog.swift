@@ -250,7 +250,7 @@ public final class EventLog {
         }
         var splitter = LineSplitter(startingAt: Int64(readOffset))
         var torn = false
-        let chunkSize = Int(min(size - readOffset, 1 << 20))
+        let chunkSize = Int(min(size - readOffset, off_t(LogFormat.readChunkSize)))
         if chunkSize > 0 {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
             defer { buffer.deallocate() }
@@ -263,8 +263,8 @@ public final class EventLog {
                 }
                 if n == 0 { break }
                 offset += off_t(n)
-                splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { line, end in
-                    accept(line, endingAt: end, fileSize: size, torn: &torn)
+                splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { line in
+                    accept(line, fileSize: size, torn: &torn)
                 }
             }
         }
@@ -279,9 +279,9 @@ public final class EventLog {
         return torn
     }
 
-    private func accept(_ line: UnsafeRawBufferPointer, endingAt end: Int64, fileSize: off_t, torn: inout Bool) -> Bool {
+    private func accept(_ line: PreparedLine, fileSize: off_t, torn: inout Bool) -> Bool {
         let before = checker
-        switch checker.check(line, hash: LogFormat.hash(line)) {
+        switch checker.check(line) {
         case .header(let h):
             header = h
             return true
@@ -290,7 +290,7 @@ public final class EventLog {
             return true
         case .bad(let problems):
             checker = before
-            if end == Int64(fileSize), problems.contains(where: { $0.kind == .invalidJSON }) {
+            if line.end == Int64(fileSize), problems.contains(where: { $0.kind == .invalidJSON }) {
                 pendingProblem = LogProblem(line: problems[0].line, kind: .tornTail, detail: problems[0].detail)
                 torn = true
             } else {

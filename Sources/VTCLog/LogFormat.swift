@@ -8,6 +8,8 @@ public enum LogFormat {
     public static let fileName = "events.jsonl"
     /// The longest line accepted, in bytes, without its LF.
     public static let maximumLineLength = 64 * 1024
+    /// How much of the file the reader takes at a time: enough lines to keep every core busy.
+    static let readChunkSize = 8 << 20
     /// The header's `prev`: 64 zeros.
     public static let zeroHash = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
 
@@ -36,6 +38,22 @@ public enum LogFormat {
 
     public static func hash(_ line: [UInt8]) -> [UInt8] {
         line.withUnsafeBytes { hash($0) }
+    }
+
+    /// The SHA-256 of a line's bytes as 32 raw bytes: the reader compares
+    /// these, and writes hex only for the head.
+    static func digest(_ line: UnsafeRawBufferPointer) -> SIMD32<UInt8> {
+        SHA256.hash(data: line).withUnsafeBytes { $0.loadUnaligned(as: SIMD32<UInt8>.self) }
+    }
+
+    static func hex(_ digest: SIMD32<UInt8>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for k in 0..<32 {
+            out.append(hexDigits[Int(digest[k] >> 4)])
+            out.append(hexDigits[Int(digest[k] & 0xF)])
+        }
+        return out
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

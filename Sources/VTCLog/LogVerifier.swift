@@ -33,7 +33,7 @@ public enum LogVerifier {
         let failure = system.lock(fd, LOCK_SH)
         guard failure == 0 else { throw .system(action: "lock", path: path, errno: failure) }
         var run = Run()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: LogFormat.readChunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var offset: off_t = 0
         while true {
@@ -50,8 +50,20 @@ public enum LogVerifier {
     }
 
     public static func verify(bytes: [UInt8]) -> VerificationReport {
+        verify(bytes: bytes, chunkSize: max(1, bytes.count))
+    }
+
+    /// Feeds `bytes` in chunks of `chunkSize`, as a file is read, so that lines cross chunk boundaries.
+    static func verify(bytes: [UInt8], chunkSize: Int) -> VerificationReport {
         var run = Run()
-        bytes.withUnsafeBytes { run.feed($0) }
+        bytes.withUnsafeBytes { all in
+            var start = 0
+            while start < all.count {
+                let end = min(all.count, start + chunkSize)
+                run.feed(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+                start = end
+            }
+        }
         return run.finish()
     }
 
@@ -65,9 +77,9 @@ public enum LogVerifier {
             var checker = self.checker
             var report = self.report
             var lastInvalid = lastLineWasInvalidJSON
-            splitter.feed(chunk) { line, _ in
+            splitter.feed(chunk) { line in
                 lastInvalid = false
-                switch checker.check(line, hash: LogFormat.hash(line)) {
+                switch checker.check(line) {
                 case .header: break
                 case .event(let event):
                     report.events += 1

@@ -1,6 +1,8 @@
 // vtc-bench append: durable append latency (p50, p99) of EventLog for 1 writer and for
 //                   8 writer processes, beside a bare write + fdatasync of the same bytes.
 // vtc-bench load:   lines per second of verify and of opening (reading) a large log.
+// vtc-bench scale [COUNT…]: region-sized logs (10 000, 100 000, 1 000 000 events) against orjson:
+//                   verify, cold start in a child process, peak memory (see Scale.swift).
 import Foundation
 import Glibc
 import VTCDomain
@@ -131,7 +133,14 @@ case "load":
     seconds = Double(nanoseconds() - start) / 1e9
     print(String(format: "open + read: %d events in %.2f s = %.0f events/s", events.count, seconds, Double(events.count) / seconds))
 
+case "scale":
+    let counts = arguments.count > 2 ? arguments[2...].map { Int($0)! } : [10_000, 100_000, 1_000_000]
+    try Scale.run(counts: counts)
+
+case "coldstart":
+    try ColdStartChild.run(path: arguments[2], count: Int(arguments[3])!)
+
 default:
-    print("usage: vtc-bench append [COUNT] | load [COUNT]")
+    print("usage: vtc-bench append [COUNT] | load [COUNT] | scale [COUNT…] | coldstart FILE COUNT")
     exit(2)
 }

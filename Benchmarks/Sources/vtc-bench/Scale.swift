@@ -1,0 +1,137 @@
+import Foundation
+import Glibc
+import VTCDomain
+import VTCLog
+
+/// `vtc-bench scale [COUNT…]`: for each log size, side by side, the orjson
+/// parse of the file (the reference), full verification, and a cold start in a
+/// fresh process with its peak memory. Each timing is the median of `runs`.
+enum Scale {
+    static let runs = 3
+
+    static func run(counts: [Int]) throws {
+        var rows: [String] = []
+        for count in counts {
+            let path = try RegionLog.file(events: count)
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+            var orjson: [Double] = []
+            var verify: [Double] = []
+            var cold: [Double] = []
+            var child: [ColdStart] = []
+            for _ in 0..<runs {
+                orjson.append(try wallSeconds("/usr/bin/env", ["python3", "-c",
+                    "import orjson,sys; [orjson.loads(l) for l in open(sys.argv[1],'rb')]", path]).seconds)
+                let started = nanoseconds()
+                let report = try LogVerifier.verify(fileAt: path)
+                verify.append(Double(nanoseconds() - started) / 1e9)
+                guard report.isIntact, report.events == count else { fatalError("generated log does not verify: \(report.summary)") }
+                let (seconds, output) = try wallSeconds("/proc/self/exe", ["coldstart", path, String(count)])
+                cold.append(seconds)
+                child.append(ColdStart(output))
+            }
+            let reference = median(orjson)
+            let c = child.sorted { $0.total < $1.total }[runs / 2]
+            rows.append(String(format: "%9d %8.1f | %7.3f | %7.3f %5.2f× | %7.3f %5.2f× | %5.2f / %5.2f / %5.2f / %5.2f | %7.1f %5.2f×",
+                               count, Double(size) / 1e6, reference, median(verify), median(verify) / reference,
+                               median(cold), median(cold) / reference, c.read, c.replay, c.home, c.page,
+                               Double(c.peakBytes) / 1e6, Double(c.peakBytes) / Double(size)))
+            print("\(count): home \(c.summary)")
+        }
+        print("""
+
+           events  file MB | orjson s | verify s  ratio | cold s   ratio | child: read / replay / home / page s | peak MB  /file
+        """)
+        rows.forEach { print($0) }
+        print("(ratios against the orjson parse of the same file; medians of \(runs) runs; targets: verify ≤ 1.0×, cold ≤ 0.5×, peak ≤ 1.0× file)")
+    }
+
+    /// Runs a program to its end and returns its wall time and standard output.
+    static func wallSeconds(_ program: String, _ arguments: [String]) throws -> (seconds: Double, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        let started = nanoseconds()
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Double(nanoseconds() - started) / 1e9
+        guard process.terminationStatus == 0 else { fatalError("\(program) \(arguments) failed") }
+        return (seconds, String(decoding: output, as: UTF8.self))
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    /// What the cold-start child prints: its phases, its peak memory, and what it computed.
+    struct ColdStart {
+        var read = 0.0, replay = 0.0, home = 0.0, page = 0.0
+        var peakBytes = 0
+        var summary = ""
+        var total: Double { read + replay + home + page }
+
+        init(_ output: String) {
+            for line in output.split(separator: "\n") {
+                let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { continue }
+                switch parts[0] {
+                case "read": read = Double(parts[1])!
+                case "replay": replay = Double(parts[1])!
+                case "home": home = Double(parts[1])!
+                case "page": page = Double(parts[1])!
+                case "peak": peakBytes = Int(parts[1])!
+                case "summary": summary = parts[1]
+                default: break
+                }
+            }
+        }
+    }
+}
+
+/// `vtc-bench coldstart FILE COUNT`: what the application does before its first
+/// screen: open the log (read and check every line), replay it into `VTCState`,
+/// compute the home counts and the first page of the list, newest first.
+enum ColdStartChild {
+    static func run(path: String, count: Int) throws {
+        var started = nanoseconds()
+        func lap() -> Double {
+            let now = nanoseconds()
+            defer { started = now }
+            return Double(now - started) / 1e9
+        }
+        let log = try EventLog.open(fileAt: path)
+        var events = try log.readNew()
+        let read = lap()
+        var state = VTCState(policy: .default)
+        for logged in events { state.apply(logged.event) }
+        events = []
+        let replay = lap()
+        let now = RegionLog.now(events: count)
+        var live = 0, open = 0, overdue = 0, unacknowledged = 0
+        for record in state.incidents.values where !record.isWithdrawn {
+            live += 1
+            if record.acknowledgement == nil { unacknowledged += 1 }
+            let statuses = record.followUps.lazy.filter(\.calledFor).map { $0.status(at: now) }
+            if statuses.contains(.overdue) { overdue += 1 } else if statuses.contains(.open) { open += 1 }
+        }
+        let home = lap()
+        let reader = UserAccess(user: "koordinator-åse", roles: [.coordinator: .allUnits])
+        let page = IncidentQuery(order: .newestFirst).run(on: state, for: reader, at: now).prefix(20)
+        let pageSeconds = lap()
+        print("read \(read)")
+        print("replay \(replay)")
+        print("home \(home)")
+        print("page \(pageSeconds)")
+        print("peak \(peakResidentBytes())")
+        print("summary \(live) incidents, \(open) with open and \(overdue) with overdue follow-up, \(unacknowledged) not acknowledged; "
+            + "first page \(page.count) rows, newest \(page.first?.facts.occurredAt.rfc3339 ?? "-")")
+    }
+
+    /// VmHWM of /proc/self/status: the most resident memory this process has had.
+    static func peakResidentBytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) else { return 0 }
+        return kB * 1024
+    }
+}
