@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VTCDomain
 
@@ -60,5 +61,26 @@ import Testing
         #expect(t.rfc3339 == "2026-10-25T02:30:00+02:00")
         let later = Zone.copenhagen.timestamp(for: LocalDateTime(date: date, hour: 3, minute: 30))
         #expect(later.epochSeconds - t.epochSeconds == 7200)
+    }
+}
+
+@Suite struct ZoneTableTests {
+    /// The table must give exactly what the system's time-zone data gives, at and
+    /// around every transition and at ordinary moments, over the whole span.
+    @Test func tabulatedOffsetsAgreeWithTheSystemEverywhere() throws {
+        let system = try #require(TimeZone(identifier: "Europe/Copenhagen"))
+        func expected(_ seconds: Int64) -> Int { system.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) }
+        var moments: [Int64] = []
+        var date = Date(timeIntervalSince1970: 0)
+        while let next = system.nextDaylightSavingTimeTransition(after: date), next.timeIntervalSince1970 < 4_000_000_000 {
+            let t = Int64(next.timeIntervalSince1970)
+            moments += [t - 3601, t - 1, t, t + 1, t + 3601]
+            date = next
+        }
+        moments += stride(from: Int64(-86_400), through: 4_200_000_000, by: 7_777_777).map { $0 }
+        #expect(moments.count > 500)
+        for t in moments {
+            #expect(Zone.copenhagen.offset(atEpoch: t) == expected(t), "at \(t)")
+        }
     }
 }
