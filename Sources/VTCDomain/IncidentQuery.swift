@@ -64,14 +64,16 @@ public struct IncidentQuery: Hashable, Sendable {
             if withOpenFollowUp && !statuses.contains(where: { $0 == .open || $0 == .overdue }) { return false }
             return words.isEmpty || TextSearch.matches(words, in: IncidentQuery.searchableText(of: record))
         }
+        // Sort small keys, not the records: moving a record retains and releases every field.
+        let keys = matching.indices.map { NewestFirstKey(matching[$0], index: $0) }
         switch order {
         case .newestFirst:
-            return matching.sorted(by: IncidentQuery.newerFirst)
+            return keys.sorted(by: NewestFirstKey.precedes).map { matching[$0.index] }
         case .mostUrgentFirst:
-            let keyed = matching.map { (urgency: Urgency(of: $0, at: now), record: $0) }
+            let keyed = keys.map { (urgency: Urgency(of: matching[$0.index], at: now), key: $0) }
             return keyed.sorted { a, b in
-                a.urgency != b.urgency ? a.urgency < b.urgency : IncidentQuery.newerFirst(a.record, b.record)
-            }.map(\.record)
+                a.urgency != b.urgency ? a.urgency < b.urgency : NewestFirstKey.precedes(a.key, b.key)
+            }.map { matching[$0.key.index] }
         }
     }
 
@@ -82,11 +84,27 @@ public struct IncidentQuery: Hashable, Sendable {
 
     /// Newest occurrence first; ties by registration time, then id, so the order never depends on the log's order.
     static func newerFirst(_ a: IncidentRecord, _ b: IncidentRecord) -> Bool {
-        let (x, y) = (a.facts.occurredAt.epochSeconds, b.facts.occurredAt.epochSeconds)
-        if x != y { return x > y }
-        if a.registeredAt.epochSeconds != b.registeredAt.epochSeconds {
-            return a.registeredAt.epochSeconds > b.registeredAt.epochSeconds
-        }
+        NewestFirstKey.precedes(NewestFirstKey(a, index: 0), NewestFirstKey(b, index: 0))
+    }
+}
+
+/// What "newest first" compares, with the record's place in the unsorted list.
+struct NewestFirstKey {
+    let occurred: Int64
+    let registered: Int64
+    let id: UUID
+    let index: Int
+
+    init(_ record: IncidentRecord, index: Int) {
+        occurred = record.facts.occurredAt.epochSeconds
+        registered = record.registeredAt.epochSeconds
+        id = record.id
+        self.index = index
+    }
+
+    static func precedes(_ a: NewestFirstKey, _ b: NewestFirstKey) -> Bool {
+        if a.occurred != b.occurred { return a.occurred > b.occurred }
+        if a.registered != b.registered { return a.registered > b.registered }
         return a.id.uuidString < b.id.uuidString
     }
 }
