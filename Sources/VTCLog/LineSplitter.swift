@@ -85,10 +85,16 @@ struct LineSplitter {
             lines.append(start..<lf)
             start = lf + 1
         }
-        for prepared in Self.prepare(lines, in: chunk, offset: chunkOffset) {
-            guard accept(prepared, line) else { return }
+        var going = true
+        Self.prepare(lines, in: chunk, offset: chunkOffset) { run in
+            for prepared in run where going {
+                going = accept(prepared, line)
+            }
+            return going
         }
-        remainder.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start...]))
+        if going {
+            remainder.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start...]))
+        }
     }
 
     private mutating func accept(_ prepared: PreparedLine, _ line: (PreparedLine) -> Bool) -> Bool {
@@ -100,19 +106,29 @@ struct LineSplitter {
         return true
     }
 
-    /// Prepares the lines in equal runs, one task per run, and returns them in order.
-    private static func prepare(_ lines: [Range<Int>], in chunk: UnsafeRawBufferPointer, offset: Int64) -> [PreparedLine] {
+    /// Prepares the lines in equal runs on other threads and hands each run to
+    /// `consume` in order as soon as it is ready, so that checking one run
+    /// overlaps preparing the next. `consume` returns false to stop. Returns
+    /// only when every run is prepared, since the runs read from `chunk`.
+    private static func prepare(_ lines: [Range<Int>], in chunk: UnsafeRawBufferPointer, offset: Int64,
+                                _ consume: ([PreparedLine]) -> Bool) {
         let tasks = min(ProcessInfo.processInfo.activeProcessorCount * 4, lines.count / linesPerTask)
-        guard tasks > 1 else { return prepare(lines[...], in: chunk, offset: offset) }
-        var runs = [[PreparedLine]](repeating: [], count: tasks)
-        runs.withUnsafeMutableBufferPointer { slots in
-            let shared = SharedRuns(chunk: chunk, slots: slots)
+        guard tasks > 1 else {
+            _ = consume(prepare(lines[...], in: chunk, offset: offset))
+            return
+        }
+        let runs = PreparedRuns(count: tasks, chunk: chunk)
+        DispatchQueue.global().async {
             DispatchQueue.concurrentPerform(iterations: tasks) { task in
                 let run = lines[lines.count * task / tasks..<lines.count * (task + 1) / tasks]
-                shared.slots[task] = prepare(run, in: shared.chunk, offset: offset)
+                runs.fill(task, with: prepare(run, in: runs.chunk, offset: offset))
             }
         }
-        return runs.flatMap { $0 }
+        var going = true
+        for task in 0..<tasks {
+            let run = runs.take(task)
+            if going { going = consume(run) }
+        }
     }
 
     private static func prepare(_ lines: ArraySlice<Range<Int>>, in chunk: UnsafeRawBufferPointer, offset: Int64) -> [PreparedLine] {
@@ -120,10 +136,35 @@ struct LineSplitter {
     }
 }
 
-/// The chunk and the result slots of one `prepare`, shared with its tasks: each
-/// task reads only its own lines and writes only its own slot, and
-/// `concurrentPerform` returns only after every task has finished.
-private struct SharedRuns: @unchecked Sendable {
+/// The runs of one chunk being prepared: each task writes only its own slot
+/// and then signals it; the reading thread waits for a slot's signal before
+/// taking it, and takes every slot before the chunk may be reused.
+private final class PreparedRuns: @unchecked Sendable {
     let chunk: UnsafeRawBufferPointer
-    let slots: UnsafeMutableBufferPointer<[PreparedLine]>
+    private let slots: UnsafeMutableBufferPointer<[PreparedLine]>
+    private let ready: [DispatchSemaphore]
+
+    init(count: Int, chunk: UnsafeRawBufferPointer) {
+        self.chunk = chunk
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [])
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func fill(_ task: Int, with run: [PreparedLine]) {
+        slots[task] = run
+        ready[task].signal()
+    }
+
+    /// Waits for the run and moves it out.
+    func take(_ task: Int) -> [PreparedLine] {
+        ready[task].wait()
+        defer { slots[task] = [] }
+        return slots[task]
+    }
 }

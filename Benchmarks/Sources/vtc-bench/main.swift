@@ -3,6 +3,7 @@
 // vtc-bench load:   lines per second of verify and of opening (reading) a large log.
 // vtc-bench scale [COUNT…]: region-sized logs (10 000, 100 000, 1 000 000 events) against orjson:
 //                   verify, cold start in a child process, peak memory (see Scale.swift).
+// vtc-bench decode [COUNT]: one thread, lines/s of SHA-256, the general decoder and the fast one.
 import Foundation
 import Glibc
 import VTCDomain
@@ -137,10 +138,13 @@ case "scale":
     let counts = arguments.count > 2 ? arguments[2...].map { Int($0)! } : [10_000, 100_000, 1_000_000]
     try Scale.run(counts: counts)
 
+case "decode":
+    try Decode.run(count: arguments.count > 2 ? Int(arguments[2])! : 100_000)
+
 case "coldstart":
     try ColdStartChild.run(path: arguments[2], count: Int(arguments[3])!)
 
 default:
-    print("usage: vtc-bench append [COUNT] | load [COUNT] | scale [COUNT…] | coldstart FILE COUNT")
+    print("usage: vtc-bench append [COUNT] | load [COUNT] | scale [COUNT…] | decode [COUNT] | coldstart FILE COUNT")
     exit(2)
 }
