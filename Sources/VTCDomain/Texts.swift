@@ -98,7 +98,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case noMatchingIncidents
     case followUpComplete
     case helpOpen
-    case helpBack
     case helpSeverityFilter
     case helpClearSeverity
     case helpSort

@@ -64,7 +64,6 @@ enum DanishTexts: TextCatalog {
         case .noMatchingIncidents: "Ingen registreringer passer til filtrene."
         case .followUpComplete: "Fulgt op"
         case .helpOpen: "Åbn"
-        case .helpBack: "Tilbage"
         case .helpSeverityFilter: "Grad"
         case .helpClearSeverity: "Alle grader"
         case .helpSort: "Sortér"

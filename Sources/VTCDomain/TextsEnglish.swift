@@ -64,7 +64,6 @@ enum EnglishTexts: TextCatalog {
         case .noMatchingIncidents: "No incidents match the filters."
         case .followUpComplete: "Complete"
         case .helpOpen: "Open"
-        case .helpBack: "Back"
         case .helpSeverityFilter: "Severity"
         case .helpClearSeverity: "All grades"
         case .helpSort: "Sort"

@@ -44,7 +44,7 @@ enum AppFrame {
         entries.append(HelpEntry("F1", texts[.helpKeyLabel], priority: 50))
         let capturing = (state.top as? any CapturesTypedKeys)?.capturesTypedKeys ?? false
         if !capturing {
-            entries.append(state.stack.count > 1 ? HelpEntry("q", texts[.backKeyLabel], priority: 40)
+            entries.append(state.stack.count > 1 ? HelpEntry("q/Esc", texts[.backKeyLabel], priority: 40)
                                                  : HelpEntry("q", texts[.quitKeyLabel], priority: 40))
         }
         return entries

@@ -49,7 +49,6 @@ public struct DetailScreen: Screen {
             for (key, label) in actionKeys(t) where refusal(of: key, context) == nil {
                 entries.append(HelpEntry(String(key), label, priority: 8))
             }
-            entries.append(HelpEntry("Esc", t[.helpBack], priority: 9))
             return entries
         }
     }

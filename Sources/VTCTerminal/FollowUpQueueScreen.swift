@@ -38,7 +38,7 @@ public struct FollowUpQueueScreen: Screen {
         }
         var entries = [HelpEntry("Enter", t[.helpOpen], priority: 10)]
         if selectedEntry?.mayRecord == true { entries.append(HelpEntry("f", t[.helpRecord], priority: 9)) }
-        entries += [HelpEntry("↑↓", t[.helpScroll], priority: 5), HelpEntry("Esc", t[.helpBack], priority: 8)]
+        entries.append(HelpEntry("↑↓", t[.helpScroll], priority: 5))
         return entries
     }
 

@@ -64,7 +64,6 @@ public struct ListScreen: Screen {
             HelpEntry("d", t[.filterOverdue], priority: 5),
             HelpEntry("k", t[.notAcknowledged], priority: 4),
             HelpEntry("o", t[.helpSort], priority: 4),
-            HelpEntry("Esc", t[.helpBack], priority: 7),
         ]
     }
 

@@ -34,7 +34,6 @@ public struct StatisticsScreen: Screen {
         return [
             HelpEntry("←", t[.helpPreviousPeriod], priority: 8), HelpEntry("→", t[.helpNextPeriod], priority: 8),
             HelpEntry("p", t[.helpPeriodLength], priority: 9), HelpEntry("v", t[.helpView], priority: 9),
-            HelpEntry("Esc", t[.helpBack], priority: 7),
         ]
     }
 

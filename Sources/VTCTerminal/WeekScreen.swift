@@ -64,8 +64,7 @@ public struct WeekScreen: Screen {
             if !unitsAllowing({ .recordSupervision(unit: $0) }, context).isEmpty {
                 entries.append(HelpEntry("s", t[.actionRecordSupervision], priority: 5))
             }
-            entries += [HelpEntry("x", t[.actionExport], priority: 7), HelpEntry("↑↓", t[.helpScroll], priority: 3),
-                        HelpEntry("Esc", t[.helpBack], priority: 8)]
+            entries += [HelpEntry("x", t[.actionExport], priority: 7), HelpEntry("↑↓", t[.helpScroll], priority: 3)]
             return entries
         }
     }

@@ -22,7 +22,7 @@ import VTCDomain
         app.press(.tab)
         expectWholeHelpLine(app.state, buffer: app.render().buffer, mustShow: ["Ctrl-S", "1-5", "F1"])
         app.press(.escape, .character("l"))
-        expectWholeHelpLine(app.state, buffer: app.render().buffer, mustShow: ["F1", "q"])
+        expectWholeHelpLine(app.state, buffer: app.render().buffer, mustShow: ["F1", "q/Esc"])
     }
 
     @Test func homeOpensScreensByKeyNumberAndArrowsAndSaysWhyNot() {
