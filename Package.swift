@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "vtc", targets: ["vtc"]),
         .library(name: "VTCLog", targets: ["VTCLog", "VTCDomain"]),
+        .library(name: "VTCTerminal", targets: ["VTCTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

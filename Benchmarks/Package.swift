@@ -11,7 +11,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "vtc-bench",
-            dependencies: [.product(name: "VTCLog", package: "vtc")]
+            dependencies: [
+                .product(name: "VTCLog", package: "vtc"),
+                .product(name: "VTCTerminal", package: "vtc"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

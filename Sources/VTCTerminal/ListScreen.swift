@@ -43,7 +43,8 @@ public struct ListScreen: Screen {
         refresh(context)
     }
 
-    public var selectedID: UUID? { ids.isEmpty ? nil : ids[selection.selected] }
+    /// The incident on the selected row; nil while the rows are being replaced and the row is gone.
+    public var selectedID: UUID? { ids.indices.contains(selection.selected) ? ids[selection.selected] : nil }
 
     public func title(_ context: AppContext) -> String { context.texts[.incidents] }
 

@@ -194,6 +194,17 @@ import VTCDomain
         #expect(sim.areaRows[2].hasPrefix(time(9_999)))
     }
 
+    @Test func aFilterThatShortensTheListAfterPagingKeepsTheSelectionInRange() {
+        let context = Self.manyIncidents(1_000).context(for: "leder", now: "2026-12-31T12:00:00+01:00")
+        var list = ListScreen(context: context)
+        _ = list.handle(.end, context)
+        _ = list.handle(.character("5"), context)
+        #expect(list.ids.count == 200)
+        #expect(list.selectedID.map { context.state.incidents[$0]?.facts.severity.rawValue } == 5)
+        _ = list.handle(.character("5"), context)
+        #expect(list.ids.count == 1_000)
+    }
+
     @Test func onlyTheVisibleRowsAreBuilt() {
         let context = Self.manyIncidents(10_000).context(for: "leder", now: "2026-12-31T12:00:00+01:00")
         var list = ListScreen(context: context)

@@ -4,6 +4,7 @@
 // vtc-bench scale [COUNT…]: region-sized logs (10 000, 100 000, 1 000 000 events) against orjson:
 //                   verify, cold start in a child process, peak memory (see Scale.swift).
 // vtc-bench decode [COUNT]: one thread, lines/s of SHA-256, the general decoder and the fast one.
+// vtc-bench interact [COUNT]: each key on the list screen (handle + render at 80×24), p50 and p99.
 import Foundation
 import Glibc
 import VTCDomain
@@ -141,10 +142,13 @@ case "scale":
 case "decode":
     try Decode.run(count: arguments.count > 2 ? Int(arguments[2])! : 100_000)
 
+case "interact":
+    try Interaction.run(count: arguments.count > 2 ? Int(arguments[2])! : 1_000_000)
+
 case "coldstart":
     try ColdStartChild.run(path: arguments[2], count: Int(arguments[3])!)
 
 default:
-    print("usage: vtc-bench append [COUNT] | load [COUNT] | scale [COUNT…] | decode [COUNT] | coldstart FILE COUNT")
+    print("usage: vtc-bench append [COUNT] | load [COUNT] | scale [COUNT…] | decode [COUNT] | interact [COUNT] | coldstart FILE COUNT")
     exit(2)
 }
