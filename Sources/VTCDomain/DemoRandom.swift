@@ -3,12 +3,12 @@ import Foundation
 /// The demo generator's source of chance: SplitMix64, written out here so
 /// that a seed gives the same data on every platform and Swift version
 /// (the standard library's `random(in:using:)` algorithms may change).
-struct DemoRandom {
+public struct DemoRandom {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -236,21 +236,9 @@ private struct LineScanner {
     }
 
     mutating func hex4() -> UInt32? {
-        guard b.count - at >= 4 else { return nil }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = b[at]
-            let d: UInt32
-            switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: return nil
-            }
-            v = v << 4 | d
-            at += 1
-        }
-        return v
+        guard let value = fourHexDigits(b, at: at) else { return nil }
+        at += 4
+        return value
     }
 
     mutating func unicodeEscape() -> Unicode.Scalar? {

@@ -195,20 +195,14 @@ public struct JSONParser {
 
     private mutating func hex4() throws(Failure) -> UInt32 {
         guard b.count - at >= 4 else { throw fail("unexpected end of input") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = b[at]
-            let d: UInt32
-            switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: throw fail("invalid \\u escape")
-            }
-            v = v << 4 | d
-            at += 1
+        guard let value = fourHexDigits(b, at: at) else {
+            var bad = at
+            while lowercaseHexDigit(b[bad] | 0x20) != nil, b[bad] >= 0x30 { bad += 1 }
+            at = bad
+            throw fail("invalid \\u escape")
         }
-        return v
+        at += 4
+        return value
     }
 
     private mutating func unicodeEscape() throws(Failure) -> Unicode.Scalar {

@@ -30,3 +30,14 @@ func lowercaseHexDigit(_ c: UInt8) -> UInt8? {
     default: nil
     }
 }
+
+/// Four hex digits of either case at `offset`, as in a JSON `\u` escape; nil when they are not there.
+func fourHexDigits(_ b: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32? {
+    guard b.count - offset >= 4 else { return nil }
+    var value: UInt32 = 0
+    for c in b[offset..<(offset + 4)] {
+        guard let digit = lowercaseHexDigit(c | 0x20), c >= 0x30 else { return nil }
+        value = value << 4 | UInt32(digit)
+    }
+    return value
+}

@@ -53,7 +53,7 @@ struct RegionLog {
         var acknowledged = false
     }
 
-    private var rng = SplitMix64(seed: 20_261_122)
+    private var rng = DemoRandom(seed: 20_261_122)
     private var clock = RegionLog.start
     /// Recent incidents that follow-up events refer to.
     private var recent: [Open] = []
@@ -181,17 +181,4 @@ struct RegionLog {
         "Små dryp gennem hele ugen; det samlede billede er belastende.",
         "Borgeren spyttede efter mig og brugte nedsættende ord om min baggrund.",
     ]
-}
-
-/// A small, fast, seeded generator, so that the same count gives the same file.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
