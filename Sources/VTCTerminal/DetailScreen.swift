@@ -68,21 +68,15 @@ public struct DetailScreen: Screen {
             case nil: mode = .pickingItem(list, kinds)
             }
             return nil
-        case .recording(var recording):
-            switch recording.form.handle(key) {
-            case .cancel:
+        case .recording(let recording):
+            switch recording.form.step(key, payload: { recording.with(form: $0).payload(context) }) {
+            case .open(let form):
+                mode = .recording(recording.with(form: form))
+            case .closed:
                 mode = .viewing
-            case .submit:
-                switch recording.payload(context) {
-                case .success(let payload):
-                    mode = .viewing
-                    return .append([payload], then: nil)
-                case .failure(let problem):
-                    recording.form.message = problem.message
-                    mode = .recording(recording)
-                }
-            case nil:
-                mode = .recording(recording)
+            case .submitted(let payload):
+                mode = .viewing
+                return .append([payload], then: nil)
             }
             return nil
         case .form(let action, var form):

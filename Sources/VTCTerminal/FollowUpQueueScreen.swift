@@ -49,21 +49,15 @@ public struct FollowUpQueueScreen: Screen {
             selection.pageHeight = max(1, size.height - ListScreen.rowsAroundTable)
             return nil
         }
-        if var current = recording {
-            switch current.form.handle(key) {
-            case .cancel:
+        if let current = recording {
+            switch current.form.step(key, payload: { current.with(form: $0).payload(context) }) {
+            case .open(let form):
+                recording = current.with(form: form)
+            case .closed:
                 recording = nil
-            case .submit:
-                switch current.payload(context) {
-                case .success(let payload):
-                    recording = nil
-                    return .append([payload], then: nil)
-                case .failure(let problem):
-                    current.form.message = problem.message
-                    recording = current
-                }
-            case nil:
-                recording = current
+            case .submitted(let payload):
+                recording = nil
+                return .append([payload], then: nil)
             }
             return nil
         }

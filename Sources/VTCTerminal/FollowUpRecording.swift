@@ -37,6 +37,13 @@ struct FollowUpRecording: Equatable, Sendable {
     }
 
     /// The payload the form's values stand for, or the message saying what is wrong.
+    /// The same recording with its form as typed so far.
+    func with(form: InlineForm) -> FollowUpRecording {
+        var copy = self
+        copy.form = form
+        return copy
+    }
+
     func payload(_ context: AppContext) -> Result<EventPayload, FormProblem> {
         let texts = context.texts
         let zone = context.state.policy.zone

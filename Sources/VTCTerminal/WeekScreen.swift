@@ -84,21 +84,15 @@ public struct WeekScreen: Screen {
             case nil: mode = .picking(list, purpose)
             }
             return nil
-        case .form(let kind, var form):
-            switch form.handle(key) {
-            case .cancel:
-                mode = .viewing
-            case .submit:
-                switch payload(kind, form, context) {
-                case .success(let payload):
-                    mode = .viewing
-                    return .append([payload], then: nil)
-                case .failure(let problem):
-                    form.message = problem.message
-                    mode = .form(kind, form)
-                }
-            case nil:
+        case .form(let kind, let form):
+            switch form.step(key, payload: { payload(kind, $0, context) }) {
+            case .open(let form):
                 mode = .form(kind, form)
+            case .closed:
+                mode = .viewing
+            case .submitted(let payload):
+                mode = .viewing
+                return .append([payload], then: nil)
             }
             return nil
         }
