@@ -63,4 +63,27 @@ struct CitizenEpisodeIndex: Equatable, Sendable {
         }
         return low
     }
+
+    init() {}
+
+    func write(to writer: inout BinaryWriter) {
+        writer.count(entries.count)
+        for (key, list) in entries {
+            writer.name(key.unit)
+            writer.string(key.ref)
+            writer.array(list) { w, entry in
+                w.signed(entry.epoch)
+                w.uuid(entry.id)
+            }
+        }
+    }
+
+    init(reading reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        let keys = try reader.count()
+        entries.reserveCapacity(keys)
+        for _ in 0..<keys {
+            let key = Key(unit: try reader.name(), ref: try reader.string())
+            entries[key] = try reader.array { r throws(BinaryReader.Malformed) in Entry(epoch: try r.signed(), id: try r.uuid()) }
+        }
+    }
 }

@@ -13,18 +13,30 @@ public struct IncidentRecord: Hashable, Sendable {
     public internal(set) var notes: [IncidentNote]
     public internal(set) var amgDiscussions: [AMGDiscussion]
     public internal(set) var withdrawal: Withdrawal?
-    /// The events applied to this incident, in log order.
-    public internal(set) var history: [Event]
+    /// Where the events applied to this incident are, in log order: their
+    /// positions (from 1) in the sequence of events the state was built from,
+    /// which in a log is `seq` − 1. `HistoryReader` reads them back; keeping
+    /// positions rather than copies keeps a region's state small.
+    public internal(set) var history: [Int]
 
-    init(id: UUID, registration event: Event, facts: Registration) {
+    init(id: UUID, registration event: Event, facts: Registration, position: Int) {
+        self.init(id: id, registeredAt: event.at, registrant: event.actor, facts: facts, followUps: [],
+                  acknowledgement: nil, notes: [], amgDiscussions: [], withdrawal: nil, history: [position])
+    }
+
+    init(id: UUID, registeredAt: Timestamp, registrant: String, facts: Registration, followUps: [FollowUpItem],
+         acknowledgement: Acknowledgement?, notes: [IncidentNote], amgDiscussions: [AMGDiscussion],
+         withdrawal: Withdrawal?, history: [Int]) {
         self.id = id
-        registeredAt = event.at
-        registrant = event.actor
+        self.registeredAt = registeredAt
+        self.registrant = registrant
         self.facts = facts
-        followUps = []
-        notes = []
-        amgDiscussions = []
-        history = [event]
+        self.followUps = followUps
+        self.acknowledgement = acknowledgement
+        self.notes = notes
+        self.amgDiscussions = amgDiscussions
+        self.withdrawal = withdrawal
+        self.history = history
     }
 
     public var isWithdrawn: Bool { withdrawal != nil }

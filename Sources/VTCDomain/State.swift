@@ -13,10 +13,11 @@ public struct VTCState: Equatable, Sendable {
     /// In log order.
     public private(set) var supervisionSessions: [SupervisionRecord] = []
     public private(set) var problems: [StateProblem] = []
+    /// How many events were applied: the position (from 1) of the last one.
     public private(set) var eventCount = 0
 
     private var supervisionIndex: [UUID: Int] = [:]
-    private var citizenEpisodes = CitizenEpisodeIndex()
+    private(set) var citizenEpisodes = CitizenEpisodeIndex()
     /// The most episodes and the widest window any repeated-citizen condition of the policy asks for.
     private let citizenReach: RepeatedCitizenRef?
 
@@ -25,6 +26,22 @@ public struct VTCState: Equatable, Sendable {
         let conditions = policy.rules.flatMap { $0.when.compactMap(\.repeatedCitizenRef) }
         citizenReach = conditions.isEmpty ? nil : RepeatedCitizenRef(episodes: conditions.map(\.episodes).max()!,
                                                                      withinDays: conditions.map(\.withinDays).max()!)
+    }
+
+    /// A state restored from its parts (a snapshot); the lookups are rebuilt from them.
+    init(policy: Policy, incidents: [UUID: IncidentRecord], registrationOrder: [UUID], actions: [UUID: ActionRecord],
+         actionOrder: [UUID], supervisionSessions: [SupervisionRecord], problems: [StateProblem], eventCount: Int,
+         citizenEpisodes: CitizenEpisodeIndex) {
+        self.init(policy: policy)
+        self.incidents = incidents
+        self.registrationOrder = registrationOrder
+        self.actions = actions
+        self.actionOrder = actionOrder
+        self.supervisionSessions = supervisionSessions
+        self.problems = problems
+        self.eventCount = eventCount
+        self.citizenEpisodes = citizenEpisodes
+        for (index, record) in supervisionSessions.enumerated() { supervisionIndex[record.session.id] = index }
     }
 
     public static func replay(_ events: some Sequence<Event>, policy: Policy = .default) -> VTCState {
@@ -51,7 +68,7 @@ public struct VTCState: Equatable, Sendable {
             if let earlier = incidents[id]!.acknowledgement {
                 return reject(event, "already acknowledged by \(earlier.by) at \(earlier.at.rfc3339)")
             }
-            incidents[id]!.history.append(event)
+            incidents[id]!.history.append(eventCount)
             incidents[id]!.acknowledgement = Acknowledgement(by: event.actor, at: event.at, note: note)
             let record = FollowUpRecord(kind: .acknowledgement, outcome: .done, on: event.at, note: note)
             recordOutcome(RecordedOutcome(record: record, by: event.actor, at: event.at), on: id)
@@ -99,7 +116,7 @@ public struct VTCState: Equatable, Sendable {
 
     private mutating func register(_ id: UUID, _ facts: Registration, _ event: Event) {
         guard incidents[id] == nil else { return reject(event, "incident \(id.lowercasedString) already registered") }
-        incidents[id] = IncidentRecord(id: id, registration: event, facts: facts)
+        incidents[id] = IncidentRecord(id: id, registration: event, facts: facts, position: eventCount)
         registrationOrder.append(id)
         citizenEpisodes.insert(id, facts)
         rederive(id)
@@ -118,7 +135,7 @@ public struct VTCState: Equatable, Sendable {
             if old.value(of: change.field) != change.old { stale.append(change.field.rawValue) }
             new = changed
         }
-        incidents[id]!.history.append(event)
+        incidents[id]!.history.append(eventCount)
         if !stale.isEmpty {
             problems.append(StateProblem(event: event.id, type: event.payload.type,
                                          message: "applied, but the old value of \(stale.joined(separator: ", ")) was not the current one"))
@@ -152,7 +169,7 @@ public struct VTCState: Equatable, Sendable {
     /// Admits an event about a live incident into its history.
     private mutating func admit(_ id: UUID, _ event: Event) -> Bool {
         guard isLive(id, event) else { return false }
-        incidents[id]!.history.append(event)
+        incidents[id]!.history.append(eventCount)
         return true
     }
 

@@ -106,6 +106,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case helpCancel
     case helpNextField
     case historySection
+    case historyUnreadable
     case reason
     case noteField
     case whenField

@@ -72,6 +72,7 @@ enum DanishTexts: TextCatalog {
         case .helpCancel: "Fortryd"
         case .helpNextField: "Næste felt"
         case .historySection: "Historik"
+        case .historyUnreadable: "Historikken kunne ikke læses fra loggen; kør vtc verify"
         case .reason: "Begrundelse"
         case .noteField: "Notat"
         case .whenField: "Hvornår"

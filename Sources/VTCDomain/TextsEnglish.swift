@@ -72,6 +72,7 @@ enum EnglishTexts: TextCatalog {
         case .helpCancel: "Cancel"
         case .helpNextField: "Next field"
         case .historySection: "History"
+        case .historyUnreadable: "The history could not be read back from the log; run vtc verify"
         case .reason: "Reason"
         case .noteField: "Note"
         case .whenField: "When"

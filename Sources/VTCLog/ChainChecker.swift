@@ -19,6 +19,15 @@ struct ChainChecker {
     /// The hash of the last line checked (the next line's expected `prev`); the header's is all zeros.
     private(set) var prev = SIMD32<UInt8>()
 
+    init() {}
+
+    /// Continues a chain already checked up to line `seq`, whose bytes hash to `digest`.
+    init(resumingAfter seq: Int64, digest: SIMD32<UInt8>) {
+        lines = Int(seq)
+        expectedSeq = seq + 1
+        prev = digest
+    }
+
     var head: Checkpoint? {
         lines == 0 ? nil : Checkpoint(seq: expectedSeq &- 1, hash: String(decoding: LogFormat.hex(prev), as: UTF8.self))
     }

@@ -15,6 +15,7 @@ public struct DataFolder: Hashable, Sendable {
     public var draftsPath: String { path + "/drafts" }
     public var rosterPath: String { path + "/roster.json" }
     public var policyPath: String { path + "/policy.json" }
+    public var checkpointPath: String { path + "/state.checkpoint" }
 
     /// The folder to use: `--data DIR`, else `$VTC_DATA`, else
     /// `$XDG_DATA_HOME/vtc`, else `~/.local/share/vtc`. Empty values count as unset.

@@ -22,18 +22,26 @@ public final class EventLog {
 
     private var checker = ChainChecker()
     private var readOffset: off_t = 0
+    private var lastLine: (offset: Int64, length: Int)?
     private var unread: [LoggedEvent] = []
     /// What this instance knows of the file's end: valid while the file still has this size under the lock.
     private var knownTail: (end: off_t, seq: Int64, hash: [UInt8])?
 
     /// Opens (creating if needed, with its folder) the log of a data folder.
-    public static func open(in folder: DataFolder, system: SystemCalls = .live) throws(LogError) -> EventLog {
+    public static func open(in folder: DataFolder, resumingAfter position: LogPosition? = nil,
+                            system: SystemCalls = .live) throws(LogError) -> EventLog {
         try folder.create(system: system)
-        return try open(fileAt: folder.eventsPath, system: system)
+        return try open(fileAt: folder.eventsPath, resumingAfter: position, system: system)
     }
 
     /// Opens (creating if needed) the log at `path`; its folder must exist.
-    public static func open(fileAt path: String, system: SystemCalls = .live) throws(LogError) -> EventLog {
+    ///
+    /// With `position`, reading starts after that line if the log still
+    /// holds exactly those bytes there (same log id, same hash); otherwise,
+    /// and always without it, every line is read and checked. `resumed`
+    /// tells which happened.
+    public static func open(fileAt path: String, resumingAfter position: LogPosition? = nil,
+                            system: SystemCalls = .live) throws(LogError) -> EventLog {
         var created = false
         var refusal: LogError?
         var fd = system.open(path, O_RDWR, 0)
@@ -56,6 +64,7 @@ public final class EventLog {
         if refusal == nil {
             try log.prepare(created: created)
         }
+        if let position { try log.resume(after: position) }
         try log.readAvailable(allowRepair: true)
         return log
     }
@@ -77,6 +86,16 @@ public final class EventLog {
 
     /// The `seq` and hash of the last line read.
     public var head: Checkpoint? { checker.head }
+
+    /// True when opening skipped the lines up to the position it was given.
+    public private(set) var resumed = false
+
+    /// The last line read, pinned down; nil before the first event.
+    public var position: LogPosition? {
+        guard let header, let lastLine, checker.lines > 1 else { return nil }
+        return LogPosition(logID: header.logID, seq: checker.expectedSeq &- 1, offset: lastLine.offset,
+                           length: lastLine.length, digest: checker.prev)
+    }
 
     /// True when appends can succeed: no damage found and the file is writable.
     public var isWritable: Bool { damage == nil && writeRefusal == nil }
@@ -114,9 +133,9 @@ public final class EventLog {
                 let line = LogFormat.eventLine(seq: seq, prev: prev, event: event)
                 guard line.count <= LogFormat.maximumLineLength else { throw .lineTooLong(path: path, length: line.count) }
                 prev = LogFormat.hash(line)
+                logged.append(LoggedEvent(seq: seq, event: event, offset: Int64(start) + Int64(bytes.count)))
                 bytes += line
                 bytes.append(0x0A)
-                logged.append(LoggedEvent(seq: seq, event: event))
             }
             try writeDurably(bytes, at: start)
             knownTail = (start + off_t(bytes.count), seq, prev)
@@ -223,6 +242,33 @@ public final class EventLog {
 
     // MARK: - Reading
 
+    /// Under a shared lock: checks that the header and the line at `position`
+    /// are what the position says, and if so continues the chain after it.
+    private func resume(after position: LogPosition) throws(LogError) {
+        let matches = try withLock(LOCK_SH) { () throws(LogError) -> LogHeader? in
+            let size = try currentSize()
+            let end = position.offset + Int64(position.length) + 1
+            guard position.seq > 1, position.offset > 0, position.length <= LogFormat.maximumLineLength, end <= Int64(size)
+            else { return nil }
+            let headerBytes = try read(count: Int(min(size, off_t(LogFormat.maximumLineLength + 1))), at: 0)
+            guard let headerEnd = headerBytes.firstIndex(of: 0x0A) else { return nil }
+            var headerChecker = ChainChecker()
+            let headerLine = headerBytes.withUnsafeBytes { PreparedLine(UnsafeRawBufferPointer(rebasing: $0[..<headerEnd]), end: Int64(headerEnd + 1)) }
+            guard case .header(let found) = headerChecker.check(headerLine), found.logID == position.logID else { return nil }
+            let line = try read(count: position.length + 1, at: off_t(position.offset))
+            guard line.last == 0x0A,
+                  line.withUnsafeBytes({ LogFormat.digest(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }) == position.digest
+            else { return nil }
+            return found
+        }
+        guard let matches else { return }
+        header = matches
+        checker = ChainChecker(resumingAfter: position.seq, digest: position.digest)
+        readOffset = off_t(position.offset) + off_t(position.length) + 1
+        lastLine = (position.offset, position.length)
+        resumed = true
+    }
+
     /// Reads and checks the complete lines after `readOffset` under a shared
     /// lock (so no append is half-way). A torn tail is repaired under the
     /// exclusive lock, then reading continues once.
@@ -286,7 +332,9 @@ public final class EventLog {
             header = h
             return true
         case .event(let e):
-            unread.append(LoggedEvent(seq: checker.expectedSeq &- 1, event: e))
+            let offset = line.end - Int64(line.length) - 1
+            unread.append(LoggedEvent(seq: checker.expectedSeq &- 1, event: e, offset: offset))
+            lastLine = (offset, line.length)
             return true
         case .bad(let problems):
             checker = before

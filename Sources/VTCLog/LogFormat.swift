@@ -77,10 +77,23 @@ public struct LogHeader: Hashable, Sendable {
     public var createdAt: Timestamp
 }
 
-/// An event as stored: its line number (= `seq`) and the event.
+/// An event as stored: its line number (= `seq`), the event, and where its line starts in the file.
 public struct LoggedEvent: Hashable, Sendable {
     public var seq: Int64
     public var event: Event
+    public var offset: Int64
+}
+
+/// One line of one log, pinned down: the log's id, the line's `seq`, where
+/// it starts and how long it is, and the SHA-256 of its bytes. A reader that
+/// finds the same bytes there has the same log up to that line.
+public struct LogPosition: Hashable, Sendable {
+    public var logID: UUID
+    public var seq: Int64
+    public var offset: Int64
+    /// Bytes, without the LF.
+    public var length: Int
+    public var digest: SIMD32<UInt8>
 }
 
 /// The last line of a log: its `seq` and the hex SHA-256 of its bytes. Two

@@ -13,55 +13,106 @@ public final class Workspace {
     public let user: String
     public let access: UserAccess
     public let roster: Roster
-    /// Every event read or written so far, with its sequence number, in log order.
-    public private(set) var logged: [LoggedEvent]
     public private(set) var state: VTCState
+    /// How opening got the state.
+    public let start: Start
     /// Messages to show once: a torn last line that was repaired on opening.
     public let notices: [String]
 
+    /// Where the state at opening came from.
+    public enum Start: Hashable, Sendable {
+        /// Restored from `state.checkpoint` at line `seq`; `replayed` events after it were applied.
+        case checkpoint(seq: Int64, replayed: Int)
+        /// Every event of the log replayed (there was no checkpoint that matched the log, policy and program).
+        case replay(events: Int)
+    }
+
+    /// The fewest events opening must replay before it writes a new checkpoint.
+    public static let checkpointInterval = 5_000
+
     private let log: EventLog
+    private let archive: EventArchive
     private let drafts: DraftStore
     private let system: SystemCalls
 
-    private init(folder: DataFolder, user: String, access: UserAccess, roster: Roster, policy: Policy, log: EventLog,
-                 logged: [LoggedEvent], notices: [String], system: SystemCalls) {
+    private init(folder: DataFolder, user: String, access: UserAccess, roster: Roster, state: VTCState, start: Start,
+                 log: EventLog, archive: EventArchive, notices: [String], system: SystemCalls) {
         self.folder = folder
         self.user = user
         self.access = access
         self.roster = roster
+        self.state = state
+        self.start = start
         self.log = log
-        self.logged = logged
+        self.archive = archive
         self.notices = notices
         self.system = system
         drafts = DraftStore(folder: folder, system: system)
-        state = VTCState.replay(logged.lazy.map(\.event), policy: policy)
     }
 
     /// Opens the folder for the operating-system user running the program:
     /// creates the folder and log if missing, reads the log (repairing a torn
     /// tail), and reads `policy.json` and `roster.json` when they exist.
+    ///
+    /// The state comes from `state.checkpoint` when it matches the log, the
+    /// policy and this program, plus the events after it; otherwise from
+    /// replaying the whole log, after which a new checkpoint is written.
     public static func open(_ folder: DataFolder, system: SystemCalls = .live) throws(WorkspaceError) -> Workspace {
         try open(folder, user: try OperatingSystemUser.name(), system: system)
     }
 
     /// Opens the folder for a named user. Only for tests, which need users
-    /// other than the one running them; programs use `open(_:system:)`.
-    package static func open(_ folder: DataFolder, user: String, system: SystemCalls = .live) throws(WorkspaceError) -> Workspace {
-        let log: EventLog
-        let logged: [LoggedEvent]
+    /// other than the one running them, and a checkpoint interval of their
+    /// own; programs use `open(_:system:)`.
+    package static func open(_ folder: DataFolder, user: String, system: SystemCalls = .live,
+                             checkpointInterval: Int = Workspace.checkpointInterval) throws(WorkspaceError) -> Workspace {
+        let policyBytes = try readIfPresent(folder.policyPath)
+        let policy = try parsePolicy(policyBytes, path: folder.policyPath)
+        let origin = ProgramIdentity.current.map {
+            StateCheckpoint.Origin(program: $0, policy: policyBytes.map { String(decoding: LogFormat.hash($0), as: UTF8.self) } ?? "default")
+        }
+        let candidate = origin.flatMap { StateCheckpoint.candidate(at: folder.checkpointPath, origin: $0) }
+        var log: EventLog
+        var restored: StateCheckpoint.Restored?
+        let new: [LoggedEvent]
         do {
-            log = try EventLog.open(in: folder, system: system)
-            logged = try log.readNew()
+            log = try EventLog.open(in: folder, resumingAfter: candidate?.position, system: system)
+            if log.resumed {
+                restored = candidate?.restore(policy: policy)
+                if restored == nil { log = try EventLog.open(in: folder, system: system) }
+            }
+            new = try log.readNew()
         } catch {
             throw .log(error)
         }
-        let policy = try readPolicy(folder)
         let roster = try readRoster(folder)
         guard let access = roster.access(for: user) else {
             throw .notInRoster(user: user, rosterPath: folder.rosterPath)
         }
-        return Workspace(folder: folder, user: user, access: access, roster: roster, policy: policy, log: log,
-                         logged: logged, notices: log.takeNotices(), system: system)
+        var state = restored?.state ?? VTCState(policy: policy)
+        let archive = EventArchive(path: log.path, starts: restored?.lineStarts ?? [])
+        for entry in new {
+            state.apply(entry.event)
+            archive.add(entry)
+        }
+        let start = restored.map { Start.checkpoint(seq: $0.position.seq, replayed: new.count) } ?? .replay(events: new.count)
+        if new.count >= checkpointInterval, log.damage == nil, let origin, let position = log.position {
+            // Only a speed-up: a folder that cannot take it opens by replaying, as before.
+            try? StateCheckpoint.write(state, lineStarts: archive.lineStarts, position: position, origin: origin,
+                                       to: folder.checkpointPath)
+        }
+        return Workspace(folder: folder, user: user, access: access, roster: roster, state: state, start: start,
+                         log: log, archive: archive, notices: log.takeNotices(), system: system)
+    }
+
+    /// Reads the events of an incident's history back from the log.
+    public var history: HistoryReader {
+        HistoryReader { [archive] positions in archive.events(at: positions) }
+    }
+
+    /// Every event of the log, read and checked afresh from the file.
+    public func loggedEvents() throws(WorkspaceError) -> [LoggedEvent] {
+        do { return try EventLog.open(fileAt: log.path, system: system).readNew() } catch { throw .log(error) }
     }
 
     public var policy: Policy { state.policy }
@@ -119,8 +170,10 @@ public final class Workspace {
     }
 
     private func apply(_ new: [LoggedEvent]) {
-        for entry in new { state.apply(entry.event) }
-        logged.append(contentsOf: new)
+        for entry in new {
+            state.apply(entry.event)
+            archive.add(entry)
+        }
     }
 
     // MARK: - Drafts
@@ -178,9 +231,9 @@ public final class Workspace {
 
     // MARK: - Files read on opening
 
-    private static func readPolicy(_ folder: DataFolder) throws(WorkspaceError) -> Policy {
-        guard let bytes = try readIfPresent(folder.policyPath) else { return .default }
-        do { return try PolicyFile.parse(bytes) } catch { throw .policy(path: folder.policyPath, error.problems) }
+    private static func parsePolicy(_ bytes: [UInt8]?, path: String) throws(WorkspaceError) -> Policy {
+        guard let bytes else { return .default }
+        do { return try PolicyFile.parse(bytes) } catch { throw .policy(path: path, error.problems) }
     }
 
     private static func readRoster(_ folder: DataFolder) throws(WorkspaceError) -> Roster {

@@ -15,7 +15,7 @@ public final class AppRuntime {
     /// offered on top of it when there are any.
     public func initialState(language: Language, size: TerminalSize) -> AppState {
         let texts = Texts(language)
-        let context = AppContext(state: workspace.state, user: workspace.access, roster: workspace.roster, texts: texts,
+        let context = AppContext(state: workspace.state, history: workspace.history, user: workspace.access, roster: workspace.roster, texts: texts,
                                  now: workspace.now, banners: banners(texts), isReadOnly: workspace.isReadOnly)
         var stack: [any Screen] = [HomeScreen(context)]
         var status: StatusLine?

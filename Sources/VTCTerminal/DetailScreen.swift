@@ -387,7 +387,11 @@ public struct DetailScreen: Screen {
             }
         }
         out.heading(t[.historySection])
-        for event in record.history {
+        guard let history = context.history.events(of: record) else {
+            out.paragraph(t[.historyUnreadable], style: .bold)
+            return out
+        }
+        for event in history {
             out.paragraph(time(event.at) + "  " + event.actor + "  " + DetailScreen.describe(event.payload, t), indent: 0)
             if case .amended(_, let changes) = event.payload {
                 for change in changes {

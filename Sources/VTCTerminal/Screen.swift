@@ -1,10 +1,12 @@
 import Foundation
 import VTCDomain
 
-/// Everything a screen reads to decide and to draw: the projected state,
-/// who is looking, in which language, and at what time.
+/// Everything a screen reads to decide and to draw: the projected state
+/// (and where to read its incidents' history), who is looking, in which
+/// language, and at what time.
 public struct AppContext: Sendable {
     public var state: VTCState
+    public var history: HistoryReader
     public var user: UserAccess
     public var roster: Roster
     public var texts: Texts
@@ -14,9 +16,10 @@ public struct AppContext: Sendable {
     /// True when the log is damaged and every write is refused.
     public var isReadOnly: Bool
 
-    public init(state: VTCState, user: UserAccess, roster: Roster, texts: Texts, now: Timestamp,
+    public init(state: VTCState, history: HistoryReader, user: UserAccess, roster: Roster, texts: Texts, now: Timestamp,
                 banners: [String] = [], isReadOnly: Bool = false) {
         self.state = state
+        self.history = history
         self.user = user
         self.roster = roster
         self.texts = texts

@@ -41,7 +41,7 @@ struct ExportCommand: ParsableCommand {
             Listing.csv(header: CSVExport.header, rows: incidents.map { CSVExport.row($0, at: session.now) })
         case .jsonl:
             let ids = Set(incidents.map(\.id))
-            for logged in session.logged where included(logged.event.payload, incidents: ids, session: session, wanted: wanted) {
+            for logged in try session.loggedEvents() where included(logged.event.payload, incidents: ids, session: session, wanted: wanted) {
                 Output.json(.object([("seq", .int(logged.seq))] + logged.event.jsonFields))
             }
         }

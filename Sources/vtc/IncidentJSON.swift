@@ -3,7 +3,8 @@ import VTCDomain
 /// The JSON shapes of `--format json` output (documented in docs/cli.md):
 /// snake_case keys, the identifiers of DOMAIN.md, times in RFC 3339.
 enum IncidentJSON {
-    static func incident(_ r: IncidentRecord, at now: Timestamp, withHistory: Bool) -> JSONValue {
+    /// With `history`, the incident's events are included.
+    static func incident(_ r: IncidentRecord, at now: Timestamp, history: [Event]? = nil) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("id", .string(r.id.lowercasedString)),
             ("registered_at", .string(r.registeredAt.rfc3339)),
@@ -25,7 +26,7 @@ enum IncidentJSON {
                 .object([("by", .string(w.by)), ("at", .string(w.at.rfc3339)), ("reason", .string(w.reason))])
             } ?? .null),
         ]
-        if withHistory { fields.append(("history", .array(r.history.map(\.json)))) }
+        if let history { fields.append(("history", .array(history.map(\.json)))) }
         return .object(fields)
     }
 

@@ -14,7 +14,7 @@ struct IncidentText {
 
     private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    func render(_ r: IncidentRecord, at now: Timestamp) -> String {
+    func render(_ r: IncidentRecord, history events: [Event], at now: Timestamp) -> String {
         let f = r.facts
         var lines = ["\(texts[.incident]) \(r.id.lowercasedString)"]
         if let w = r.withdrawal {
@@ -63,7 +63,7 @@ struct IncidentText {
         lines.append("")
         lines.append(texts.commandLine(.history) + ":")
         var history = TextTable(["", "", ""])
-        for event in r.history { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
+        for event in events { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
         lines += history.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n").dropFirst().map { "  " + $0 }
         return lines.joined(separator: "\n")
     }

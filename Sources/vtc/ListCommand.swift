@@ -57,7 +57,7 @@ struct ListCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            Output.json(.array(records.map { IncidentJSON.incident($0, at: at, withHistory: false) }))
+            Output.json(.array(records.map { IncidentJSON.incident($0, at: at) }))
         case .csv:
             Listing.csv(header: CSVExport.header, rows: records.map { CSVExport.row($0, at: at) })
         case .table:

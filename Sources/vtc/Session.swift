@@ -15,10 +15,21 @@ struct Session {
     var user: String { workspace.user }
     var access: UserAccess { workspace.access }
     var roster: Roster { workspace.roster }
-    /// The events as read, with their sequence numbers.
-    var logged: [LoggedEvent] { workspace.logged }
     var state: VTCState { workspace.state }
     var zone: Zone { state.policy.zone }
+
+    /// Every event of the log with its sequence number, read afresh.
+    func loggedEvents() throws(CLIFailure) -> [LoggedEvent] {
+        do { return try workspace.loggedEvents() } catch { throw CLIFailure(error) }
+    }
+
+    /// The incident's events, read back from the log.
+    func history(of record: IncidentRecord) throws(CLIFailure) -> [Event] {
+        guard let events = workspace.history.events(of: record) else {
+            throw CLIFailure(.ioError, worded: texts[.historyUnreadable])
+        }
+        return events
+    }
 
     /// Opens the data folder the options name, reads the log, the policy and the roster.
     static func open(_ options: GlobalOptions) throws(CLIFailure) -> Session {

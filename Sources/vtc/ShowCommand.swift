@@ -23,9 +23,10 @@ struct ShowCommand: ParsableCommand {
         let format: Format = try InputParsing.identifier(format, option: "--format")
         let at = try session.reportTime(asOf)
         let record = try session.incident(incident.id)
+        let history = try session.history(of: record)
         switch format {
-        case .json: Output.json(IncidentJSON.incident(record, at: at, withHistory: true))
-        case .text: Output.line(IncidentText(texts: session.texts, policy: session.state.policy).render(record, at: at))
+        case .json: Output.json(IncidentJSON.incident(record, at: at, history: history))
+        case .text: Output.line(IncidentText(texts: session.texts, policy: session.state.policy).render(record, history: history, at: at))
         }
     }
 }

@@ -64,8 +64,9 @@ struct EventPropertyTests {
     func outcomesStay() async {
         await propertyCheck(count: 60, input: RandomEvents.sequence(count: 1...150)) { events in
             let state = VTCState.replay(events)
+            let history = HistoryReader(events: events)
             for record in state.incidents.values {
-                for event in record.history {
+                for event in history.events(of: record) ?? [] {
                     if case .followUpRecorded(_, let r) = event.payload { #expect(record.followUp(r.kind)?.outcome != nil) }
                     if case .acknowledged = event.payload { #expect(record.followUp(.acknowledgement)?.outcome != nil) }
                     if case .amgDiscussed = event.payload { #expect(record.followUp(.amgDiscussion)?.outcome != nil) }

@@ -182,3 +182,11 @@ private struct LogModel {
         }
     }
 }
+
+extension Sampler {
+    /// A log of `count` events, as `RandomEvents.sequence` makes them.
+    mutating func log(count: Int) -> [Event] {
+        var model = LogModel()
+        return (0..<count).map { _ in model.next(&self) }
+    }
+}

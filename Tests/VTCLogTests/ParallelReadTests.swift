@@ -46,7 +46,7 @@ import VTCDomain
                 let prepared = Array(line).withUnsafeBytes { PreparedLine($0, end: end) }
                 switch checker.check(prepared) {
                 case .header: break
-                case .event(let e): events.append(LoggedEvent(seq: checker.expectedSeq &- 1, event: e))
+                case .event(let e): events.append(LoggedEvent(seq: checker.expectedSeq &- 1, event: e, offset: end - Int64(line.count) - 1))
                 case .bad(let p):
                     if problems.isEmpty {
                         eventsBeforeDamage = events

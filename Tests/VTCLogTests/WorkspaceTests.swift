@@ -23,7 +23,8 @@ import VTCDomain
         let events = try workspace.append([register(id)])
         #expect(events.map(\.actor) == ["mette"])
         #expect(workspace.state.incidents[id]?.facts == WorkspaceTests.registration)
-        #expect(workspace.logged.map(\.seq) == [2])
+        #expect(try workspace.loggedEvents().map(\.seq) == [2])
+        #expect(workspace.state.incidents[id].flatMap(workspace.history.events) == events)
         let reopened = try open(temporary)
         #expect(reopened.state.incidents[id]?.registrant == "mette")
     }
@@ -63,7 +64,8 @@ import VTCDomain
         try theirs.append([register(first)])
         try mine.append([register(second)])
         #expect(mine.state.registrationOrder == [first, second])
-        #expect(mine.logged.map(\.seq) == [2, 3])
+        #expect(try mine.loggedEvents().map(\.seq) == [2, 3])
+        #expect(mine.state.eventCount == 2)
     }
 
     @Test func problemsInTheRosterAndPolicyNameTheFile() throws {

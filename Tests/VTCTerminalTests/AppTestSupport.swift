@@ -15,7 +15,7 @@ enum Sample {
 
     static func context(user: String = "anna", language: Language = .da, state: VTCState = VTCState(),
                         roster: Roster = roster) -> AppContext {
-        AppContext(state: state, user: roster.access(for: user)!, roster: roster, texts: Texts(language), now: now)
+        AppContext(state: state, history: HistoryReader(events: []), user: roster.access(for: user)!, roster: roster, texts: Texts(language), now: now)
     }
 
     /// The application on the home screen, its effects recorded and not carried out.

@@ -51,10 +51,15 @@ enum ScreenHarness {
         case .append(let payloads, let then):
             state.appended.append(payloads)
             var domain = state.context.state
-            for payload in payloads {
-                domain.apply(Event(at: state.context.now, actor: state.context.user.user, payload: payload))
-            }
+            let (earlier, known) = (state.context.history, domain.eventCount)
+            let added = payloads.map { Event(at: state.context.now, actor: state.context.user.user, payload: $0) }
+            for event in added { domain.apply(event) }
             state.context.state = domain
+            state.context.history = HistoryReader { positions in
+                let old = positions.filter { $0 <= known }
+                guard let before = earlier.events(at: old) else { return nil }
+                return before + positions.filter { $0 > known }.map { added[$0 - known - 1] }
+            }
             for index in state.stack.indices { state.stack[index].refresh(state.context) }
             if let then { carryOut(then, &state) }
         case .sequence(let requests): for request in requests { carryOut(request, &state) }

@@ -56,7 +56,7 @@ struct ScreenScenario {
     var state: VTCState { VTCState.replay(events) }
 
     func context(for user: String, now: String, language: Language = .da) -> AppContext {
-        AppContext(state: state, user: ScreenScenario.roster.access(for: user)!, roster: ScreenScenario.roster,
+        AppContext(state: state, history: HistoryReader(events: events), user: ScreenScenario.roster.access(for: user)!, roster: ScreenScenario.roster,
                    texts: Texts(language), now: ScreenScenario.at(now))
     }
 }
