@@ -1,14 +1,21 @@
 /// One follow-up an incident is owed, derived from the policy and the facts,
 /// and what was recorded about it.
 public struct FollowUpItem: Hashable, Sendable {
-    public var kind: FollowUpKind
     public var due: Timestamp
+    public var kind: FollowUpKind
     public var responsible: Role
     public var staysOpen: Bool
     /// False when the facts do not (or no longer) call for the item but an
     /// outcome was recorded for it: what was done is never forgotten.
     public var calledFor: Bool
-    public var outcome: RecordedOutcome?
+    /// Boxed: a region has millions of items, most without an outcome, and
+    /// the box keeps each item a third of the size.
+    private var recorded: OutcomeBox?
+
+    public var outcome: RecordedOutcome? {
+        get { recorded?.value }
+        set { recorded = newValue.map(OutcomeBox.init) }
+    }
 
     public init(kind: FollowUpKind, due: Timestamp, responsible: Role, staysOpen: Bool, calledFor: Bool = true,
                 outcome: RecordedOutcome? = nil) {
@@ -17,7 +24,7 @@ public struct FollowUpItem: Hashable, Sendable {
         self.responsible = responsible
         self.staysOpen = staysOpen
         self.calledFor = calledFor
-        self.outcome = outcome
+        recorded = outcome.map(OutcomeBox.init)
     }
 
     /// Open until an outcome is recorded; overdue when open and `now` is past the due time.
@@ -42,4 +49,14 @@ public struct RecordedOutcome: Hashable, Sendable {
         self.by = by
         self.at = at
     }
+}
+
+/// An outcome behind a reference, compared and hashed by value.
+private final class OutcomeBox: Hashable, Sendable {
+    let value: RecordedOutcome
+
+    init(_ value: RecordedOutcome) { self.value = value }
+
+    static func == (a: OutcomeBox, b: OutcomeBox) -> Bool { a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

@@ -6,8 +6,7 @@ import Foundation
 /// apply however long the log is.
 public struct VTCState: Equatable, Sendable {
     public let policy: Policy
-    public private(set) var incidents: [UUID: IncidentRecord] = [:]
-    public private(set) var registrationOrder: [UUID] = []
+    public private(set) var incidents = IncidentTable()
     public private(set) var actions: [UUID: ActionRecord] = [:]
     public private(set) var actionOrder: [UUID] = []
     /// In log order.
@@ -29,12 +28,11 @@ public struct VTCState: Equatable, Sendable {
     }
 
     /// A state restored from its parts (a snapshot); the lookups are rebuilt from them.
-    init(policy: Policy, incidents: [UUID: IncidentRecord], registrationOrder: [UUID], actions: [UUID: ActionRecord],
+    init(policy: Policy, incidents: IncidentTable, actions: [UUID: ActionRecord],
          actionOrder: [UUID], supervisionSessions: [SupervisionRecord], problems: [StateProblem], eventCount: Int,
          citizenEpisodes: CitizenEpisodeIndex) {
         self.init(policy: policy)
         self.incidents = incidents
-        self.registrationOrder = registrationOrder
         self.actions = actions
         self.actionOrder = actionOrder
         self.supervisionSessions = supervisionSessions
@@ -51,7 +49,9 @@ public struct VTCState: Equatable, Sendable {
     }
 
     /// The incidents in the order they were registered.
-    public var incidentsInRegistrationOrder: [IncidentRecord] { registrationOrder.compactMap { incidents[$0] } }
+    public var incidentsInRegistrationOrder: [IncidentRecord] { incidents.values }
+
+    public var registrationOrder: [UUID] { incidents.values.map(\.id) }
 
     public mutating func apply(_ event: Event) {
         eventCount += 1
@@ -65,24 +65,24 @@ public struct VTCState: Equatable, Sendable {
             recordOutcome(RecordedOutcome(record: record, by: event.actor, at: event.at), on: id)
         case .acknowledged(let id, let note):
             guard isLive(id, event) else { return }
-            if let earlier = incidents[id]!.acknowledgement {
+            if let earlier = incidents[existing: id].acknowledgement {
                 return reject(event, "already acknowledged by \(earlier.by) at \(earlier.at.rfc3339)")
             }
-            incidents[id]!.history.append(eventCount)
-            incidents[id]!.acknowledgement = Acknowledgement(by: event.actor, at: event.at, note: note)
+            incidents[existing: id].history.append(eventCount)
+            incidents[existing: id].acknowledgement = Acknowledgement(by: event.actor, at: event.at, note: note)
             let record = FollowUpRecord(kind: .acknowledgement, outcome: .done, on: event.at, note: note)
             recordOutcome(RecordedOutcome(record: record, by: event.actor, at: event.at), on: id)
         case .noteAdded(let id, let text):
             guard admit(id, event) else { return }
-            incidents[id]!.notes.append(IncidentNote(by: event.actor, at: event.at, text: text))
+            incidents[existing: id].notes.append(IncidentNote(by: event.actor, at: event.at, text: text))
         case .absenceUpdated(let id, let firstDay, let days):
             guard admit(id, event) else { return }
-            incidents[id]!.facts.firstAbsenceDay = firstDay
-            incidents[id]!.facts.absenceDays = days
+            incidents[existing: id].facts.firstAbsenceDay = firstDay
+            incidents[existing: id].facts.absenceDays = days
             rederive(id)
         case .amgDiscussed(let id, let date, let summary):
             guard admit(id, event) else { return }
-            incidents[id]!.amgDiscussions.append(AMGDiscussion(date: date, summary: summary, by: event.actor))
+            incidents[existing: id].amgDiscussions.append(AMGDiscussion(date: date, summary: summary, by: event.actor))
             let meeting = policy.zone.timestamp(
                 for: LocalDateTime(date: date, hour: policy.amgMeeting.hour, minute: policy.amgMeeting.minute))
             let record = FollowUpRecord(kind: .amgDiscussion, outcome: .done, on: meeting, note: summary)
@@ -107,8 +107,8 @@ public struct VTCState: Equatable, Sendable {
             noteUnknownIncidents(session.incidents, event)
         case .withdrawn(let id, let reason):
             guard admit(id, event) else { return }
-            let facts = incidents[id]!.facts
-            incidents[id]!.withdrawal = Withdrawal(by: event.actor, at: event.at, reason: reason)
+            let facts = incidents[existing: id].facts
+            incidents[existing: id].withdrawal = Withdrawal(by: event.actor, at: event.at, reason: reason)
             citizenEpisodes.remove(id, facts)
             rederiveNeighbours(of: facts, excluding: id)
         }
@@ -116,8 +116,7 @@ public struct VTCState: Equatable, Sendable {
 
     private mutating func register(_ id: UUID, _ facts: Registration, _ event: Event) {
         guard incidents[id] == nil else { return reject(event, "incident \(id.lowercasedString) already registered") }
-        incidents[id] = IncidentRecord(id: id, registration: event, facts: facts, position: eventCount)
-        registrationOrder.append(id)
+        incidents.insert(IncidentRecord(id: id, registration: event, facts: facts, position: eventCount))
         citizenEpisodes.insert(id, facts)
         rederive(id)
         rederiveNeighbours(of: facts, excluding: id)
@@ -125,7 +124,7 @@ public struct VTCState: Equatable, Sendable {
 
     private mutating func amend(_ id: UUID, _ changes: [FieldChange], _ event: Event) {
         guard isLive(id, event) else { return }
-        let old = incidents[id]!.facts
+        let old = incidents[existing: id].facts
         var new = old
         var stale: [String] = []
         for change in changes {
@@ -135,12 +134,12 @@ public struct VTCState: Equatable, Sendable {
             if old.value(of: change.field) != change.old { stale.append(change.field.rawValue) }
             new = changed
         }
-        incidents[id]!.history.append(eventCount)
+        incidents[existing: id].history.append(eventCount)
         if !stale.isEmpty {
             problems.append(StateProblem(event: event.id, type: event.payload.type,
                                          message: "applied, but the old value of \(stale.joined(separator: ", ")) was not the current one"))
         }
-        incidents[id]!.facts = new
+        incidents[existing: id].facts = new
         let movesInIndex = CitizenEpisodeIndex.key(old) != CitizenEpisodeIndex.key(new) || old.occurredAt != new.occurredAt
         if movesInIndex {
             citizenEpisodes.remove(id, old)
@@ -169,7 +168,7 @@ public struct VTCState: Equatable, Sendable {
     /// Admits an event about a live incident into its history.
     private mutating func admit(_ id: UUID, _ event: Event) -> Bool {
         guard isLive(id, event) else { return false }
-        incidents[id]!.history.append(eventCount)
+        incidents[existing: id].history.append(eventCount)
         return true
     }
 
@@ -185,9 +184,9 @@ public struct VTCState: Equatable, Sendable {
     }
 
     private mutating func recordOutcome(_ outcome: RecordedOutcome, on id: UUID) {
-        let (facts, registeredAt) = (incidents[id]!.facts, incidents[id]!.registeredAt)
+        let (facts, registeredAt) = (incidents[existing: id].facts, incidents[existing: id].registeredAt)
         let policy = policy
-        incidents[id]!.record(outcome) {
+        incidents[existing: id].record(outcome) {
             policy.uncalledItem(outcome.record.kind, facts: facts, registeredAt: registeredAt, recordedAt: outcome.at)
         }
     }
@@ -198,7 +197,7 @@ public struct VTCState: Equatable, Sendable {
         let items = policy.itemsCalledFor(facts: facts, registeredAt: record.registeredAt) { days in
             citizenEpisodes.count(around: facts, withinDays: days)
         }
-        incidents[id]!.rederive(calledFor: items)
+        incidents[existing: id].rederive(calledFor: items)
     }
 
     /// Derives again the episodes of the same citizen whose count an episode

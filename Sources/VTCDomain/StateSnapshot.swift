@@ -12,7 +12,7 @@ extension VTCState {
     public func writeSnapshot(to writer: inout BinaryWriter) {
         writer.unsigned(Self.snapshotFormat)
         writer.count(eventCount)
-        writer.array(registrationOrder) { w, id in incidents[id]!.write(to: &w) }
+        writer.array(incidents.values) { w, record in record.write(to: &w) }
         writer.array(actionOrder) { w, id in actions[id]!.write(to: &w) }
         writer.array(supervisionSessions) { w, record in record.write(to: &w) }
         writer.array(problems) { w, problem in
@@ -28,17 +28,14 @@ extension VTCState {
         guard format == Self.snapshotFormat else { throw reader.fail("snapshot format \(format), not \(Self.snapshotFormat)") }
         let eventCount = try reader.count(limit: Int.max)
         let records = try reader.array { r throws(BinaryReader.Malformed) in try IncidentRecord(reading: &r) }
-        var incidents: [UUID: IncidentRecord] = [:]
-        incidents.reserveCapacity(records.count)
-        for record in records { incidents[record.id] = record }
+        guard let incidents = IncidentTable(records) else { throw reader.fail("an incident appears twice") }
         let actionRecords = try reader.array { r throws(BinaryReader.Malformed) in try ActionRecord(reading: &r) }
         let sessions = try reader.array { r throws(BinaryReader.Malformed) in try SupervisionRecord(reading: &r) }
         let problems = try reader.array { r throws(BinaryReader.Malformed) in
             StateProblem(event: try r.uuid(), type: try r.choice(EventType.self), message: try r.string())
         }
         let citizenEpisodes = try CitizenEpisodeIndex(reading: &reader)
-        guard incidents.count == records.count else { throw reader.fail("an incident appears twice") }
-        self.init(policy: policy, incidents: incidents, registrationOrder: records.map(\.id),
+        self.init(policy: policy, incidents: incidents,
                   actions: Dictionary(actionRecords.map { ($0.action.id, $0) }, uniquingKeysWith: { first, _ in first }),
                   actionOrder: actionRecords.map(\.action.id), supervisionSessions: sessions, problems: problems,
                   eventCount: eventCount, citizenEpisodes: citizenEpisodes)

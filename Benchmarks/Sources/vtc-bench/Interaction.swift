@@ -12,7 +12,7 @@ enum Interaction {
         var state = VTCState(policy: .default)
         for logged in try EventLog.open(fileAt: path).readNew() { state.apply(logged.event) }
         let user = UserAccess(user: "koordinator-åse", roles: [.coordinator: .allUnits, .leader: .allUnits])
-        let context = AppContext(state: state, user: user, roster: Roster(units: [], users: [user]),
+        let context = AppContext(state: state, history: HistoryReader(events: []), user: user, roster: Roster(units: [], users: [user]),
                                  texts: Texts(.da), now: RegionLog.now(events: count))
         print("\(count) events, \(state.incidents.count) incidents; each key = handle + render at 80×24")
 

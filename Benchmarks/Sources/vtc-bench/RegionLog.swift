@@ -27,6 +27,15 @@ struct RegionLog {
         return path
     }
 
+    /// A data folder whose `events.jsonl` is the generated log (a hard link), for `Workspace.open`.
+    static func dataFolder(for path: String) throws -> String {
+        let folder = String(path.dropLast(".jsonl".count))
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let events = folder + "/" + LogFormat.fileName
+        if !FileManager.default.fileExists(atPath: events) { try FileManager.default.linkItem(atPath: path, toPath: events) }
+        return folder
+    }
+
     /// The moment the home counts are computed at: just after the last event.
     static func now(events count: Int) -> Timestamp { start.adding(seconds: Int64(count) * 150 + 86_400) }
 

@@ -4,8 +4,10 @@ import VTCDomain
 import VTCLog
 
 /// `vtc-bench scale [COUNT…]`: for each log size, side by side, the orjson
-/// parse of the file (the reference), full verification, and a cold start in a
-/// fresh process with its peak memory. Each timing is the median of `runs`.
+/// parse of the file (the reference), full verification, and the start of
+/// the application in a fresh process with its peak memory: once without a
+/// checkpoint (the whole log replayed, then `state.checkpoint` written), then
+/// from the checkpoint. Each timing is the median of `runs`.
 enum Scale {
     static let runs = 3
 
@@ -13,11 +15,14 @@ enum Scale {
         var rows: [String] = []
         for count in counts {
             let path = try RegionLog.file(events: count)
+            let folder = try RegionLog.dataFolder(for: path)
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
             var orjson: [Double] = []
             var verify: [Double] = []
+            var first: [Double] = []
             var cold: [Double] = []
             var child: [ColdStart] = []
+            var firstChild: [ColdStart] = []
             for _ in 0..<runs {
                 orjson.append(try wallSeconds("/usr/bin/env", ["python3", "-c",
                     "import orjson,sys; [orjson.loads(l) for l in open(sys.argv[1],'rb')]", path]).seconds)
@@ -25,24 +30,33 @@ enum Scale {
                 let report = try LogVerifier.verify(fileAt: path)
                 verify.append(Double(nanoseconds() - started) / 1e9)
                 guard report.isIntact, report.events == count else { fatalError("generated log does not verify: \(report.summary)") }
-                let (seconds, output) = try wallSeconds("/proc/self/exe", ["coldstart", path, String(count)])
+                unlink(folder + "/state.checkpoint")
+                let (firstSeconds, firstOutput) = try wallSeconds("/proc/self/exe", ["coldstart", folder, String(count)])
+                first.append(firstSeconds)
+                firstChild.append(ColdStart(firstOutput))
+                let (seconds, output) = try wallSeconds("/proc/self/exe", ["coldstart", folder, String(count)])
                 cold.append(seconds)
                 child.append(ColdStart(output))
             }
             let reference = median(orjson)
             let c = child.sorted { $0.total < $1.total }[runs / 2]
-            rows.append(String(format: "%9d %8.1f | %7.3f | %7.3f %5.2f× | %7.3f %5.2f× | %5.2f / %5.2f / %5.2f / %5.2f | %7.1f %5.2f×",
+            let f = firstChild.sorted { $0.total < $1.total }[runs / 2]
+            guard c.start.hasPrefix("checkpoint"), f.start.hasPrefix("replay") else { fatalError("unexpected starts: \(f.start), \(c.start)") }
+            let checkpoint = (try? FileManager.default.attributesOfItem(atPath: folder + "/state.checkpoint")[.size] as? Int) ?? 0
+            rows.append(String(format: "%9d %6.1f | %6.2f | %6.2f %5.2f× | %6.2f %5.2f× %6.0f | %6.2f %5.2f× | %5.2f / %5.2f / %5.2f | %6.0f %5.2f× | %5.0f",
                                count, Double(size) / 1e6, reference, median(verify), median(verify) / reference,
-                               median(cold), median(cold) / reference, c.read, c.replay, c.home, c.page,
-                               Double(c.peakBytes) / 1e6, Double(c.peakBytes) / Double(size)))
-            print("\(count): home \(c.summary)")
+                               median(first), median(first) / reference, Double(f.peakBytes) / 1e6,
+                               median(cold), median(cold) / reference, c.open, c.home, c.page,
+                               Double(c.peakBytes) / 1e6, Double(c.peakBytes) / Double(size), Double(checkpoint) / 1e6))
+            print("\(count): \(c.summary)")
         }
         print("""
 
-           events  file MB | orjson s | verify s  ratio | cold s   ratio | child: read / replay / home / page s | peak MB  /file
+           events file MB | orjson s | verify s ratio | first open s ratio peakMB | cold s ratio | open / home / page s | peak MB /file | checkpoint MB
         """)
         rows.forEach { print($0) }
-        print("(ratios against the orjson parse of the same file; medians of \(runs) runs; targets: verify ≤ 1.0×, cold ≤ 0.5×, peak ≤ 1.0× file)")
+        print("(first open: no checkpoint, every event replayed and the checkpoint written; cold: from the checkpoint. "
+            + "Ratios against the orjson parse of the same file; medians of \(runs) runs; targets: verify ≤ 1.0×, cold ≤ 0.5×, peak ≤ 1.0× file)")
     }
 
     /// Runs a program to its end and returns its wall time and standard output.
@@ -65,21 +79,22 @@ enum Scale {
 
     /// What the cold-start child prints: its phases, its peak memory, and what it computed.
     struct ColdStart {
-        var read = 0.0, replay = 0.0, home = 0.0, page = 0.0
+        var open = 0.0, home = 0.0, page = 0.0
         var peakBytes = 0
+        var start = ""
         var summary = ""
-        var total: Double { read + replay + home + page }
+        var total: Double { open + home + page }
 
         init(_ output: String) {
             for line in output.split(separator: "\n") {
                 let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { continue }
                 switch parts[0] {
-                case "read": read = Double(parts[1])!
-                case "replay": replay = Double(parts[1])!
+                case "open": open = Double(parts[1])!
                 case "home": home = Double(parts[1])!
                 case "page": page = Double(parts[1])!
                 case "peak": peakBytes = Int(parts[1])!
+                case "start": start = parts[1]
                 case "summary": summary = parts[1]
                 default: break
                 }
@@ -88,42 +103,39 @@ enum Scale {
     }
 }
 
-/// `vtc-bench coldstart FILE COUNT`: what the application does before its first
-/// screen: open the log (read and check every line), replay it into `VTCState`,
-/// compute the home counts and the first page of the list, newest first.
+/// `vtc-bench coldstart FOLDER COUNT`: what the application does before its
+/// first screen: open the data folder (`Workspace.open`: restore the
+/// checkpoint and replay what follows it, or replay the whole log and write
+/// a checkpoint), then compute the home counts and the first page of the list.
 enum ColdStartChild {
-    static func run(path: String, count: Int) throws {
+    static func run(folder: String, count: Int) throws {
         var started = nanoseconds()
         func lap() -> Double {
             let now = nanoseconds()
             defer { started = now }
             return Double(now - started) / 1e9
         }
-        let log = try EventLog.open(fileAt: path)
-        var events = try log.readNew()
-        let read = lap()
-        var state = VTCState(policy: .default)
-        for logged in events { state.apply(logged.event) }
-        events = []
-        let replay = lap()
+        let workspace = try Workspace.open(DataFolder(path: folder))
+        let open = lap()
+        let state = workspace.state
         let now = RegionLog.now(events: count)
-        var live = 0, open = 0, overdue = 0, unacknowledged = 0
+        var live = 0, opened = 0, overdue = 0, unacknowledged = 0
         for record in state.incidents.values where !record.isWithdrawn {
             live += 1
             if record.acknowledgement == nil { unacknowledged += 1 }
             let statuses = record.followUps.lazy.filter(\.calledFor).map { $0.status(at: now) }
-            if statuses.contains(.overdue) { overdue += 1 } else if statuses.contains(.open) { open += 1 }
+            if statuses.contains(.overdue) { overdue += 1 } else if statuses.contains(.open) { opened += 1 }
         }
         let home = lap()
         let reader = UserAccess(user: "koordinator-åse", roles: [.coordinator: .allUnits])
         let page = IncidentQuery(order: .newestFirst).run(on: state, for: reader, at: now).prefix(20)
         let pageSeconds = lap()
-        print("read \(read)")
-        print("replay \(replay)")
+        print("open \(open)")
         print("home \(home)")
         print("page \(pageSeconds)")
         print("peak \(peakResidentBytes())")
-        print("summary \(live) incidents, \(open) with open and \(overdue) with overdue follow-up, \(unacknowledged) not acknowledged; "
+        print("start \(workspace.start)")
+        print("summary \(live) incidents, \(opened) with open and \(overdue) with overdue follow-up, \(unacknowledged) not acknowledged; "
             + "first page \(page.count) rows, newest \(page.first?.facts.occurredAt.rfc3339 ?? "-")")
     }
 

@@ -146,9 +146,9 @@ case "interact":
     try Interaction.run(count: arguments.count > 2 ? Int(arguments[2])! : 1_000_000)
 
 case "coldstart":
-    try ColdStartChild.run(path: arguments[2], count: Int(arguments[3])!)
+    try ColdStartChild.run(folder: arguments[2], count: Int(arguments[3])!)
 
 default:
-    print("usage: vtc-bench append [COUNT] | load [COUNT] | scale [COUNT…] | decode [COUNT] | interact [COUNT] | coldstart FILE COUNT")
+    print("usage: vtc-bench append [COUNT] | load [COUNT] | scale [COUNT…] | decode [COUNT] | interact [COUNT] | coldstart FOLDER COUNT")
     exit(2)
 }
