@@ -24,14 +24,16 @@ public final class EventLog {
     private var readOffset: off_t = 0
     private var lastLine: (offset: Int64, length: Int)?
     private var unread: [LoggedEvent] = []
+    /// Takes the events read while `open(…, each:)` runs, instead of `unread`.
+    private var deliver: ((LoggedEvent) -> Void)?
     /// What this instance knows of the file's end: valid while the file still has this size under the lock.
     private var knownTail: (end: off_t, seq: Int64, hash: [UInt8])?
 
     /// Opens (creating if needed, with its folder) the log of a data folder.
     public static func open(in folder: DataFolder, resumingAfter position: LogPosition? = nil,
-                            system: SystemCalls = .live) throws(LogError) -> EventLog {
+                            system: SystemCalls = .live, each: ((LoggedEvent) -> Void)? = nil) throws(LogError) -> EventLog {
         try folder.create(system: system)
-        return try open(fileAt: folder.eventsPath, resumingAfter: position, system: system)
+        return try open(fileAt: folder.eventsPath, resumingAfter: position, system: system, each: each)
     }
 
     /// Opens (creating if needed) the log at `path`; its folder must exist.
@@ -40,8 +42,12 @@ public final class EventLog {
     /// holds exactly those bytes there (same log id, same hash); otherwise,
     /// and always without it, every line is read and checked. `resumed`
     /// tells which happened.
+    ///
+    /// With `each`, the events read on opening are handed to it as they are
+    /// read instead of being kept for the first `readNew()`, so that a large
+    /// log is never held in memory as a whole.
     public static func open(fileAt path: String, resumingAfter position: LogPosition? = nil,
-                            system: SystemCalls = .live) throws(LogError) -> EventLog {
+                            system: SystemCalls = .live, each: ((LoggedEvent) -> Void)? = nil) throws(LogError) -> EventLog {
         var created = false
         var refusal: LogError?
         var fd = system.open(path, O_RDWR, 0)
@@ -65,6 +71,8 @@ public final class EventLog {
             try log.prepare(created: created)
         }
         if let position { try log.resume(after: position) }
+        log.deliver = each
+        defer { log.deliver = nil }
         try log.readAvailable(allowRepair: true)
         return log
     }
@@ -333,7 +341,8 @@ public final class EventLog {
             return true
         case .event(let e):
             let offset = line.end - Int64(line.length) - 1
-            unread.append(LoggedEvent(seq: checker.expectedSeq &- 1, event: e, offset: offset))
+            let logged = LoggedEvent(seq: checker.expectedSeq &- 1, event: e, offset: offset)
+            if let deliver { deliver(logged) } else { unread.append(logged) }
             lastLine = (offset, line.length)
             return true
         case .bad(let problems):

@@ -72,33 +72,46 @@ public final class Workspace {
             StateCheckpoint.Origin(program: $0, policy: policyBytes.map { String(decoding: LogFormat.hash($0), as: UTF8.self) } ?? "default")
         }
         let candidate = origin.flatMap { StateCheckpoint.candidate(at: folder.checkpointPath, origin: $0) }
-        var log: EventLog
-        var restored: StateCheckpoint.Restored?
-        let new: [LoggedEvent]
-        do {
-            log = try EventLog.open(in: folder, resumingAfter: candidate?.position, system: system)
-            if log.resumed {
-                restored = candidate?.restore(policy: policy)
-                if restored == nil { log = try EventLog.open(in: folder, system: system) }
-            }
-            new = try log.readNew()
-        } catch {
-            throw .log(error)
-        }
         let roster = try readRoster(folder)
         guard let access = roster.access(for: user) else {
             throw .notInRoster(user: user, rosterPath: folder.rosterPath)
         }
-        var state = restored?.state ?? VTCState(policy: policy)
-        let archive = EventArchive(path: log.path, starts: restored?.lineStarts ?? [])
-        for entry in new {
+        // Events are applied as the log hands them over, never gathered: a
+        // region's log as events would take more memory than its state.
+        var state = VTCState(policy: policy)
+        var starts: [Int64] = []
+        var replayed = 0
+        func apply(_ entry: LoggedEvent) {
             state.apply(entry.event)
-            archive.add(entry)
+            starts.append(entry.offset)
+            replayed += 1
         }
-        let start = restored.map { Start.checkpoint(seq: $0.position.seq, replayed: new.count) } ?? .replay(events: new.count)
-        if new.count >= checkpointInterval, log.damage == nil, let origin, let position = log.position {
+        var log: EventLog
+        var restored: StateCheckpoint.Restored?
+        do {
+            if let candidate {
+                // The lines after a checkpoint go on top of it, so they are applied once it is restored.
+                log = try EventLog.open(in: folder, resumingAfter: candidate.position, system: system)
+                if log.resumed {
+                    restored = candidate.restore(policy: policy)
+                    if let restored {
+                        (state, starts) = (restored.state, restored.lineStarts)
+                    } else {
+                        log = try EventLog.open(in: folder, system: system, each: apply)
+                    }
+                }
+            } else {
+                log = try EventLog.open(in: folder, system: system, each: apply)
+            }
+            for entry in try log.readNew() { apply(entry) }
+        } catch {
+            throw .log(error)
+        }
+        let archive = EventArchive(path: log.path, starts: starts)
+        let start = restored.map { Start.checkpoint(seq: $0.position.seq, replayed: replayed) } ?? .replay(events: replayed)
+        if replayed >= checkpointInterval, log.damage == nil, let origin, let position = log.position {
             // Only a speed-up: a folder that cannot take it opens by replaying, as before.
-            try? StateCheckpoint.write(state, lineStarts: archive.lineStarts, position: position, origin: origin,
+            try? StateCheckpoint.write(state, lineStarts: starts, position: position, origin: origin,
                                        to: folder.checkpointPath)
         }
         return Workspace(folder: folder, user: user, access: access, roster: roster, state: state, start: start,
