@@ -64,7 +64,9 @@ struct IncidentText {
         lines.append(texts.commandLine(.history) + ":")
         var history = TextTable(["", "", ""])
         for event in events { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
-        lines += history.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n").dropFirst().map { "  " + $0 }
+        // The first line is the empty header row; kept by the split so that dropping it drops nothing else.
+        lines += history.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropFirst().map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 

@@ -18,7 +18,12 @@ struct TextTable {
     mutating func add(_ cells: [String]) { rows.append(cells.map { Output.safe($0) }) }
 
     func render(width: Int? = Output.terminalWidth) -> String {
-        var widths = headers.indices.map { column in ([headers] + rows).map { min($0[column].count, maximumWidth) }.max() ?? 0 }
+        // One pass over the cells, each counted once: a region's list has tens of thousands of rows.
+        let counts = ([headers] + rows).map { row in row.map(\.count) }
+        var widths = headers.map { _ in 0 }
+        for row in counts {
+            for (column, count) in row.enumerated() { widths[column] = max(widths[column], min(count, maximumWidth)) }
+        }
         if let width {
             let separators = 2 * (widths.count - 1)
             while widths.reduce(separators, +) > width,
@@ -26,18 +31,26 @@ struct TextTable {
                 widths[widest] -= 1
             }
         }
-        let cells = ([headers] + rows).map { row in row.indices.map { clip(row[$0], to: widths[$0]) } }
-        return cells.map { row in
-            let line = row.indices.map { i in i == row.count - 1 ? row[i] : row[i] + String(repeating: " ", count: widths[i] - row[i].count) }
-                .joined(separator: "  ")
-            return String(line.reversed().drop { $0 == " " }.reversed())
-        }.joined(separator: "\n")
+        var lines: [String] = []
+        lines.reserveCapacity(counts.count)
+        for (row, rowCounts) in zip([headers] + rows, counts) {
+            var line = ""
+            for column in row.indices {
+                let (cell, count) = clip(row[column], count: rowCounts[column], to: widths[column])
+                line += cell
+                if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - count + 2) }
+            }
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
     }
 
     static let narrowest = 6
 
-    private func clip(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(max(width - 1, 0))) + "…"
+    /// The text cut to `width` characters with "…", and how many characters that is.
+    private func clip(_ text: String, count: Int, to width: Int) -> (String, Int) {
+        count <= width ? (text, count) : (String(text.prefix(max(width - 1, 0))) + "…", min(width, max(width - 1, 0) + 1))
     }
 }
 
