@@ -96,7 +96,9 @@ public final class EventLog {
     public var head: Checkpoint? { checker.head }
 
     /// True when opening skipped the lines up to the position it was given.
-    public private(set) var resumed = false
+    public var resumed: Bool { resumedFrom != nil }
+    /// The position opening resumed after, its lines skipped.
+    public private(set) var resumedFrom: LogPosition?
 
     /// The last line read, pinned down; nil before the first event.
     public var position: LogPosition? {
@@ -274,7 +276,7 @@ public final class EventLog {
         checker = ChainChecker(resumingAfter: position.seq, digest: position.digest)
         readOffset = off_t(position.offset) + off_t(position.length) + 1
         lastLine = (position.offset, position.length)
-        resumed = true
+        resumedFrom = position
     }
 
     /// Reads and checks the complete lines after `readOffset` under a shared

@@ -26,18 +26,40 @@ public struct VerificationReport: Hashable, Sendable {
 /// re-synchronises the chain after a bad line instead of stopping).
 public enum LogVerifier {
     public static func verify(fileAt path: String, system: SystemCalls = .live) throws(LogError) -> VerificationReport {
+        try verify(fileAt: path, before: nil, system: system)
+    }
+
+    /// Checks the lines up to and including the one `position` names, and
+    /// that they end in exactly that line. Takes no lock: nothing ever
+    /// changes the lines of an append-only log that are already there.
+    public static func verify(fileAt path: String, through position: LogPosition,
+                              system: SystemCalls = .live) throws(LogError) -> VerificationReport {
+        var report = try verify(fileAt: path, before: off_t(position.offset) + off_t(position.length) + 1, system: system)
+        let expected = Checkpoint(seq: position.seq, hash: String(decoding: LogFormat.hex(position.digest), as: UTF8.self))
+        if report.isIntact, report.head != expected {
+            report.problems.append(LogProblem(line: Int(position.seq), kind: .hashMismatch,
+                                              detail: "the lines up to \(expected) are no longer the ones the state checkpoint was made from"))
+        }
+        return report
+    }
+
+    /// Checks the file's lines before the byte offset `end`, or all of them under a shared lock.
+    private static func verify(fileAt path: String, before end: off_t?, system: SystemCalls) throws(LogError) -> VerificationReport {
         let fd = system.open(path, O_RDONLY, 0)
         guard fd >= 0 else { throw .system(action: "open", path: path, errno: errno) }
         defer { _ = system.close(fd) }
-        // A shared lock, so that an append in progress is not reported as a torn tail.
-        let failure = system.lock(fd, LOCK_SH)
-        guard failure == 0 else { throw .system(action: "lock", path: path, errno: failure) }
+        if end == nil {
+            // A shared lock, so that an append in progress is not reported as a torn tail.
+            let failure = system.lock(fd, LOCK_SH)
+            guard failure == 0 else { throw .system(action: "lock", path: path, errno: failure) }
+        }
         var run = Run()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: LogFormat.readChunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var offset: off_t = 0
-        while true {
-            let n = system.pread(fd, buffer.baseAddress!, buffer.count, offset)
+        while end.map({ offset < $0 }) ?? true {
+            let wanted = end.map { min(buffer.count, Int($0 - offset)) } ?? buffer.count
+            let n = system.pread(fd, buffer.baseAddress!, wanted, offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .system(action: "read", path: path, errno: errno)

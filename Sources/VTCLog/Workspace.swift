@@ -32,6 +32,9 @@ public final class Workspace {
 
     private let log: EventLog
     private let archive: EventArchive
+    private let skippedLinesCheck = SkippedLinesCheck()
+    /// Damage that the check of the lines skipped on opening found.
+    private var damageBeforeCheckpoint: LogProblem?
     private let drafts: DraftStore
     private let system: SystemCalls
 
@@ -134,15 +137,26 @@ public final class Workspace {
     public var now: Timestamp { system.now().expressed(in: policy.zone) }
 
     /// True when the log is damaged or not writable: nothing can be appended.
-    public var isReadOnly: Bool { !log.isWritable }
+    public var isReadOnly: Bool { !log.isWritable || damageBeforeCheckpoint != nil }
 
     /// The first damage found in the log (it is then read-only), with its line.
-    public var damage: LogProblem? { log.damage }
+    public var damage: LogProblem? { damageBeforeCheckpoint ?? log.damage }
 
     /// Why the log is read-only, in one line; nil when it is writable.
     public var readOnlyReason: String? {
-        if let damage = log.damage { return LogError.damaged(path: log.path, damage).description }
+        if let damage { return LogError.damaged(path: log.path, damage).description }
         return log.isWritable ? nil : "\(log.path) is not writable for \(user)"
+    }
+
+    /// Starts checking, on another thread, the lines that opening skipped
+    /// thanks to the checkpoint (every line up to the one it names), as
+    /// opening without it would have. If they are damaged, the next
+    /// `refresh()` makes the log read-only and removes the checkpoint, so
+    /// that the next opening reads every line. For a program that stays open
+    /// (the terminal UI); does nothing when opening read every line.
+    public func checkSkippedLinesInBackground() {
+        guard case .checkpoint = start, let skipped = log.resumedFrom else { return }
+        skippedLinesCheck.start(path: log.path, through: skipped, system: system)
     }
 
     // MARK: - Events
@@ -151,6 +165,10 @@ public final class Workspace {
     /// Returns how many there were.
     @discardableResult
     public func refresh() throws(WorkspaceError) -> Int {
+        if damageBeforeCheckpoint == nil, let problem = skippedLinesCheck.problem() {
+            damageBeforeCheckpoint = problem
+            _ = system.unlink(folder.checkpointPath)
+        }
         let new: [LoggedEvent]
         do { new = try log.readNew() } catch { throw .log(error) }
         apply(new)
@@ -164,6 +182,7 @@ public final class Workspace {
     @discardableResult
     public func append(_ payloads: [EventPayload]) throws(WorkspaceError) -> [Event] {
         let at = now
+        if let damageBeforeCheckpoint { throw .log(.damaged(path: log.path, damageBeforeCheckpoint)) }
         let events = payloads.map { Event(at: at, actor: user, payload: $0) }
         var trial = state
         let problemsBefore = trial.problems.count

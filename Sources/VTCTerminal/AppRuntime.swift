@@ -7,8 +7,11 @@ import VTCLog
 public final class AppRuntime {
     public let workspace: Workspace
 
+    /// Also starts checking, in the background, the log lines a checkpoint let opening skip:
+    /// damage there turns the log read-only at the next poll, with its banner.
     public init(workspace: Workspace) {
         self.workspace = workspace
+        workspace.checkSkippedLinesInBackground()
     }
 
     /// The state the application starts in: home, with the user's drafts

@@ -130,3 +130,52 @@ import VTCDomain
         #expect(!temporary.names().contains("state.checkpoint"))
     }
 }
+
+@Suite struct SkippedLinesCheckTests {
+    let helper = CheckpointTests()
+
+    /// Refreshes until the background check has answered (it is done when its thread ends).
+    func settle(_ workspace: Workspace, until done: (Workspace) -> Bool) throws {
+        for _ in 0..<200 where !done(workspace) {
+            try workspace.refresh()
+            usleep(10_000)
+        }
+    }
+
+    @Test func damageBeforeTheCheckpointIsFoundInTheBackgroundAndTurnsTheLogReadOnly() throws {
+        let temporary = TemporaryFolder()
+        try helper.populate(temporary, count: 10)
+        _ = try helper.open(temporary)
+        var lines = temporary.lines()
+        let original = lines[4]
+        lines[4] = Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "Episode", with: "EPISODE").utf8)
+        #expect(lines[4] != original, "line 5 is a registration whose text changes")
+        temporary.write(lines.flatMap { $0 + [0x0A] })
+        let workspace = try helper.open(temporary)
+        guard case .checkpoint = workspace.start else { Issue.record("did not start from the checkpoint"); return }
+        #expect(!workspace.isReadOnly, "the changed line is before the checkpoint, so opening did not read it")
+        workspace.checkSkippedLinesInBackground()
+        try settle(workspace) { $0.isReadOnly }
+        #expect(workspace.isReadOnly)
+        #expect(workspace.damage?.line == 6, "a changed line shows on the next one, which holds its hash")
+        #expect(workspace.damage?.kind == .hashMismatch)
+        #expect(throws: WorkspaceError.self) { try workspace.append([.noteAdded(incident: UUID(), text: "x")]) }
+        #expect(!temporary.names().contains("state.checkpoint"))
+        let reopened = try helper.open(temporary)
+        #expect(reopened.isReadOnly && reopened.damage?.line == 6, "the next opening reads every line and finds it at once")
+    }
+
+    @Test func anIntactLogStaysWritableAfterTheCheck() throws {
+        let temporary = TemporaryFolder()
+        try helper.populate(temporary, count: 10)
+        _ = try helper.open(temporary)
+        let workspace = try helper.open(temporary)
+        workspace.checkSkippedLinesInBackground()
+        let report = try LogVerifier.verify(fileAt: temporary.logPath, through: try EventLog.open(fileAt: temporary.logPath).position!)
+        #expect(report.isIntact)
+        usleep(300_000)
+        try workspace.refresh()
+        #expect(!workspace.isReadOnly)
+        #expect(temporary.names().contains("state.checkpoint"))
+    }
+}
