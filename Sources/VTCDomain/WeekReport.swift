@@ -4,9 +4,42 @@ import Foundation
 /// and a set of units. Follow-up and acknowledgement are taken as they stood
 /// at the end of the week, or now if the week is not over; withdrawn incidents are left out.
 public struct WeekReport: Hashable, Sendable {
+    /// One follow-up item and its incident. The incident is read from the
+    /// state's table when asked for, so that a region's thousands of entries
+    /// do not each carry a copy of their incident.
     public struct FollowUpEntry: Hashable, Sendable {
-        public let incident: IncidentRecord
+        private let records: [IncidentRecord]
+        private let place: Int
         public let item: FollowUpItem
+
+        init(records: [IncidentRecord], place: Int, item: FollowUpItem) {
+            self.records = records
+            self.place = place
+            self.item = item
+        }
+
+        public var incident: IncidentRecord { records[place] }
+
+        public static func == (a: FollowUpEntry, b: FollowUpEntry) -> Bool { a.incident == b.incident && a.item == b.item }
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(incident.id)
+            hasher.combine(item)
+        }
+    }
+
+    /// The week's headline numbers, as the lists would count them.
+    public struct Numbers: Hashable, Sendable {
+        public var new: Int
+        public var open: Int
+        public var overdue: Int
+        public var unacknowledged: Int
+
+        public init(new: Int = 0, open: Int = 0, overdue: Int = 0, unacknowledged: Int = 0) {
+            self.new = new
+            self.open = open
+            self.overdue = overdue
+            self.unacknowledged = unacknowledged
+        }
     }
 
     public struct SeverityWeek: Hashable, Sendable {
@@ -52,44 +85,83 @@ public struct WeekReport: Hashable, Sendable {
     /// References in `recurringEpisodes` or more episodes in the `recurringWindowDays` days before the week ends.
     public let recurringCitizens: [RecurringCitizen]
 
+    /// What belongs to a week for a set of units: one decision per incident, shared by the report and its numbers.
+    private struct Scope {
+        let start: Int64
+        let end: Int64
+        let asOf: Timestamp
+        let units: Set<String>
+
+        /// Throws the refusal for the first unit the user may not read.
+        init(week: ISOWeek, units: [String], zone: Zone, user: UserAccess, now: Timestamp) throws(AccessRefusal) {
+            for unit in units {
+                if case .refused(let refusal) = Access.check(user, .readUnit(unit: unit)) { throw refusal }
+            }
+            (start, end) = (week.start(in: zone).epochSeconds, week.end(in: zone).epochSeconds)
+            asOf = Timestamp(epochSeconds: min(now.epochSeconds, end)).expressed(in: zone)
+            self.units = Set(units)
+        }
+
+        func during(_ t: Timestamp) -> Bool { (start..<end).contains(t.epochSeconds) }
+        func covers(_ record: IncidentRecord) -> Bool { !record.isWithdrawn && units.contains(record.facts.unit) }
+        /// Registered by `asOf`.
+        func knows(_ record: IncidentRecord) -> Bool { record.registeredAt.epochSeconds <= asOf.epochSeconds }
+        func isPending(_ item: FollowUpItem) -> Bool { item.outcome.map { $0.at.epochSeconds > asOf.epochSeconds } ?? true }
+        func isOverdue(_ item: FollowUpItem) -> Bool { asOf.epochSeconds > item.due.epochSeconds }
+        func isUnacknowledged(_ record: IncidentRecord) -> Bool {
+            record.acknowledgement.map { $0.at.epochSeconds > asOf.epochSeconds } ?? true
+        }
+    }
+
+    /// The headline numbers alone, without building the lists: what the home screen shows.
+    public static func numbers(week: ISOWeek, units: [String], state: VTCState, user: UserAccess,
+                               now: Timestamp) throws(AccessRefusal) -> Numbers {
+        let scope = try Scope(week: week, units: units, zone: state.policy.zone, user: user, now: now)
+        var numbers = Numbers()
+        for record in state.incidents.values where scope.covers(record) {
+            if scope.during(record.registeredAt) { numbers.new += 1 }
+            guard scope.knows(record) else { continue }
+            if scope.isUnacknowledged(record) { numbers.unacknowledged += 1 }
+            for item in record.followUps where scope.isPending(item) {
+                if scope.isOverdue(item) { numbers.overdue += 1 } else { numbers.open += 1 }
+            }
+        }
+        return numbers
+    }
+
     /// Throws the refusal for the first unit the user may not read.
     public init(week: ISOWeek, units: [String], state: VTCState, user: UserAccess, now: Timestamp,
                 recurringEpisodes: Int = 3, recurringWindowDays: Int = 30) throws(AccessRefusal) {
-        for unit in units {
-            if case .refused(let refusal) = Access.check(user, .readUnit(unit: unit)) { throw refusal }
-        }
         let zone = state.policy.zone
-        let (start, end) = (week.start(in: zone).epochSeconds, week.end(in: zone).epochSeconds)
-        let asOf = Timestamp(epochSeconds: min(now.epochSeconds, end)).expressed(in: zone)
-        let unitSet = Set(units)
-        let incidents = state.incidentsInRegistrationOrder.filter { !$0.isWithdrawn && unitSet.contains($0.facts.unit) }
-        let known = incidents.filter { $0.registeredAt.epochSeconds <= asOf.epochSeconds }
-        func during(_ t: Timestamp) -> Bool { (start..<end).contains(t.epochSeconds) }
+        let scope = try Scope(week: week, units: units, zone: zone, user: user, now: now)
+        let (end, asOf, unitSet) = (scope.end, scope.asOf, scope.units)
+        let records = state.incidents.values
+        let places = records.indices.filter { scope.covers(records[$0]) }
 
         self.week = week
         self.units = units
         self.asOf = asOf
-        newIncidents = incidents.filter { during($0.registeredAt) }.sorted(by: IncidentQuery.newerFirst)
+        newIncidents = places.lazy.map { records[$0] }.filter { scope.during($0.registeredAt) }.sorted(by: IncidentQuery.newerFirst)
 
-        let pending = known.flatMap { record in
-            record.followUps
-                .filter { item in item.outcome.map { $0.at.epochSeconds > asOf.epochSeconds } ?? true }
-                .map { FollowUpEntry(incident: record, item: $0) }
-        }.sorted { $0.item.due.epochSeconds < $1.item.due.epochSeconds }
-        overdueFollowUp = pending.filter { asOf.epochSeconds > $0.item.due.epochSeconds }
-        openFollowUp = pending.filter { asOf.epochSeconds <= $0.item.due.epochSeconds }
-        unacknowledged = known.filter { record in
-            record.acknowledgement.map { $0.at.epochSeconds > asOf.epochSeconds } ?? true
+        var pending: [FollowUpEntry] = []
+        for place in places where scope.knows(records[place]) {
+            for item in records[place].followUps where scope.isPending(item) {
+                pending.append(FollowUpEntry(records: records, place: place, item: item))
+            }
         }
+        pending.sort { $0.item.due.epochSeconds < $1.item.due.epochSeconds }
+        overdueFollowUp = pending.filter { scope.isOverdue($0.item) }
+        openFollowUp = pending.filter { !scope.isOverdue($0.item) }
+        unacknowledged = places.lazy.map { records[$0] }.filter { scope.knows($0) && scope.isUnacknowledged($0) }
 
         let actions = state.actionOrder.compactMap { state.actions[$0] }.filter { unitSet.contains($0.action.unit) }
-        actionsOpened = actions.filter { during($0.openedAt) }
+        actionsOpened = actions.filter { scope.during($0.openedAt) }
         actionsDue = actions.filter { week.contains($0.action.due) }
-        actionsClosed = actions.filter { $0.closure.map { during($0.at) } ?? false }
+        actionsClosed = actions.filter { $0.closure.map { scope.during($0.at) } ?? false }
         supervisionSessions = state.supervisionSessions.filter { unitSet.contains($0.session.unit) && week.contains($0.session.date) }
 
         var counts: [ISOWeek: [Int]] = [:]
-        for record in incidents {
+        for record in places.lazy.map({ records[$0] }) {
             let occurred = ISOWeek(containing: record.facts.occurredAt, in: zone)
             counts[occurred, default: Array(repeating: 0, count: Severity.all.count)][record.facts.severity.rawValue - 1] += 1
         }
@@ -103,7 +175,7 @@ public struct WeekReport: Hashable, Sendable {
 
         let windowStart = zone.adding(days: -recurringWindowDays, to: week.end(in: zone)).epochSeconds
         var byCitizen: [String: [String: [IncidentRecord]]] = [:]
-        for record in incidents {
+        for record in places.lazy.map({ records[$0] }) {
             guard let ref = record.facts.citizenRef, !ref.isEmpty,
                   (windowStart..<end).contains(record.facts.occurredAt.epochSeconds) else { continue }
             byCitizen[record.facts.unit, default: [:]][ref, default: []].append(record)

@@ -169,9 +169,9 @@ struct HomeNumbers: Equatable {
         }
         let amgUnits = context.roster.units.filter { user.has(.amg, in: $0) }
         let week = ISOWeek(containing: now, in: state.policy.zone)
-        if !amgUnits.isEmpty, let report = try? WeekReport(week: week, units: amgUnits, state: state, user: user, now: now) {
-            amgWeek = WeekNumbers(week: week, new: report.newIncidents.count, open: report.openFollowUp.count,
-                                  overdue: report.overdueFollowUp.count, unacknowledged: report.unacknowledged.count)
+        if !amgUnits.isEmpty, let numbers = try? WeekReport.numbers(week: week, units: amgUnits, state: state, user: user, now: now) {
+            amgWeek = WeekNumbers(week: week, new: numbers.new, open: numbers.open, overdue: numbers.overdue,
+                                  unacknowledged: numbers.unacknowledged)
         }
     }
 

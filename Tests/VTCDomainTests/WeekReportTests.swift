@@ -113,4 +113,21 @@ import VTCDomain
             try WeekReport(week: Self.w19, units: ["Åen", "Skoven"], state: Self.state, user: Self.leaderAaen, now: Self.now)
         }
     }
+
+    @Test("the week's numbers without the lists are the sizes of the lists, week by week and as time passes")
+    func numbersAreTheSizesOfTheLists() throws {
+        var week = ISOWeek(iso: "2026-W15")!
+        for _ in 0..<8 {
+            for now in ["2026-04-10T12:00:00+02:00", "2026-05-08T12:00:00+02:00", "2026-06-30T12:00:00+02:00"].map(QueryScenario.at) {
+                let report = try WeekReport(week: week, units: ["Åen"], state: Self.state, user: Self.leaderAaen, now: now)
+                let numbers = try WeekReport.numbers(week: week, units: ["Åen"], state: Self.state, user: Self.leaderAaen, now: now)
+                #expect(numbers == WeekReport.Numbers(new: report.newIncidents.count, open: report.openFollowUp.count,
+                                                      overdue: report.overdueFollowUp.count,
+                                                      unacknowledged: report.unacknowledged.count), "\(week) at \(now)")
+            }
+            week = week.next
+        }
+        let w19 = try WeekReport.numbers(week: Self.w19, units: ["Åen"], state: Self.state, user: Self.leaderAaen, now: Self.now)
+        #expect(w19.new > 0 && w19.open + w19.overdue > 0, "the scenario's week has something to count")
+    }
 }
