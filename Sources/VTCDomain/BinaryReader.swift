@@ -132,7 +132,12 @@ public struct BinaryReader {
     public func fail(_ reason: String) -> Malformed { Malformed(offset: base + position, reason: reason) }
 
     /// Makes `count` unread bytes available, taking more blocks as needed.
+    @inline(__always)
     private mutating func ensure(_ count: Int) throws(Malformed) {
+        if buffer.count - position < count { try refill(count) }
+    }
+
+    private mutating func refill(_ count: Int) throws(Malformed) {
         while buffer.count - position < count {
             guard !ended, let block = more() else {
                 ended = true

@@ -6,12 +6,10 @@ import VTCLog
 /// exports, and the poll that brings in what other processes wrote.
 public final class AppRuntime {
     public let workspace: Workspace
+    private var checkingSkippedLines = false
 
-    /// Also starts checking, in the background, the log lines a checkpoint let opening skip:
-    /// damage there turns the log read-only at the next poll, with its banner.
     public init(workspace: Workspace) {
         self.workspace = workspace
-        workspace.checkSkippedLinesInBackground()
     }
 
     /// The state the application starts in: home, with the user's drafts
@@ -46,7 +44,16 @@ public final class AppRuntime {
 
     /// Reads new events and the clock; the screens are refreshed when events
     /// arrived, the log turned read-only or the minute changed, and are left untouched otherwise.
+    ///
+    /// The first poll (the first moment without a key, after the first screen
+    /// is drawn) starts checking, in the background, the log lines a
+    /// checkpoint let opening skip: damage there turns the log read-only at a
+    /// later poll, with its banner.
     func poll(_ state: inout AppState) {
+        if !checkingSkippedLines {
+            checkingSkippedLines = true
+            workspace.checkSkippedLinesInBackground()
+        }
         let before = state.context.now
         var arrived = 0
         do {
