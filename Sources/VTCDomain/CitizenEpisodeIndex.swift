@@ -9,7 +9,7 @@ struct CitizenEpisodeIndex: Equatable, Sendable {
         var ref: String
     }
 
-    private struct Entry: Equatable, Sendable {
+    fileprivate struct Entry: Equatable, Sendable {
         var epoch: Int64
         var id: UUID
     }
@@ -24,9 +24,8 @@ struct CitizenEpisodeIndex: Equatable, Sendable {
     mutating func insert(_ id: UUID, _ facts: Registration) {
         guard let key = Self.key(facts) else { return }
         let epoch = facts.occurredAt.epochSeconds
-        var list = entries.removeValue(forKey: key) ?? []
-        list.insert(Entry(epoch: epoch, id: id), at: Self.firstIndex(in: list, after: epoch))
-        entries[key] = list
+        // In place: one lookup, and the list is never copied.
+        entries[key, default: []].insertSorted(Entry(epoch: epoch, id: id))
     }
 
     mutating func remove(_ id: UUID, _ facts: Registration) {
@@ -54,7 +53,7 @@ struct CitizenEpisodeIndex: Equatable, Sendable {
     }
 
     /// The index of the first entry later than `epoch`.
-    private static func firstIndex(in list: [Entry], after epoch: Int64) -> Int {
+    fileprivate static func firstIndex(in list: [Entry], after epoch: Int64) -> Int {
         var low = 0
         var high = list.count
         while low < high {
@@ -85,5 +84,12 @@ struct CitizenEpisodeIndex: Equatable, Sendable {
             let key = Key(unit: try reader.name(), ref: try reader.string())
             entries[key] = try reader.array { r throws(BinaryReader.Malformed) in Entry(epoch: try r.signed(), id: try r.uuid()) }
         }
+    }
+}
+
+private extension Array where Element == CitizenEpisodeIndex.Entry {
+    /// Inserts after every entry at the same moment or earlier.
+    mutating func insertSorted(_ entry: Element) {
+        insert(entry, at: CitizenEpisodeIndex.firstIndex(in: self, after: entry.epoch))
     }
 }

@@ -22,6 +22,8 @@ public struct IncidentTable: Equatable, Sendable {
     public var count: Int { values.count }
     public var isEmpty: Bool { values.isEmpty }
 
+    public func contains(_ id: UUID) -> Bool { places[id] != nil }
+
     public subscript(id: UUID) -> IncidentRecord? {
         places[id].map { values[Int($0)] }
     }

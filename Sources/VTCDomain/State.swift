@@ -154,11 +154,11 @@ public struct VTCState: Equatable, Sendable {
 
     /// Whether the event's incident exists and is not withdrawn; the event is a problem otherwise.
     private mutating func isLive(_ id: UUID, _ event: Event) -> Bool {
-        guard let withdrawal = incidents[id].map({ $0.withdrawal }) else {
+        guard incidents.contains(id) else {
             reject(event, "unknown incident \(id.lowercasedString)")
             return false
         }
-        if let withdrawal {
+        if let withdrawal = incidents[existing: id].withdrawal {
             reject(event, "incident \(id.lowercasedString) was withdrawn at \(withdrawal.at.rfc3339)")
             return false
         }
@@ -192,9 +192,9 @@ public struct VTCState: Equatable, Sendable {
     }
 
     private mutating func rederive(_ id: UUID) {
-        guard let record = incidents[id], !record.isWithdrawn else { return }
-        let facts = record.facts
-        let items = policy.itemsCalledFor(facts: facts, registeredAt: record.registeredAt) { days in
+        guard incidents.contains(id), !incidents[existing: id].isWithdrawn else { return }
+        let facts = incidents[existing: id].facts
+        let items = policy.itemsCalledFor(facts: facts, registeredAt: incidents[existing: id].registeredAt) { days in
             citizenEpisodes.count(around: facts, withinDays: days)
         }
         incidents[existing: id].rederive(calledFor: items)
