@@ -30,44 +30,45 @@ public struct IncidentIndex: Sendable {
     public var count: Int { ids.count }
 
     public init(_ state: VTCState, for user: UserAccess) {
-        var visible: [IncidentRecord] = []
-        visible.reserveCapacity(state.incidents.count)
-        for record in state.incidents.values where !record.isWithdrawn
-            && Access.check(user, .see(unit: record.facts.unit, registrant: record.registrant)).isAllowed {
-            visible.append(record)
+        // The records are read once, in the dictionary's own order (reading memory in
+        // sequence), by every processor at once, each sorting what it read; the sorted
+        // parts are then merged.
+        let records = state.incidents.values
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, max(1, records.count / 4096))
+        let bounds = (0...chunks).map { records.index(records.startIndex, offsetBy: records.count * $0 / chunks) }
+        var parts = [Gathered?](repeating: nil, count: chunks)
+        parts.withUnsafeMutableBufferPointer { parts in
+            nonisolated(unsafe) let parts = parts
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var part = Gathered(user: user)
+                for record in records[bounds[chunk]..<bounds[chunk + 1]] { part.add(record) }
+                part.keys.sort(by: NewestFirstKey.precedes)
+                parts[chunk] = part
+            }
         }
-        let newestFirst = visible.indices.map { NewestFirstKey(visible[$0], index: $0) }.sorted(by: NewestFirstKey.precedes)
-        let records = newestFirst.map { visible[$0.index] }
-        visible = []
+        let gathered = Gathered(joining: parts.map { $0! })
+        let rows = gathered.newestFirst()
 
-        ids = records.map(\.id)
-        occurred = records.map { $0.facts.occurredAt.epochSeconds }
-        severity = records.map { UInt8($0.facts.severity.rawValue) }
-        let kinds = EpisodeKind.allCases
-        kind = records.map { record in UInt8(kinds.firstIndex(of: record.facts.kind)!) }
-        var unitNumbers: [String: UInt32] = [:]
-        var names: [String] = []
-        unit = records.map { record in
-            if let number = unitNumbers[record.facts.unit] { return number }
-            let number = UInt32(names.count)
-            unitNumbers[record.facts.unit] = number
-            names.append(record.facts.unit)
-            return number
-        }
-        unitNames = names
-        acknowledged = RowSet(count: records.count) { records[$0].acknowledgement != nil }
-        let dues = records.map { record in
-            record.followUps.lazy.filter { $0.outcome == nil }.map(\.due.epochSeconds).min() ?? Int64.max
-        }
+        ids = rows.map { gathered.ids[$0] }
+        occurred = rows.map { gathered.occurred[$0] }
+        severity = rows.map { gathered.severity[$0] }
+        kind = rows.map { gathered.kind[$0] }
+        unit = rows.map { gathered.shortFields[$0 * 3 + 2] }
+        unitNames = gathered.shortTexts
+        acknowledged = RowSet(count: rows.count) { gathered.acknowledged[rows[$0]] }
+        let dues = rows.map { gathered.earliestOpenDue[$0] }
         earliestOpenDue = dues
         let severity = severity
-        urgencyOrder = (0..<Row(records.count)).sorted { a, b in
+        urgencyOrder = (0..<Row(rows.count)).sorted { a, b in
             let (i, j) = (Int(a), Int(b))
             if dues[i] != dues[j] { return dues[i] < dues[j] }
             if severity[i] != severity[j] { return severity[i] > severity[j] }
             return a < b
         }
-        text = IncidentTextIndex(records)
+        text = IncidentTextIndex(
+            descriptions: rows.map { gathered.descriptions[$0] }, notes: rows.map { gathered.notes[$0] },
+            shortFields: rows.flatMap { gathered.shortFields[($0 * 3)..<($0 * 3 + 3)] }, shortTexts: gathered.shortTexts,
+            presence: rows.map { gathered.presence[$0] }, plain: RowSet(count: rows.count) { gathered.plain[rows[$0]] })
     }
 
     /// The rows passing every filter of `query` at `now`, in the query's order. The text
@@ -107,6 +108,123 @@ public struct IncidentIndex: Sendable {
 
     /// The row of the incident `id`, if the user may see it.
     public func row(of id: UUID) -> Row? { ids.firstIndex(of: id).map(Row.init) }
+}
+
+/// What the index keeps of the records one processor read, in the order read.
+private struct Gathered {
+    /// Sorted newest first within each part; the other arrays are in the order read.
+    var keys: [NewestFirstKey] = []
+    var ids: [UUID] = []
+    var occurred: [Int64] = []
+    var severity: [UInt8] = []
+    /// Position of the kind in `EpisodeKind.allCases`.
+    var kind: [UInt8] = []
+    var acknowledged: [Bool] = []
+    var earliestOpenDue: [Int64] = []
+    var descriptions: [String] = []
+    var notes: [[String]] = []
+    /// Place, citizen reference and unit, three per record, into `shortTexts`.
+    var shortFields: [UInt32] = []
+    var shortTexts: [String] = []
+    var presence: [UInt64] = []
+    var plain: [Bool] = []
+
+    /// Where each joined part starts in `keys`.
+    private var partStarts: [Int] = []
+    private var shortNumbers: [String: UInt32] = [:]
+    private var maySee: [SeeKey: Bool] = [:]
+    private let user: UserAccess?
+    private let kinds = EpisodeKind.allCases
+
+    private struct SeeKey: Hashable {
+        let unit: String
+        let registrant: String
+    }
+
+    init(user: UserAccess) { self.user = user }
+
+    mutating func add(_ record: IncidentRecord) {
+        guard !record.isWithdrawn else { return }
+        let facts = record.facts
+        let key = SeeKey(unit: facts.unit, registrant: record.registrant)
+        let visible: Bool
+        if let known = maySee[key] {
+            visible = known
+        } else {
+            visible = Access.check(user!, .see(unit: facts.unit, registrant: record.registrant)).isAllowed
+            maySee[key] = visible
+        }
+        guard visible else { return }
+        keys.append(NewestFirstKey(record, index: keys.count))
+        ids.append(record.id)
+        occurred.append(facts.occurredAt.epochSeconds)
+        severity.append(UInt8(facts.severity.rawValue))
+        kind.append(UInt8(kinds.firstIndex(of: facts.kind)!))
+        acknowledged.append(record.acknowledgement != nil)
+        var due = Int64.max
+        for item in record.followUps where item.outcome == nil { due = min(due, item.due.epochSeconds) }
+        earliestOpenDue.append(due)
+        let noteTexts = record.notes.isEmpty ? [] : record.notes.map(\.text)
+        descriptions.append(facts.description)
+        notes.append(noteTexts)
+        for text in [facts.location ?? "", facts.citizenRef ?? "", facts.unit] { shortFields.append(number(of: text)) }
+        var bits: UInt64 = 0
+        var isPlain = PlainText.scan(facts.description, into: &bits)
+        for note in noteTexts { isPlain = PlainText.scan(note, into: &bits) && isPlain }
+        presence.append(bits)
+        plain.append(isPlain)
+    }
+
+    private mutating func number(of text: String) -> UInt32 {
+        if let number = shortNumbers[text] { return number }
+        let number = UInt32(shortTexts.count)
+        shortNumbers[text] = number
+        shortTexts.append(text)
+        return number
+    }
+
+    /// The indices of `keys` newest first, when `keys` is sorted newest first within each part.
+    func newestFirst() -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(keys.count)
+        var runs = partStarts.indices.map { part in
+            partStarts[part]..<(part + 1 < partStarts.count ? partStarts[part + 1] : keys.count)
+        }
+        while true {
+            var best: Int?
+            for run in runs.indices where !runs[run].isEmpty {
+                if let current = best, !NewestFirstKey.precedes(keys[runs[run].lowerBound], keys[runs[current].lowerBound]) {
+                    continue
+                }
+                best = run
+            }
+            guard let run = best else { return merged }
+            merged.append(keys[runs[run].lowerBound].index)
+            runs[run] = runs[run].dropFirst()
+        }
+    }
+
+    /// The parts one after the other, their short texts numbered anew.
+    init(joining parts: [Gathered]) {
+        user = nil
+        for part in parts {
+            let offset = keys.count
+            partStarts.append(offset)
+            keys += part.keys.map { NewestFirstKey($0, index: $0.index + offset) }
+            ids += part.ids
+            occurred += part.occurred
+            severity += part.severity
+            kind += part.kind
+            acknowledged += part.acknowledged
+            earliestOpenDue += part.earliestOpenDue
+            descriptions += part.descriptions
+            notes += part.notes
+            presence += part.presence
+            plain += part.plain
+            let renumbered = part.shortTexts.map { number(of: $0) }
+            shortFields += part.shortFields.map { renumbered[Int($0)] }
+        }
+    }
 }
 
 /// A set of rows as one bit each.

@@ -18,42 +18,18 @@ public struct IncidentTextIndex: Sendable {
     let shortTexts: [String]
     /// Rows whose description and notes are all plain.
     let plain: RowSet
-    /// Per row, one bit per lower-case letter a–z and digit in the description
-    /// and notes, and 28 bits shared by every other byte: a word can only occur
-    /// where all its bits are set.
+    /// Per row, `PlainText.presenceBits` of the description and notes: a word can only
+    /// occur where all its bits are set.
     let presence: [UInt64]
 
-    init(_ records: [IncidentRecord]) {
-        descriptions = records.map(\.facts.description)
-        notes = records.map { $0.notes.map(\.text) }
-        var numbers: [String: UInt32] = [:]
-        var texts: [String] = []
-        var fields: [UInt32] = []
-        fields.reserveCapacity(records.count * 3)
-        for record in records {
-            for text in [record.facts.location ?? "", record.facts.citizenRef ?? "", record.facts.unit] {
-                if let number = numbers[text] {
-                    fields.append(number)
-                } else {
-                    numbers[text] = UInt32(texts.count)
-                    fields.append(UInt32(texts.count))
-                    texts.append(text)
-                }
-            }
-        }
-        shortFields = fields
-        shortTexts = texts
-        var presence = [UInt64](repeating: 0, count: records.count)
-        var plainWords = [UInt64](repeating: 0, count: (records.count + 63) / 64)
-        for row in records.indices {
-            var bits: UInt64 = 0
-            var isPlain = PlainText.scan(descriptions[row], into: &bits)
-            for note in notes[row] { isPlain = PlainText.scan(note, into: &bits) && isPlain }
-            presence[row] = bits
-            if isPlain { plainWords[row >> 6] |= 1 << UInt64(row & 63) }
-        }
+    init(descriptions: [String], notes: [[String]], shortFields: [UInt32], shortTexts: [String],
+         presence: [UInt64], plain: RowSet) {
+        self.descriptions = descriptions
+        self.notes = notes
+        self.shortFields = shortFields
+        self.shortTexts = shortTexts
         self.presence = presence
-        plain = RowSet(words: plainWords)
+        self.plain = plain
     }
 
     /// The rows where every word of `text` occurs, in any case, in one of the fields;
@@ -66,6 +42,8 @@ public struct IncidentTextIndex: Sendable {
         return result
     }
 
+    /// First, on the columns alone, the rows a short field or the presence bits decide;
+    /// then the rest are looked through, split over the processors.
     private func search(word: String, within candidates: RowSet) -> RowSet {
         let needle = PlainText.Needle(word)
         let shortMatches = shortTexts.map { PlainText.contains($0, needle, word: word) }
@@ -73,45 +51,65 @@ public struct IncidentTextIndex: Sendable {
         // One plain character with a bit of its own: the presence bit is the answer.
         let presenceDecides = needle.map { $0.bytes.count == 1 && PlainText.hasOwnBit($0.bytes[0]) } ?? false
 
-        let input = candidates.words
-        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, max(1, input.count / 256))
-        nonisolated(unsafe) var output = [UInt64](repeating: 0, count: input.count)
-        output.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = (input.count * chunk / chunks)..<(input.count * (chunk + 1) / chunks)
-                for wordIndex in range {
-                    var bits = input[wordIndex]
-                    var found: UInt64 = 0
-                    while bits != 0 {
-                        let bit = bits.trailingZeroBitCount
-                        bits &= bits - 1
-                        let row = wordIndex << 6 | bit
-                        if matches(row: row, word: word, needle: needle, required: required,
-                                   presenceDecides: presenceDecides, shortMatches: shortMatches) {
-                            found |= 1 << UInt64(bit)
+        var found = candidates.words
+        var toRead: [Int32] = []
+        for block in found.indices {
+            var bits = found[block]
+            var decided: UInt64 = 0
+            while bits != 0 {
+                let bit = bits.trailingZeroBitCount
+                bits &= bits - 1
+                let row = block << 6 | bit
+                let fields = row * 3
+                if shortMatches[Int(shortFields[fields])] || shortMatches[Int(shortFields[fields + 1])]
+                    || shortMatches[Int(shortFields[fields + 2])] {
+                    decided |= 1 << UInt64(bit)
+                } else if !plain.contains(row) {
+                    toRead.append(Int32(row))
+                } else if needle != nil && presence[row] & required == required {
+                    // A word that is not plain never occurs in plain text.
+                    if presenceDecides { decided |= 1 << UInt64(bit) } else { toRead.append(Int32(row)) }
+                }
+            }
+            found[block] = decided
+        }
+        for (row, occurs) in zip(toRead, read(toRead, for: word, needle)) where occurs {
+            found[Int(row) >> 6] |= 1 << UInt64(row & 63)
+        }
+        return RowSet(words: found)
+    }
+
+    /// Whether `word` occurs in the description or notes of each of `rows`.
+    private func read(_ rows: [Int32], for word: String, _ needle: PlainText.Needle?) -> [Bool] {
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, max(1, rows.count / 1024))
+        var occurs = [Bool](repeating: false, count: rows.count)
+        // The threads share no reference-counted object: each retain of a shared array
+        // from two processors at once would cost more than the search itself.
+        occurs.withUnsafeMutableBufferPointer { occurs in
+            rows.withUnsafeBufferPointer { rows in
+                descriptions.withUnsafeBufferPointer { descriptions in
+                    notes.withUnsafeBufferPointer { notes in
+                        plain.words.withUnsafeBufferPointer { plain in
+                            PlainText.withNeedle(needle) { needle in
+                                nonisolated(unsafe) let shared = (occurs, rows, descriptions, notes, plain, needle)
+                                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                                    let (occurs, rows, descriptions, notes, plain, needle) = shared
+                                    for index in (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks) {
+                                        let row = Int(rows[index])
+                                        if plain[row >> 6] & (1 << UInt64(row & 63)) == 0 {
+                                            occurs[index] = TextSearch.matches([word], in: [descriptions[row]] + notes[row])
+                                        } else if let needle {
+                                            occurs[index] = PlainText.contains(descriptions[row], needle)
+                                                || notes[row].contains { PlainText.contains($0, needle) }
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
-                    out[wordIndex] = found
                 }
             }
         }
-        return RowSet(words: output)
-    }
-
-    private func matches(row: Int, word: String, needle: PlainText.Needle?, required: UInt64, presenceDecides: Bool,
-                         shortMatches: [Bool]) -> Bool {
-        let fields = row * 3
-        if shortMatches[Int(shortFields[fields])] || shortMatches[Int(shortFields[fields + 1])]
-            || shortMatches[Int(shortFields[fields + 2])] {
-            return true
-        }
-        guard plain.contains(row) else {
-            return TextSearch.matches([word], in: [descriptions[row]] + notes[row])
-        }
-        // A word that is not plain never occurs in plain text.
-        guard let needle, presence[row] & required == required else { return false }
-        if presenceDecides { return true }
-        return PlainText.contains(descriptions[row], needle) || notes[row].contains { PlainText.contains($0, needle) }
+        return occurs
     }
 }
