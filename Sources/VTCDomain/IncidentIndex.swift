@@ -131,14 +131,14 @@ private struct Gathered {
 
     /// Where each joined part starts in `keys`.
     private var partStarts: [Int] = []
-    private var shortNumbers: [String: UInt32] = [:]
+    private var shortNumbers: [BytewiseKey: UInt32] = [:]
     private var maySee: [SeeKey: Bool] = [:]
     private let user: UserAccess?
     private let kinds = EpisodeKind.allCases
 
     private struct SeeKey: Hashable {
-        let unit: String
-        let registrant: String
+        let unit: BytewiseKey
+        let registrant: BytewiseKey
     }
 
     init(user: UserAccess) { self.user = user }
@@ -146,7 +146,7 @@ private struct Gathered {
     mutating func add(_ record: IncidentRecord) {
         guard !record.isWithdrawn else { return }
         let facts = record.facts
-        let key = SeeKey(unit: facts.unit, registrant: record.registrant)
+        let key = SeeKey(unit: BytewiseKey(facts.unit), registrant: BytewiseKey(record.registrant))
         let visible: Bool
         if let known = maySee[key] {
             visible = known
@@ -176,9 +176,10 @@ private struct Gathered {
     }
 
     private mutating func number(of text: String) -> UInt32 {
-        if let number = shortNumbers[text] { return number }
+        let key = BytewiseKey(text)
+        if let number = shortNumbers[key] { return number }
         let number = UInt32(shortTexts.count)
-        shortNumbers[text] = number
+        shortNumbers[key] = number
         shortTexts.append(text)
         return number
     }
@@ -223,6 +224,28 @@ private struct Gathered {
             plain += part.plain
             let renumbered = part.shortTexts.map { number(of: $0) }
             shortFields += part.shortFields.map { renumbered[Int($0)] }
+        }
+    }
+}
+
+/// A string hashed and compared by its UTF-8 bytes: String's own hashing and equality
+/// normalize text with æ, ø or å first, at several times the cost of the lookup. Two
+/// spellings of the same text (å composed or not) are two keys, which only costs a
+/// second entry.
+private struct BytewiseKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: BytewiseKey, b: BytewiseKey) -> Bool {
+        var (a, b) = (a.text, b.text)
+        return a.withUTF8 { a in
+            b.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
         }
     }
 }
