@@ -46,7 +46,7 @@ public struct IncidentIndex: Sendable {
                 parts[chunk] = part
             }
         }
-        let gathered = Gathered(joining: parts.map { $0! })
+        let gathered = Gathered(joining: parts.map { $0! }, for: user)
         let rows = gathered.newestFirst()
 
         ids = rows.map { gathered.ids[$0] }
@@ -133,7 +133,7 @@ private struct Gathered {
     private var partStarts: [Int] = []
     private var shortNumbers: [BytewiseKey: UInt32] = [:]
     private var maySee: [SeeKey: Bool] = [:]
-    private let user: UserAccess?
+    private let user: UserAccess
     private let kinds = EpisodeKind.allCases
 
     private struct SeeKey: Hashable {
@@ -151,7 +151,7 @@ private struct Gathered {
         if let known = maySee[key] {
             visible = known
         } else {
-            visible = Access.check(user!, .see(unit: facts.unit, registrant: record.registrant)).isAllowed
+            visible = Access.check(user, .see(unit: facts.unit, registrant: record.registrant)).isAllowed
             maySee[key] = visible
         }
         guard visible else { return }
@@ -206,8 +206,8 @@ private struct Gathered {
     }
 
     /// The parts one after the other, their short texts numbered anew.
-    init(joining parts: [Gathered]) {
-        user = nil
+    init(joining parts: [Gathered], for user: UserAccess) {
+        self.user = user
         for part in parts {
             let offset = keys.count
             partStarts.append(offset)

@@ -69,6 +69,29 @@ import Testing
         }
     }
 
+    @Test("an index read in parts on several processors merges them into the query's order")
+    func manyIncidentsReadInPartsKeepTheQueryOrder() {
+        var random = SplitMix(seed: 7)
+        let start: Int64 = 1_767_222_000
+        let events = (0..<12_000).map { n -> Event in
+            // Whole hours over a year: many incidents share their occurrence time.
+            let occurred = Timestamp(epochSeconds: start + Int64(random.next() % 8_760) * 3_600)
+            let facts = Registration(occurredAt: occurred, unit: n % 3 == 0 ? "Bo Syd" : "Bo Nord", kind: .threat,
+                                     severity: Severity(rawValue: Int(random.next() % 5) + 1)!, description: "Episode \(n)")
+            let written = occurred.adding(seconds: Int64(random.next() % 2) * 60)
+            return Event(at: written, actor: "anna", payload: .registered(incident: UUID(), facts))
+        }
+        let state = VTCState.replay(events)
+        let now = Timestamp(epochSeconds: start + 200 * 86_400)
+        for user in Self.users {
+            let index = IncidentIndex(state, for: user)
+            for order in IncidentQuery.Order.allCases {
+                let query = IncidentQuery(order: order)
+                #expect(index.select(query, at: now).map { index.ids[Int($0)] } == query.run(on: state, for: user, at: now).map(\.id))
+            }
+        }
+    }
+
     /// 1: "Borgeren kastede et ÆBLE", in the common room, citizen B12, unit Åen, a note about relatives.
     /// 2: "Slag på armen" with å decomposed, in the garden, unit Skoven.
     /// 3: "Aeble og paa" in the hall, unit Skoven.
@@ -120,5 +143,20 @@ import Testing
         #expect(search("informeret b12 ÆBLE") == [1])
         #expect(search("æble slag") == [])
         #expect(search("slag haven") == [2])
+    }
+}
+
+/// A small seeded random source, so the large test is the same on every run.
+private struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
