@@ -3,8 +3,9 @@ import VTCDomain
 
 /// Every incident the user may see, as a table, newest or most urgent first,
 /// narrowed by severity, unit, period, open/overdue/unacknowledged follow-up
-/// and a free-text search. The filtered, sorted ids are cached; scrolling and
-/// drawing touch only the rows on screen, so it stays fast with any number of incidents.
+/// and a free-text search. An `IncidentIndex` of the visible incidents is built
+/// when the log grows; a filter or order key is one pass over its columns, and
+/// scrolling and drawing touch only the rows on screen.
 public struct ListScreen: Screen {
     public enum Period: CaseIterable, Sendable {
         case all

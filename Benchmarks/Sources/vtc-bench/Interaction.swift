@@ -23,19 +23,19 @@ enum Interaction {
             _ = screen.render(context, into: &buffer, area: Rect(x: 0, y: 1, width: 80, height: 21))
         }
         var index = IncidentIndex(state, for: user)
-        report("  of which: build the index", (0..<3).map { _ in
+        report("build the incident index", (0..<3).map { _ in
             let start = nanoseconds()
             index = IncidentIndex(state, for: user)
             return nanoseconds() - start
         })
         for text in ["s", "sl", "slo", "æ", "kollega"] {
             var found = 0
-            report("  search '\(text)' afresh on the index", (0..<3).map { _ in
+            report("index alone: search '\(text)'", (0..<3).map { _ in
                 let start = nanoseconds()
                 found = index.text.search(text).count
                 return nanoseconds() - start
             })
-            print("    \(found) rows")
+            print("    \(found) incidents match")
         }
         var screen = ListScreen(context: context)
         report("open the list (+ first page)", (0..<3).map { _ in
