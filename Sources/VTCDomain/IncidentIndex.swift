@@ -238,15 +238,18 @@ private struct BytewiseKey: Hashable {
     init(_ text: String) { self.text = text }
 
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        BytewiseKey.withBytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     static func == (a: BytewiseKey, b: BytewiseKey) -> Bool {
-        var (a, b) = (a.text, b.text)
-        return a.withUTF8 { a in
-            b.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        withBytes(a.text) { a in
+            withBytes(b.text) { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
         }
+    }
+
+    /// The bytes without copying the string (which would retain it).
+    private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }
 
