@@ -102,6 +102,11 @@ struct NewestFirstKey {
         self.index = index
     }
 
+    init(_ key: NewestFirstKey, index: Int) {
+        (occurred, registered, id) = (key.occurred, key.registered, key.id)
+        self.index = index
+    }
+
     static func precedes(_ a: NewestFirstKey, _ b: NewestFirstKey) -> Bool {
         if a.occurred != b.occurred { return a.occurred > b.occurred }
         if a.registered != b.registered { return a.registered > b.registered }

@@ -3,8 +3,9 @@ import VTCDomain
 
 /// Every incident the user may see, as a table, newest or most urgent first,
 /// narrowed by severity, unit, period, open/overdue/unacknowledged follow-up
-/// and a free-text search. The filtered, sorted ids are cached; scrolling and
-/// drawing touch only the rows on screen, so it stays fast with any number of incidents.
+/// and a free-text search. An `IncidentIndex` of the visible incidents is built
+/// when the log grows; a filter or order key is one pass over its columns, and
+/// scrolling and drawing touch only the rows on screen.
 public struct ListScreen: Screen {
     public enum Period: CaseIterable, Sendable {
         case all
@@ -26,12 +27,18 @@ public struct ListScreen: Screen {
     public private(set) var searchText = ""
     /// The search field while it is open at the bottom.
     private var searchField: TextField?
-    /// Every incident passing the filters other than the search text, in order.
-    private var unsearchedIDs: [UUID] = []
-    /// The rows shown: `unsearchedIDs` narrowed by `searchText`.
-    public private(set) var ids: [UUID] = []
+    /// Every incident the user may see, as columns; rebuilt when the log grows.
+    private var index: IncidentIndex
+    private var indexedEvents: Int
+    /// The rows of each text searched since the search was last empty, each text a
+    /// prefix of the next: typing narrows the last result, deleting goes back to one.
+    private var searches: [(text: String, matches: RowSet)] = []
+    /// The rows shown, in order: rows of `index`.
+    private var rows: [IncidentIndex.Row] = []
+    /// The ids of the rows shown.
+    public var ids: [UUID] { rows.map { index.ids[Int($0)] } }
     /// Incidents the user may see at all (the M of "N of M").
-    public private(set) var visibleTotal = 0
+    public var visibleTotal: Int { index.count }
     public private(set) var selection: ListSelection
     private let units: [String]
     private var computed: RefreshStamp?
@@ -40,11 +47,17 @@ public struct ListScreen: Screen {
     public init(context: AppContext, pageHeight: Int = 16) {
         units = context.roster.units.filter { context.user.belongs(to: $0) }
         selection = ListSelection(count: 0, pageHeight: pageHeight)
+        index = IncidentIndex(context.state, for: context.user)
+        indexedEvents = context.state.eventCount
         refresh(context)
     }
 
     /// The incident on the selected row; nil while the rows are being replaced and the row is gone.
-    public var selectedID: UUID? { ids.indices.contains(selection.selected) ? ids[selection.selected] : nil }
+    public var selectedID: UUID? { selectedRow.map { index.ids[Int($0)] } }
+
+    private var selectedRow: IncidentIndex.Row? {
+        rows.indices.contains(selection.selected) ? rows[selection.selected] : nil
+    }
 
     public func title(_ context: AppContext) -> String { context.texts[.incidents] }
 
@@ -135,18 +148,22 @@ public struct ListScreen: Screen {
     public mutating func refresh(_ context: AppContext) {
         guard computed != RefreshStamp(context) else { return }
         computed = RefreshStamp(context)
-        visibleTotal = context.state.incidents.values.reduce(0) { count, record in
-            let visible = !record.isWithdrawn
-                && context.may(.see(unit: record.facts.unit, registrant: record.registrant))
-            return count + (visible ? 1 : 0)
+        if indexedEvents != context.state.eventCount {
+            let kept = selectedID
+            index = IncidentIndex(context.state, for: context.user)
+            indexedEvents = context.state.eventCount
+            (searches, rows) = ([], [])
+            search(searchText, context)
+            select(kept.flatMap(index.row(of:)))
+        } else {
+            refilter(context)
         }
-        refilter(context)
     }
 
     /// The rows shown in a table of `height` rows under its header, built for those rows only.
     func visibleRows(_ context: AppContext, height: Int) -> [(index: Int, row: TableRow)] {
         selection.visibleRows(height: height).compactMap { index in
-            context.state.incidents[ids[index]].map { (index, ListScreen.row(for: $0, context)) }
+            context.state.incidents[self.index.ids[Int(rows[index])]].map { (index, ListScreen.row(for: $0, context)) }
         }
     }
 
@@ -154,7 +171,7 @@ public struct ListScreen: Screen {
         guard area.height > 2, area.width > 10 else { return nil }
         let t = context.texts
         buffer.fill(area)
-        let count = t.message(.countOf(shown: ids.count, total: visibleTotal))
+        let count = t.message(.countOf(shown: rows.count, total: visibleTotal))
         let countWidth = DisplayWidth.of(count)
         buffer.put(SafeText.truncate(filterSummary(t), toWidth: area.width - countWidth - 2), x: area.x, y: area.y,
                    style: .role(.muted))
@@ -167,7 +184,7 @@ public struct ListScreen: Screen {
         Table.render(columns: ListScreen.columns(t), selection: selection, into: &buffer, rect: tableRect) { index in
             byIndex[index] ?? TableRow([])
         }
-        if ids.isEmpty {
+        if rows.isEmpty {
             buffer.put(SafeText.truncate(t[.noMatchingIncidents], toWidth: area.width), x: area.x, y: tableRect.y + 1,
                        style: .role(.muted))
         }
@@ -251,36 +268,33 @@ public struct ListScreen: Screen {
         }
     }
 
-    /// Runs the query for every filter but the text, then narrows by the text.
+    /// Selects the rows passing every filter and the search text, in order, keeping the selected incident.
     private mutating func refilter(_ context: AppContext) {
         let query = IncidentQuery(
             units: unit.map { [$0] }, since: ListScreen.start(of: period, now: context.now, zone: context.state.policy.zone),
             severities: severities.isEmpty ? nil : severities, withOpenFollowUp: onlyOpen,
-            withOverdueFollowUp: onlyOverdue, notAcknowledged: onlyUnacknowledged, order: order)
-        let kept = selectedID
-        unsearchedIDs = query.run(on: context.state, for: context.user, at: context.now).map(\.id)
-        ids = unsearchedIDs
-        let text = searchText
-        searchText = ""
-        search(text, context)
+            withOverdueFollowUp: onlyOverdue, notAcknowledged: onlyUnacknowledged,
+            text: searchText.isEmpty ? nil : searchText, order: order)
+        let kept = selectedRow
+        rows = index.select(query, at: context.now, textMatches: searches.last?.matches)
         select(kept)
     }
 
-    /// Narrows the shown rows to `text`: the rows shown already when the text
-    /// only grew (every match of the longer text matches the shorter), else all unsearched rows.
+    /// Searches for `text` from the result of its longest prefix searched already: every
+    /// match of a longer text matches its prefix, so typing a character narrows that
+    /// result and deleting one finds it again.
     private mutating func search(_ text: String, _ context: AppContext) {
-        let kept = selectedID
-        let candidates = text.hasPrefix(searchText) ? ids : unsearchedIDs
+        while let last = searches.last, !text.hasPrefix(last.text) { searches.removeLast() }
         searchText = text
-        ids = text.isEmpty ? unsearchedIDs : candidates.filter { id in
-            context.state.incidents[id].map { IncidentQuery.matches(text: text, $0) } ?? false
+        if !text.isEmpty && searches.last?.text != text {
+            searches.append((text, index.text.search(text, within: searches.last?.matches)))
         }
-        select(kept)
+        refilter(context)
     }
 
-    private mutating func select(_ id: UUID?) {
-        selection.setCount(ids.count)
-        if let id, let index = ids.firstIndex(of: id) { selection.select(index) }
+    private mutating func select(_ row: IncidentIndex.Row?) {
+        selection.setCount(rows.count)
+        if let row, let position = rows.firstIndex(of: row) { selection.select(position) }
     }
 }
 

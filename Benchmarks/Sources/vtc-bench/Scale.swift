@@ -43,16 +43,17 @@ enum Scale {
             let f = firstChild.sorted { $0.total < $1.total }[runs / 2]
             guard c.start.hasPrefix("checkpoint"), f.start.hasPrefix("replay") else { fatalError("unexpected starts: \(f.start), \(c.start)") }
             let checkpoint = (try? FileManager.default.attributesOfItem(atPath: folder + "/state.checkpoint")[.size] as? Int) ?? 0
-            rows.append(String(format: "%9d %6.1f | %6.2f | %6.2f %5.2f× | %6.2f %5.2f× %6.0f | %6.2f %5.2f× | %5.2f / %5.2f / %5.2f | %6.0f %5.2f× | %5.0f",
+            rows.append(String(format: "%9d %6.1f | %6.2f | %6.2f %5.2f× | %6.2f %5.2f× %5.0f | %6.2f %5.2f× | %5.2f / %5.2f / %5.2f | %5.0f %5.2f× | %5.0f %5.2f× | %5.0f",
                                count, Double(size) / 1e6, reference, median(verify), median(verify) / reference,
                                median(first), median(first) / reference, Double(f.peakBytes) / 1e6,
                                median(cold), median(cold) / reference, c.open, c.home, c.page,
+                               Double(c.openPeakBytes) / 1e6, Double(c.openPeakBytes) / Double(size),
                                Double(c.peakBytes) / 1e6, Double(c.peakBytes) / Double(size), Double(checkpoint) / 1e6))
             print("\(count): \(c.summary)")
         }
         print("""
 
-           events file MB | orjson s | verify s ratio | first open s ratio peakMB | cold s ratio | open / home / page s | peak MB /file | checkpoint MB
+           events file MB | orjson s | verify s ratio | first open s ratio peakMB | cold s ratio | open / home / page s | open peak MB /file | peak MB /file | checkpoint MB
         """)
         rows.forEach { print($0) }
         print("(first open: no checkpoint, every event replayed and the checkpoint written; cold: from the checkpoint. "
@@ -81,6 +82,7 @@ enum Scale {
     struct ColdStart {
         var open = 0.0, home = 0.0, page = 0.0
         var peakBytes = 0
+        var openPeakBytes = 0
         var start = ""
         var summary = ""
         var total: Double { open + home + page }
@@ -94,6 +96,7 @@ enum Scale {
                 case "home": home = Double(parts[1])!
                 case "page": page = Double(parts[1])!
                 case "peak": peakBytes = Int(parts[1])!
+                case "openPeak": openPeakBytes = Int(parts[1])!
                 case "start": start = parts[1]
                 case "summary": summary = parts[1]
                 default: break
@@ -117,6 +120,7 @@ enum ColdStartChild {
         }
         let workspace = try Workspace.open(DataFolder(path: folder))
         let open = lap()
+        let openPeak = peakResidentBytes()
         let state = workspace.state
         let now = RegionLog.now(events: count)
         var live = 0, opened = 0, overdue = 0, unacknowledged = 0
@@ -133,6 +137,7 @@ enum ColdStartChild {
         print("open \(open)")
         print("home \(home)")
         print("page \(pageSeconds)")
+        print("openPeak \(openPeak)")
         print("peak \(peakResidentBytes())")
         print("start \(workspace.start)")
         print("summary \(live) incidents, \(opened) with open and \(overdue) with overdue follow-up, \(unacknowledged) not acknowledged; "

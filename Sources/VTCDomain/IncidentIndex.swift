@@ -1,0 +1,270 @@
+import Foundation
+
+/// The incidents one user may see, as small columns in newest-first order, so
+/// that a list filter is one pass over a few bytes per incident instead of a
+/// run of `IncidentQuery` over the records. Built once per state (and user);
+/// "now" is a parameter of each selection, so the clock moving needs no rebuild.
+/// Selections give exactly what `IncidentQuery.run` gives for the same query.
+public struct IncidentIndex: Sendable {
+    /// The row of an incident: its place in newest-first order.
+    public typealias Row = Int32
+
+    /// By row.
+    public let ids: [UUID]
+    let occurred: [Int64]
+    let severity: [UInt8]
+    /// Position of the kind in `EpisodeKind.allCases`.
+    let kind: [UInt8]
+    /// Into `unitNames`.
+    let unit: [UInt32]
+    let unitNames: [String]
+    let acknowledged: RowSet
+    /// The earliest due time among the follow-up items without an outcome; `Int64.max` when none is open.
+    let earliestOpenDue: [Int64]
+    /// Rows most urgent first. Sorting by the earliest open due time puts the overdue
+    /// (due before now) before the open (due at or after now) before the rest whatever
+    /// "now" is, so this order is computed once.
+    let urgencyOrder: [Row]
+    public let text: IncidentTextIndex
+
+    public var count: Int { ids.count }
+
+    public init(_ state: VTCState, for user: UserAccess) {
+        // The records are read once, in the dictionary's own order (reading memory in
+        // sequence), by every processor at once, each sorting what it read; the sorted
+        // parts are then merged.
+        let records = state.incidents.values
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, max(1, records.count / 4096))
+        let bounds = (0...chunks).map { records.index(records.startIndex, offsetBy: records.count * $0 / chunks) }
+        var parts = [Gathered?](repeating: nil, count: chunks)
+        parts.withUnsafeMutableBufferPointer { parts in
+            nonisolated(unsafe) let parts = parts
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var part = Gathered(user: user)
+                for record in records[bounds[chunk]..<bounds[chunk + 1]] { part.add(record) }
+                part.keys.sort(by: NewestFirstKey.precedes)
+                parts[chunk] = part
+            }
+        }
+        let gathered = Gathered(joining: parts.map { $0! }, for: user)
+        let rows = gathered.newestFirst()
+
+        ids = rows.map { gathered.ids[$0] }
+        occurred = rows.map { gathered.occurred[$0] }
+        severity = rows.map { gathered.severity[$0] }
+        kind = rows.map { gathered.kind[$0] }
+        unit = rows.map { gathered.shortFields[$0 * 3 + 2] }
+        unitNames = gathered.shortTexts
+        acknowledged = RowSet(count: rows.count) { gathered.acknowledged[rows[$0]] }
+        let dues = rows.map { gathered.earliestOpenDue[$0] }
+        earliestOpenDue = dues
+        let severity = severity
+        urgencyOrder = (0..<Row(rows.count)).sorted { a, b in
+            let (i, j) = (Int(a), Int(b))
+            if dues[i] != dues[j] { return dues[i] < dues[j] }
+            if severity[i] != severity[j] { return severity[i] > severity[j] }
+            return a < b
+        }
+        text = IncidentTextIndex(
+            descriptions: rows.map { gathered.descriptions[$0] }, notes: rows.map { gathered.notes[$0] },
+            shortFields: rows.flatMap { gathered.shortFields[($0 * 3)..<($0 * 3 + 3)] }, shortTexts: gathered.shortTexts,
+            presence: rows.map { gathered.presence[$0] }, plain: RowSet(count: rows.count) { gathered.plain[rows[$0]] })
+    }
+
+    /// The rows passing every filter of `query` at `now`, in the query's order. The text
+    /// is matched by `text.search` unless `textMatches` gives its result already.
+    public func select(_ query: IncidentQuery, at now: Timestamp, textMatches: RowSet? = nil) -> [Row] {
+        let words = query.text.map(TextSearch.words) ?? []
+        let matches = words.isEmpty ? nil : textMatches ?? text.search(query.text!)
+        let units = query.units.map { wanted in unitNames.map { wanted.contains($0) } }
+        var kinds: UInt32 = 0
+        for (position, kind) in EpisodeKind.allCases.enumerated() where query.kinds?.contains(kind) ?? true {
+            kinds |= 1 << position
+        }
+        let severities = query.severities.map { $0.reduce(UInt32(0)) { $0 | 1 << $1.rawValue } } ?? UInt32.max
+        let since = query.since?.epochSeconds ?? Int64.min
+        let until = query.until?.epochSeconds ?? Int64.max
+        let now = now.epochSeconds
+        let (open, overdue, unacknowledged) = (query.withOpenFollowUp, query.withOverdueFollowUp, query.notAcknowledged)
+
+        func passes(_ row: Int) -> Bool {
+            let due = earliestOpenDue[row]
+            return severities & (1 << severity[row]) != 0
+                && kinds & (1 << kind[row]) != 0
+                && occurred[row] >= since && occurred[row] < until
+                && (!open || due != Int64.max)
+                && (!overdue || now > due)
+                && (!unacknowledged || !acknowledged.contains(row))
+                && (units?[Int(unit[row])] ?? true)
+                && (matches?.contains(row) ?? true)
+        }
+        switch query.order {
+        case .newestFirst:
+            return (0..<Row(count)).filter { passes(Int($0)) }
+        case .mostUrgentFirst:
+            return urgencyOrder.filter { passes(Int($0)) }
+        }
+    }
+
+    /// The row of the incident `id`, if the user may see it.
+    public func row(of id: UUID) -> Row? { ids.firstIndex(of: id).map(Row.init) }
+}
+
+/// What the index keeps of the records one processor read, in the order read.
+private struct Gathered {
+    /// Sorted newest first within each part; the other arrays are in the order read.
+    var keys: [NewestFirstKey] = []
+    var ids: [UUID] = []
+    var occurred: [Int64] = []
+    var severity: [UInt8] = []
+    /// Position of the kind in `EpisodeKind.allCases`.
+    var kind: [UInt8] = []
+    var acknowledged: [Bool] = []
+    var earliestOpenDue: [Int64] = []
+    var descriptions: [String] = []
+    var notes: [[String]] = []
+    /// Place, citizen reference and unit, three per record, into `shortTexts`.
+    var shortFields: [UInt32] = []
+    var shortTexts: [String] = []
+    var presence: [UInt64] = []
+    var plain: [Bool] = []
+
+    /// Where each joined part starts in `keys`.
+    private var partStarts: [Int] = []
+    private var shortNumbers: [BytewiseKey: UInt32] = [:]
+    private var maySee: [SeeKey: Bool] = [:]
+    private let user: UserAccess
+    private let kinds = EpisodeKind.allCases
+
+    private struct SeeKey: Hashable {
+        let unit: BytewiseKey
+        let registrant: BytewiseKey
+    }
+
+    init(user: UserAccess) { self.user = user }
+
+    mutating func add(_ record: IncidentRecord) {
+        guard !record.isWithdrawn else { return }
+        let facts = record.facts
+        let key = SeeKey(unit: BytewiseKey(facts.unit), registrant: BytewiseKey(record.registrant))
+        let visible: Bool
+        if let known = maySee[key] {
+            visible = known
+        } else {
+            visible = Access.check(user, .see(unit: facts.unit, registrant: record.registrant)).isAllowed
+            maySee[key] = visible
+        }
+        guard visible else { return }
+        keys.append(NewestFirstKey(record, index: keys.count))
+        ids.append(record.id)
+        occurred.append(facts.occurredAt.epochSeconds)
+        severity.append(UInt8(facts.severity.rawValue))
+        kind.append(UInt8(kinds.firstIndex(of: facts.kind)!))
+        acknowledged.append(record.acknowledgement != nil)
+        var due = Int64.max
+        for item in record.followUps where item.outcome == nil { due = min(due, item.due.epochSeconds) }
+        earliestOpenDue.append(due)
+        let noteTexts = record.notes.isEmpty ? [] : record.notes.map(\.text)
+        descriptions.append(facts.description)
+        notes.append(noteTexts)
+        for text in [facts.location ?? "", facts.citizenRef ?? "", facts.unit] { shortFields.append(number(of: text)) }
+        var bits: UInt64 = 0
+        var isPlain = PlainText.scan(facts.description, into: &bits)
+        for note in noteTexts { isPlain = PlainText.scan(note, into: &bits) && isPlain }
+        presence.append(bits)
+        plain.append(isPlain)
+    }
+
+    private mutating func number(of text: String) -> UInt32 {
+        let key = BytewiseKey(text)
+        if let number = shortNumbers[key] { return number }
+        let number = UInt32(shortTexts.count)
+        shortNumbers[key] = number
+        shortTexts.append(text)
+        return number
+    }
+
+    /// The indices of `keys` newest first, when `keys` is sorted newest first within each part.
+    func newestFirst() -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(keys.count)
+        var runs = partStarts.indices.map { part in
+            partStarts[part]..<(part + 1 < partStarts.count ? partStarts[part + 1] : keys.count)
+        }
+        while true {
+            var best: Int?
+            for run in runs.indices where !runs[run].isEmpty {
+                if let current = best, !NewestFirstKey.precedes(keys[runs[run].lowerBound], keys[runs[current].lowerBound]) {
+                    continue
+                }
+                best = run
+            }
+            guard let run = best else { return merged }
+            merged.append(keys[runs[run].lowerBound].index)
+            runs[run] = runs[run].dropFirst()
+        }
+    }
+
+    /// The parts one after the other, their short texts numbered anew.
+    init(joining parts: [Gathered], for user: UserAccess) {
+        self.user = user
+        for part in parts {
+            let offset = keys.count
+            partStarts.append(offset)
+            keys += part.keys.map { NewestFirstKey($0, index: $0.index + offset) }
+            ids += part.ids
+            occurred += part.occurred
+            severity += part.severity
+            kind += part.kind
+            acknowledged += part.acknowledged
+            earliestOpenDue += part.earliestOpenDue
+            descriptions += part.descriptions
+            notes += part.notes
+            presence += part.presence
+            plain += part.plain
+            let renumbered = part.shortTexts.map { number(of: $0) }
+            shortFields += part.shortFields.map { renumbered[Int($0)] }
+        }
+    }
+}
+
+/// A string hashed and compared by its UTF-8 bytes: String's own hashing and equality
+/// normalize text with æ, ø or å first, at several times the cost of the lookup. Two
+/// spellings of the same text (å composed or not) are two keys, which only costs a
+/// second entry.
+private struct BytewiseKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        BytewiseKey.withBytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: BytewiseKey, b: BytewiseKey) -> Bool {
+        withBytes(a.text) { a in
+            withBytes(b.text) { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        }
+    }
+
+    /// The bytes without copying the string (which would retain it).
+    private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+}
+
+/// A set of rows as one bit each.
+public struct RowSet: Sendable, Equatable {
+    private(set) var words: [UInt64]
+
+    init(count: Int, where member: (Int) -> Bool) {
+        words = Array(repeating: 0, count: (count + 63) / 64)
+        for row in 0..<count where member(row) { words[row >> 6] |= 1 << UInt64(row & 63) }
+    }
+
+    init(words: [UInt64]) { self.words = words }
+
+    public func contains(_ row: Int) -> Bool { words[row >> 6] & (1 << UInt64(row & 63)) != 0 }
+
+    public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+}

@@ -1,0 +1,115 @@
+import Dispatch
+import Foundation
+
+/// The searchable text of each row of an `IncidentIndex`, kept without a copy:
+/// the description and notes are the records' own strings; the place, citizen
+/// reference and unit repeat, so each is kept once and searched once.
+///
+/// Most text is "plain": every scalar is ASCII or a Latin-1 letter or sign
+/// (æ, ø, å, é …) and there is no CR LF. There each Character is one scalar and
+/// lower case is a byte-wise mapping, so a word is found by comparing UTF-8
+/// bytes. Other text goes through `TextSearch`, which compares Characters.
+/// Both give what `TextSearch.matches` gives on the same fields.
+public struct IncidentTextIndex: Sendable {
+    let descriptions: [String]
+    let notes: [[String]]
+    /// Place, citizen reference and unit of each row, three per row, into `shortTexts`.
+    let shortFields: [UInt32]
+    let shortTexts: [String]
+    /// Rows whose description and notes are all plain.
+    let plain: RowSet
+    /// Per row, `PlainText.presenceBits` of the description and notes: a word can only
+    /// occur where all its bits are set.
+    let presence: [UInt64]
+
+    init(descriptions: [String], notes: [[String]], shortFields: [UInt32], shortTexts: [String],
+         presence: [UInt64], plain: RowSet) {
+        self.descriptions = descriptions
+        self.notes = notes
+        self.shortFields = shortFields
+        self.shortTexts = shortTexts
+        self.presence = presence
+        self.plain = plain
+    }
+
+    /// The rows where every word of `text` occurs, in any case, in one of the fields;
+    /// only rows in `candidates` are looked at (all when nil).
+    public func search(_ text: String, within candidates: RowSet? = nil) -> RowSet {
+        var result = candidates ?? RowSet(count: descriptions.count) { _ in true }
+        for word in TextSearch.words(text) {
+            result = search(word: word, within: result)
+        }
+        return result
+    }
+
+    /// First, on the columns alone, the rows a short field or the presence bits decide;
+    /// then the rest are looked through, split over the processors.
+    private func search(word: String, within candidates: RowSet) -> RowSet {
+        let needle = PlainText.Needle(word)
+        let shortMatches = shortTexts.map { PlainText.contains($0, needle, word: word) }
+        let required = needle.map { PlainText.presenceBits(of: $0.bytes) } ?? 0
+        // One plain character with a bit of its own: the presence bit is the answer.
+        let presenceDecides = needle.map { $0.bytes.count == 1 && PlainText.hasOwnBit($0.bytes[0]) } ?? false
+
+        var found = candidates.words
+        var toRead: [Int32] = []
+        for block in found.indices {
+            var bits = found[block]
+            var decided: UInt64 = 0
+            while bits != 0 {
+                let bit = bits.trailingZeroBitCount
+                bits &= bits - 1
+                let row = block << 6 | bit
+                let fields = row * 3
+                if shortMatches[Int(shortFields[fields])] || shortMatches[Int(shortFields[fields + 1])]
+                    || shortMatches[Int(shortFields[fields + 2])] {
+                    decided |= 1 << UInt64(bit)
+                } else if !plain.contains(row) {
+                    toRead.append(Int32(row))
+                } else if needle != nil && presence[row] & required == required {
+                    // A word that is not plain never occurs in plain text.
+                    if presenceDecides { decided |= 1 << UInt64(bit) } else { toRead.append(Int32(row)) }
+                }
+            }
+            found[block] = decided
+        }
+        for (row, occurs) in zip(toRead, read(toRead, for: word, needle)) where occurs {
+            found[Int(row) >> 6] |= 1 << UInt64(row & 63)
+        }
+        return RowSet(words: found)
+    }
+
+    /// Whether `word` occurs in the description or notes of each of `rows`.
+    private func read(_ rows: [Int32], for word: String, _ needle: PlainText.Needle?) -> [Bool] {
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, max(1, rows.count / 1024))
+        var occurs = [Bool](repeating: false, count: rows.count)
+        // The threads share no reference-counted object: each retain of a shared array
+        // from two processors at once would cost more than the search itself.
+        occurs.withUnsafeMutableBufferPointer { occurs in
+            rows.withUnsafeBufferPointer { rows in
+                descriptions.withUnsafeBufferPointer { descriptions in
+                    notes.withUnsafeBufferPointer { notes in
+                        plain.words.withUnsafeBufferPointer { plain in
+                            PlainText.withNeedle(needle) { needle in
+                                nonisolated(unsafe) let shared = (occurs, rows, descriptions, notes, plain, needle)
+                                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                                    let (occurs, rows, descriptions, notes, plain, needle) = shared
+                                    for index in (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks) {
+                                        let row = Int(rows[index])
+                                        if plain[row >> 6] & (1 << UInt64(row & 63)) == 0 {
+                                            occurs[index] = TextSearch.matches([word], in: [descriptions[row]] + notes[row])
+                                        } else if let needle {
+                                            occurs[index] = PlainText.contains(descriptions[row], needle)
+                                                || notes[row].contains { PlainText.contains($0, needle) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return occurs
+    }
+}
