@@ -48,33 +48,41 @@ public struct IncidentQuery: Hashable, Sendable {
 
     public func run(on state: VTCState, for user: UserAccess, at now: Timestamp) -> [IncidentRecord] {
         let words = TextSearch.words(text ?? "")
-        let matching = state.incidentsInRegistrationOrder.filter { record in
-            let facts = record.facts
-            guard !record.isWithdrawn,
-                  Access.check(user, .see(unit: facts.unit, registrant: record.registrant)).isAllowed,
-                  units?.contains(facts.unit) ?? true,
-                  since.map({ facts.occurredAt.epochSeconds >= $0.epochSeconds }) ?? true,
-                  until.map({ facts.occurredAt.epochSeconds < $0.epochSeconds }) ?? true,
-                  severities?.contains(facts.severity) ?? true,
-                  kinds?.contains(facts.kind) ?? true,
-                  !notAcknowledged || record.acknowledgement == nil
-            else { return false }
-            let statuses = record.followUps.map { $0.status(at: now) }
-            if withOverdueFollowUp && !statuses.contains(.overdue) { return false }
-            if withOpenFollowUp && !statuses.contains(where: { $0 == .open || $0 == .overdue }) { return false }
-            return words.isEmpty || TextSearch.matches(words, in: IncidentQuery.searchableText(of: record))
-        }
-        // Sort small keys, not the records: moving a record retains and releases every field.
-        let keys = matching.indices.map { NewestFirstKey(matching[$0], index: $0) }
+        let records = state.incidents.values
+        // Places and small keys, not records, until the end: copying and moving records retains and releases every field.
+        let keys = records.indices.lazy.filter { admits(records[$0], for: user, at: now, words: words) }
+            .map { NewestFirstKey(records[$0], index: $0) }
         switch order {
         case .newestFirst:
-            return keys.sorted(by: NewestFirstKey.precedes).map { matching[$0.index] }
+            return keys.sorted(by: NewestFirstKey.precedes).map { records[$0.index] }
         case .mostUrgentFirst:
-            let keyed = keys.map { (urgency: Urgency(of: matching[$0.index], at: now), key: $0) }
+            let keyed = keys.map { (urgency: Urgency(of: records[$0.index], at: now), key: $0) }
             return keyed.sorted { a, b in
                 a.urgency != b.urgency ? a.urgency < b.urgency : NewestFirstKey.precedes(a.key, b.key)
-            }.map { matching[$0.key.index] }
+            }.map { records[$0.key.index] }
         }
+    }
+
+    /// How many incidents `run` would give, without gathering or sorting them.
+    public func count(on state: VTCState, for user: UserAccess, at now: Timestamp) -> Int {
+        let words = TextSearch.words(text ?? "")
+        return state.incidents.values.reduce(0) { $0 + (admits($1, for: user, at: now, words: words) ? 1 : 0) }
+    }
+
+    private func admits(_ record: IncidentRecord, for user: UserAccess, at now: Timestamp, words: [String]) -> Bool {
+        let facts = record.facts
+        guard !record.isWithdrawn,
+              Access.check(user, .see(unit: facts.unit, registrant: record.registrant)).isAllowed,
+              units?.contains(facts.unit) ?? true,
+              since.map({ facts.occurredAt.epochSeconds >= $0.epochSeconds }) ?? true,
+              until.map({ facts.occurredAt.epochSeconds < $0.epochSeconds }) ?? true,
+              severities?.contains(facts.severity) ?? true,
+              kinds?.contains(facts.kind) ?? true,
+              !notAcknowledged || record.acknowledgement == nil
+        else { return false }
+        if withOverdueFollowUp && !record.followUps.contains(where: { $0.status(at: now) == .overdue }) { return false }
+        if withOpenFollowUp && !record.followUps.contains(where: { [.open, .overdue].contains($0.status(at: now)) }) { return false }
+        return words.isEmpty || TextSearch.matches(words, in: IncidentQuery.searchableText(of: record))
     }
 
     static func searchableText(of record: IncidentRecord) -> [String] {

@@ -164,8 +164,8 @@ struct HomeNumbers: Equatable {
         let leaderUnits = Set(context.roster.units.filter { user.has(.leader, in: $0) })
         if !leaderUnits.isEmpty {
             asLeader = UnitNumbers(
-                unacknowledged: IncidentQuery(units: leaderUnits, notAcknowledged: true).run(on: state, for: user, at: now).count,
-                overdue: IncidentQuery(units: leaderUnits, withOverdueFollowUp: true).run(on: state, for: user, at: now).count)
+                unacknowledged: IncidentQuery(units: leaderUnits, notAcknowledged: true).count(on: state, for: user, at: now),
+                overdue: IncidentQuery(units: leaderUnits, withOverdueFollowUp: true).count(on: state, for: user, at: now))
         }
         let amgUnits = context.roster.units.filter { user.has(.amg, in: $0) }
         let week = ISOWeek(containing: now, in: state.policy.zone)

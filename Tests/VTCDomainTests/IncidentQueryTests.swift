@@ -47,6 +47,19 @@ import VTCDomain
         #expect(run(IncidentQuery(text: "æble"), as: Self.anna) == [1])
     }
 
+    @Test func countIsTheNumberOfIncidentsRunGives() {
+        let queries = [IncidentQuery(), IncidentQuery(units: ["Åen"]), IncidentQuery(notAcknowledged: true),
+                       IncidentQuery(withOverdueFollowUp: true), IncidentQuery(withOpenFollowUp: true),
+                       IncidentQuery(severities: [Severity(rawValue: 3)!]), IncidentQuery(text: "slog")]
+        for user in [Self.leaderAaen, Self.anna, Self.coordinator] {
+            for query in queries {
+                #expect(query.count(on: Self.state, for: user, at: Self.now) == query.run(on: Self.state, for: user, at: Self.now).count,
+                        "\(user.user): \(query)")
+            }
+        }
+        #expect(IncidentQuery().count(on: Self.state, for: Self.coordinator, at: Self.now) > 0)
+    }
+
     @Test func filtersByUnitAndPeriod() {
         #expect(run(IncidentQuery(units: ["Skoven"])) == [3])
         #expect(run(IncidentQuery(units: ["Skoven"]), as: Self.leaderAaen) == [])
