@@ -1,3 +1,5 @@
 import Glibc
+import VTCLog
 
+ProcessMemory.returnLargeFreedBlocks()
 exit(CommandRunner.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -10,8 +10,8 @@ import VTCTerminal
 enum Interaction {
     static func run(count: Int) throws {
         let path = try RegionLog.file(events: count)
-        var state = VTCState(policy: .default)
-        for logged in try EventLog.open(fileAt: path).readNew() { state.apply(logged.event) }
+        let workspace = try Workspace.open(DataFolder(path: try RegionLog.dataFolder(for: path)))
+        var state = workspace.state
         let user = UserAccess(user: "koordinator-åse", roles: [.coordinator: .allUnits, .leader: .allUnits])
         let now = RegionLog.now(events: count)
         var context = AppContext(state: state, history: HistoryReader(events: []), user: user, roster: Roster(units: [], users: [user]),
@@ -22,7 +22,11 @@ enum Interaction {
             var buffer = CellBuffer(width: 80, height: 24)
             _ = screen.render(context, into: &buffer, area: Rect(x: 0, y: 1, width: 80, height: 21))
         }
+        let residentBefore = ColdStartChild.residentBytes()
         var index = IncidentIndex(state, for: user)
+        print(String(format: "resident memory: %.0f MB with the state, %.0f MB with the index; peak %.0f MB",
+                     Double(residentBefore) / 1e6, Double(ColdStartChild.residentBytes()) / 1e6,
+                     Double(ColdStartChild.peakResidentBytes()) / 1e6))
         report("build the incident index", (0..<3).map { _ in
             let start = nanoseconds()
             index = IncidentIndex(state, for: user)

@@ -144,6 +144,13 @@ enum ColdStartChild {
             + "first page \(page.count) rows, newest \(page.first?.facts.occurredAt.rfc3339 ?? "-")")
     }
 
+    static func residentBytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) else { return 0 }
+        return kB * 1024
+    }
+
     /// VmHWM of /proc/self/status: the most resident memory this process has had.
     static func peakResidentBytes() -> Int {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""

@@ -10,6 +10,9 @@ import Glibc
 import VTCDomain
 import VTCLog
 
+// As the vtc executable does, so that memory is measured as the program has it.
+ProcessMemory.returnLargeFreedBlocks()
+
 let arguments = CommandLine.arguments
 let command = arguments.count > 1 ? arguments[1] : "append"
 
