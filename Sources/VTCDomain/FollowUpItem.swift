@@ -10,11 +10,11 @@ public struct FollowUpItem: Hashable, Sendable {
     public var calledFor: Bool
     /// Boxed: a region has millions of items, most without an outcome, and
     /// the box keeps each item a third of the size.
-    private var recorded: OutcomeBox?
+    private var recorded: Box<RecordedOutcome>?
 
     public var outcome: RecordedOutcome? {
         get { recorded?.value }
-        set { recorded = newValue.map(OutcomeBox.init) }
+        set { recorded = newValue.map(Box.init) }
     }
 
     public init(kind: FollowUpKind, due: Timestamp, responsible: Role, staysOpen: Bool, calledFor: Bool = true,
@@ -24,7 +24,7 @@ public struct FollowUpItem: Hashable, Sendable {
         self.responsible = responsible
         self.staysOpen = staysOpen
         self.calledFor = calledFor
-        recorded = outcome.map(OutcomeBox.init)
+        recorded = outcome.map(Box.init)
     }
 
     /// Open until an outcome is recorded; overdue when open and `now` is past the due time.
@@ -49,14 +49,4 @@ public struct RecordedOutcome: Hashable, Sendable {
         self.by = by
         self.at = at
     }
-}
-
-/// An outcome behind a reference, compared and hashed by value.
-private final class OutcomeBox: Hashable, Sendable {
-    let value: RecordedOutcome
-
-    init(_ value: RecordedOutcome) { self.value = value }
-
-    static func == (a: OutcomeBox, b: OutcomeBox) -> Bool { a.value == b.value }
-    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

@@ -46,7 +46,7 @@ public struct IncidentIndex: Sendable {
                 parts[chunk] = part
             }
         }
-        let gathered = Gathered(joining: parts.map { $0! }, for: user)
+        let gathered = Gathered(joining: &parts, for: user)
         let rows = gathered.newestFirst()
 
         ids = rows.map { gathered.ids[$0] }
@@ -206,9 +206,12 @@ private struct Gathered {
     }
 
     /// The parts one after the other, their short texts numbered anew.
-    init(joining parts: [Gathered], for user: UserAccess) {
+    /// Takes the parts one by one, releasing each once it is copied, so that the parts and their join are never all in memory.
+    init(joining parts: inout [Gathered?], for user: UserAccess) {
         self.user = user
-        for part in parts {
+        for index in parts.indices {
+            let part = parts[index]!
+            parts[index] = nil
             let offset = keys.count
             partStarts.append(offset)
             keys += part.keys.map { NewestFirstKey($0, index: $0.index + offset) }

@@ -9,10 +9,20 @@ public struct IncidentRecord: Hashable, Sendable {
     public internal(set) var facts: Registration
     /// In the order of `FollowUpKind.allCases`.
     public internal(set) var followUps: [FollowUpItem]
-    public internal(set) var acknowledgement: Acknowledgement?
+    public internal(set) var acknowledgement: Acknowledgement? {
+        get { acknowledgementBox?.value }
+        set { acknowledgementBox = newValue.map(Box.init) }
+    }
     public internal(set) var notes: [IncidentNote]
     public internal(set) var amgDiscussions: [AMGDiscussion]
-    public internal(set) var withdrawal: Withdrawal?
+    public internal(set) var withdrawal: Withdrawal? {
+        get { withdrawalBox?.value }
+        set { withdrawalBox = newValue.map(Box.init) }
+    }
+    // Boxed, like a follow-up item's outcome: in a region's state most
+    // incidents have neither, and inline each would take 48 bytes of every record.
+    private var acknowledgementBox: Box<Acknowledgement>?
+    private var withdrawalBox: Box<Withdrawal>?
     /// Where the events applied to this incident are, in log order: their
     /// positions (from 1) in the sequence of events the state was built from,
     /// which in a log is `seq` − 1. `HistoryReader` reads them back; keeping
@@ -32,10 +42,10 @@ public struct IncidentRecord: Hashable, Sendable {
         self.registrant = registrant
         self.facts = facts
         self.followUps = followUps
-        self.acknowledgement = acknowledgement
+        acknowledgementBox = acknowledgement.map(Box.init)
         self.notes = notes
         self.amgDiscussions = amgDiscussions
-        self.withdrawal = withdrawal
+        withdrawalBox = withdrawal.map(Box.init)
         self.history = history
     }
 

@@ -1,18 +1,20 @@
 /// The facts of one registration, as the registrant gave them and as later
 /// amendments changed them. Who registered and when lives on the event.
 public struct Registration: Hashable, Sendable {
+    // Declared widest first, so that the one-byte fields share the padding at
+    // the end: a region's state holds a third of a million of these.
     public var occurredAt: Timestamp
     public var unit: String
     public var location: String?
-    public var kind: EpisodeKind
-    public var severity: Severity
-    public var involvement: Involvement
-    public var counterpart: Counterpart
     public var citizenRef: String?
-    public var injury: Injury
+    public var description: String
     public var firstAbsenceDay: CalendarDate?
     public var absenceDays: Int?
-    public var description: String
+    public var severity: Severity
+    public var kind: EpisodeKind
+    public var involvement: Involvement
+    public var counterpart: Counterpart
+    public var injury: Injury
     public var firstAid: Bool
     public var defusingHeld: Bool
     public var wantsLeaderTalk: Bool
