@@ -48,9 +48,6 @@ public struct VTCState: Equatable, Sendable {
         return state
     }
 
-    /// The incidents in the order they were registered.
-    public var incidentsInRegistrationOrder: [IncidentRecord] { incidents.values }
-
     public var registrationOrder: [UUID] { incidents.values.map(\.id) }
 
     public mutating func apply(_ event: Event) {

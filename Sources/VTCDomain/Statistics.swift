@@ -44,7 +44,7 @@ public enum Statistics {
         let zone = state.policy.zone
         let granularities = Set(periods.map(\.granularity))
         var buckets: [StatisticsPeriod: [IncidentRecord]] = [:]
-        for record in state.incidentsInRegistrationOrder where !record.isWithdrawn && unitSet.contains(record.facts.unit) {
+        for record in state.incidents.values where !record.isWithdrawn && unitSet.contains(record.facts.unit) {
             let day = zone.local(record.facts.occurredAt).date
             for granularity in granularities { buckets[StatisticsPeriod(granularity, containing: day), default: []].append(record) }
         }

@@ -16,7 +16,7 @@ final class EventArchive: @unchecked Sendable {
         self.starts = starts
     }
 
-    var lineStarts: [Int64] { lock.withLock { starts } }
+    private var lineStarts: [Int64] { lock.withLock { starts } }
 
     /// Records where the next event's line starts.
     func add(_ logged: LoggedEvent) {

@@ -156,7 +156,7 @@ struct HomeNumbers: Equatable {
         let state = context.state
         let user = context.user
         let now = context.now
-        let own = state.incidentsInRegistrationOrder.filter { $0.registrant == user.user && !$0.isWithdrawn }
+        let own = state.incidents.values.filter { $0.registrant == user.user && !$0.isWithdrawn }
         mine = own.count
         mineWithOpenFollowUp = own.filter { record in
             record.followUps.contains { [.open, .overdue].contains($0.status(at: now)) }

@@ -70,7 +70,7 @@ struct Session {
     }
 
     /// The incidents this user may see, in registration order.
-    var visibleIncidents: [IncidentRecord] { state.incidentsInRegistrationOrder.filter(maySee) }
+    var visibleIncidents: [IncidentRecord] { state.incidents.values.filter(maySee) }
 
     /// The incident an id or unique prefix names, among those this user may see.
     func incident(_ typed: String) throws(CLIFailure) -> IncidentRecord {
