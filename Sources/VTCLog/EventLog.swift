@@ -43,9 +43,11 @@ public final class EventLog {
     /// and always without it, every line is read and checked. `resumed`
     /// tells which happened.
     ///
-    /// With `each`, the events read on opening are handed to it as they are
-    /// read instead of being kept for the first `readNew()`, so that a large
-    /// log is never held in memory as a whole.
+    /// With `each`, the events of a log read from its start are handed to it
+    /// as they are read instead of being kept for the first `readNew()`, so
+    /// that a large log is never held in memory as a whole. After resuming,
+    /// the lines that follow are kept for `readNew()` as always, so that the
+    /// caller can first restore what the position stands for.
     public static func open(fileAt path: String, resumingAfter position: LogPosition? = nil,
                             system: SystemCalls = .live, each: ((LoggedEvent) -> Void)? = nil) throws(LogError) -> EventLog {
         var created = false
@@ -71,7 +73,7 @@ public final class EventLog {
             try log.prepare(created: created)
         }
         if let position { try log.resume(after: position) }
-        log.deliver = each
+        log.deliver = log.resumed ? nil : each
         defer { log.deliver = nil }
         try log.readAvailable(allowRepair: true)
         return log

@@ -92,19 +92,16 @@ public final class Workspace {
         var log: EventLog
         var restored: StateCheckpoint.Restored?
         do {
-            if let candidate {
-                // The lines after a checkpoint go on top of it, so they are applied once it is restored.
-                log = try EventLog.open(in: folder, resumingAfter: candidate.position, system: system)
-                if log.resumed {
-                    restored = candidate.restore(policy: policy)
-                    if let restored {
-                        (state, starts) = (restored.state, restored.lineStarts)
-                    } else {
-                        log = try EventLog.open(in: folder, system: system, each: apply)
-                    }
+            // After resuming, the log keeps the lines that follow the checkpoint for
+            // `readNew()`: they go on top of the restored state.
+            log = try EventLog.open(in: folder, resumingAfter: candidate?.position, system: system, each: apply)
+            if log.resumed {
+                restored = candidate?.restore(policy: policy)
+                if let restored {
+                    (state, starts) = (restored.state, restored.lineStarts)
+                } else {
+                    log = try EventLog.open(in: folder, system: system, each: apply)
                 }
-            } else {
-                log = try EventLog.open(in: folder, system: system, each: apply)
             }
             for entry in try log.readNew() { apply(entry) }
         } catch {

@@ -71,14 +71,14 @@ import Testing
 
     @Test("an index read in parts on several processors merges them into the query's order")
     func manyIncidentsReadInPartsKeepTheQueryOrder() {
-        var random = SplitMix(seed: 7)
+        var g = Sampler(rng: Xoshiro(seed: (7, 70, 700, 7_000)))
         let start: Int64 = 1_767_222_000
         let events = (0..<12_000).map { n -> Event in
             // Whole hours over a year: many incidents share their occurrence time.
-            let occurred = Timestamp(epochSeconds: start + Int64(random.next() % 8_760) * 3_600)
+            let occurred = Timestamp(epochSeconds: start + Int64(g.int(0...8_759)) * 3_600)
             let facts = Registration(occurredAt: occurred, unit: n % 3 == 0 ? "Bo Syd" : "Bo Nord", kind: .threat,
-                                     severity: Severity(rawValue: Int(random.next() % 5) + 1)!, description: "Episode \(n)")
-            let written = occurred.adding(seconds: Int64(random.next() % 2) * 60)
+                                     severity: Severity(rawValue: g.int(1...5))!, description: "Episode \(n)")
+            let written = occurred.adding(seconds: Int64(g.int(0...1)) * 60)
             return Event(at: written, actor: "anna", payload: .registered(incident: UUID(), facts))
         }
         let state = VTCState.replay(events)
@@ -143,20 +143,5 @@ import Testing
         #expect(search("informeret b12 ÆBLE") == [1])
         #expect(search("æble slag") == [])
         #expect(search("slag haven") == [2])
-    }
-}
-
-/// A small seeded random source, so the large test is the same on every run.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -144,17 +144,15 @@ enum ColdStartChild {
             + "first page \(page.count) rows, newest \(page.first?.facts.occurredAt.rfc3339 ?? "-")")
     }
 
-    static func residentBytes() -> Int {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) else { return 0 }
-        return kB * 1024
-    }
+    /// VmRSS of /proc/self/status: the memory resident now.
+    static func residentBytes() -> Int { statusBytes("VmRSS:") }
 
     /// VmHWM of /proc/self/status: the most resident memory this process has had.
-    static func peakResidentBytes() -> Int {
+    static func peakResidentBytes() -> Int { statusBytes("VmHWM:") }
+
+    private static func statusBytes(_ field: String) -> Int {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
               let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) else { return 0 }
         return kB * 1024
     }
