@@ -32,6 +32,16 @@ public struct Texts: Sendable {
     public func label(_ value: Severity) -> String { "VTC \(value.rawValue)" }
     public func label(_ field: RegistrationField) -> String { catalog.label(field) }
     public func help(_ field: RegistrationField) -> String { catalog.help(field) }
+
+    /// One line of an incident's history as the user reads it: the event's name, and for a
+    /// follow-up its kind and outcome (`Opfølgning registreret: Defusing – Udført`).
+    public func describe(_ payload: EventPayload) -> String {
+        let name = message(.eventName(payload.type))
+        if case .followUpRecorded(_, let record) = payload {
+            return name + ": " + label(record.kind) + " – " + label(record.outcome)
+        }
+        return name
+    }
 }
 
 /// Fixed texts: common words for lists, weeks and statistics, banners, headings.
@@ -123,6 +133,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case nothingChanged
     case timeInFuture
     case confirmWithdraw
+    case confirmDiscardDraft
     case withdrawnBanner
     case followUpQueueTitle
     case queueEmpty

@@ -89,6 +89,7 @@ enum DanishTexts: TextCatalog {
         case .nothingChanged: "Intet er ændret."
         case .timeInFuture: "Tidspunktet ligger i fremtiden."
         case .confirmWithdraw: "Tryk Enter igen for at trække registreringen tilbage – Esc fortryder."
+        case .confirmDiscardDraft: "Kassér kladden? Tryk d igen for at kassere; en anden tast beholder den."
         case .withdrawnBanner: "TRUKKET TILBAGE"
         case .followUpQueueTitle: "Min opfølgning"
         case .queueEmpty: "Ingen åben opfølgning – alt er fulgt op."

@@ -89,6 +89,7 @@ enum EnglishTexts: TextCatalog {
         case .nothingChanged: "Nothing was changed."
         case .timeInFuture: "The time lies in the future."
         case .confirmWithdraw: "Press Enter again to withdraw the registration – Esc cancels."
+        case .confirmDiscardDraft: "Discard this draft? Press d again to discard; any other key keeps it."
         case .withdrawnBanner: "WITHDRAWN"
         case .followUpQueueTitle: "My follow-up"
         case .queueEmpty: "No open follow-up – everything is followed up."

@@ -395,7 +395,7 @@ public struct DetailScreen: Screen {
             return out
         }
         for event in history {
-            out.paragraph(time(event.at) + "  " + event.actor + "  " + DetailScreen.describe(event.payload, t), indent: 0)
+            out.paragraph(time(event.at) + "  " + event.actor + "  " + t.describe(event.payload), indent: 0)
             if case .amended(_, let changes) = event.payload {
                 for change in changes {
                     out.paragraph(t.label(change.field) + ": " + DetailScreen.shown(change.old, change.field, t) + " → "
@@ -429,14 +429,6 @@ public struct DetailScreen: Screen {
         case .open: .plain
         default: .role(.muted)
         }
-    }
-
-    private static func describe(_ payload: EventPayload, _ t: Texts) -> String {
-        let name = t.message(.eventName(payload.type))
-        if case .followUpRecorded(_, let record) = payload {
-            return name + ": " + t.label(record.kind) + " – " + t.label(record.outcome)
-        }
-        return name
     }
 
     /// A changed value as the user reads it: labels for chosen values, not their identifiers.

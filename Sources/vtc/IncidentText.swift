@@ -62,8 +62,9 @@ struct IncidentText {
         }
         lines.append("")
         lines.append(texts.commandLine(.history) + ":")
-        var history = TextTable(["", "", ""])
-        for event in events { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
+        var history = TextTable(["", "", ""], flexible: [2])
+        history.maximumWidth = 80
+        for event in events { history.add([time(event.at), event.actor, texts.describe(event.payload)]) }
         // The first line is the empty header row; kept by the split so that dropping it drops nothing else.
         lines += history.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n", omittingEmptySubsequences: false)
             .dropFirst().map { "  " + $0 }

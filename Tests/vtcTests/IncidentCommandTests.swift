@@ -51,7 +51,7 @@ import Testing
         #expect(text.contains("LA2-planen er gennemgået"))
         #expect(text.contains("Acknowledged"))
         let history = text.components(separatedBy: "History:\n").last ?? ""
-        #expect(["registered", "acknowledged", "note_added"].allSatisfy { history.contains($0) },
+        #expect(["Registered", "Acknowledged", "Note added"].allSatisfy { history.contains($0) },
                 "every event of the incident is in its history, the first too: \(history)")
     }
 
