@@ -29,6 +29,8 @@ import VTCLog
 
     @Test func absenceThatStartsBeforeTheEpisodeIsRefused() throws {
         let vtc = VTCProcess()
+        // An existing folder, so that the first write has nothing to say about creating one.
+        try FileManager.default.createDirectory(atPath: vtc.folder, withIntermediateDirectories: true)
         let refused = try vtc.run(Self.registration + ["--occurred", "2025-03-01T10:00", "--first-absence-day", "2025-01-01",
                                                        "--absence-days", "2"])
         expectOneLine(refused, status: 2, containing: "first_absence_day: 2025-01-01 is before the episode (2025-03-01)")
