@@ -4,6 +4,8 @@ public enum InputRules {
     /// Why a piece of user text is refused.
     public enum Problem: Error, Equatable, Sendable {
         case controlCharacter(field: String, scalar: UInt32)
+        /// A bidirectional control or zero-width character (CVE-2021-42574, "Trojan Source").
+        case invisibleCharacter(field: String, scalar: UInt32)
         case lineBreakInSingleLine(field: String)
         case cprNumber(field: String)
         case empty(field: String)
@@ -23,8 +25,19 @@ public enum InputRules {
             if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
                 return .controlCharacter(field: field, scalar: v)
             }
+            if isInvisible(v) { return .invisibleCharacter(field: field, scalar: v) }
         }
         return nil
+    }
+
+    /// Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and zero-width
+    /// characters (U+200B–U+200D, U+2060, U+FEFF): they make text display differently from what it holds.
+    /// Refused on input; shown as `\u{…}` wherever old data holds them (`PlainText.visible`).
+    public static func isInvisible(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200B...0x200F, 0x2060, 0xFEFF, 0x061C: true
+        default: false
+        }
     }
 
     /// True when the text holds something shaped like a Danish CPR number:

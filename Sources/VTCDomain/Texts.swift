@@ -295,9 +295,12 @@ protocol TextCatalog {
 }
 
 extension InputRules.Problem {
+    /// Why, in English words: for one-line messages that do not go through a language's texts.
+    public var reason: String { EnglishTexts.inputReason(self) }
+
     var field: String {
         switch self {
-        case .controlCharacter(let field, _), .lineBreakInSingleLine(let field), .cprNumber(let field),
+        case .controlCharacter(let field, _), .invisibleCharacter(let field, _), .lineBreakInSingleLine(let field), .cprNumber(let field),
              .empty(let field), .tooLong(let field, _):
             field
         }

@@ -29,6 +29,8 @@ extension DanishTexts {
             switch problem {
             case .controlCharacter(_, let scalar):
                 "\(option) indeholder et kontroltegn (\(unicodeName(scalar))), som ikke er tilladt"
+            case .invisibleCharacter(_, let scalar):
+                "\(option) indeholder et usynligt tegn eller et tegn der vender tekstretningen (\(unicodeName(scalar))), som ikke er tilladt"
             case .lineBreakInSingleLine: "\(option) skal være én linje, men indeholder et linjeskift"
             case .cprNumber:
                 "\(option) ligner et CPR-nummer; brug enhedens pseudonyme reference (fx B-014), aldrig et CPR-nummer"

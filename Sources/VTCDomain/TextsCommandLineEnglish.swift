@@ -29,6 +29,8 @@ extension EnglishTexts {
             switch problem {
             case .controlCharacter(_, let scalar):
                 "\(option) holds a control character (\(unicodeName(scalar))), which is not allowed"
+            case .invisibleCharacter(_, let scalar):
+                "\(option) holds an invisible or text-direction character (\(unicodeName(scalar))), which is not allowed"
             case .lineBreakInSingleLine: "\(option) must be a single line, but holds a line break"
             case .cprNumber:
                 "\(option) looks like a CPR number; use the unit's pseudonymous reference (such as B-014), never a CPR number"

@@ -305,10 +305,12 @@ enum DanishTexts: TextCatalog {
         }
     }
 
-    private static func inputReason(_ problem: InputRules.Problem) -> String {
+    static func inputReason(_ problem: InputRules.Problem) -> String {
         switch problem {
         case .controlCharacter(_, let scalar):
             return "indeholder et kontroltegn (\(unicodeName(scalar))), som ikke er tilladt."
+        case .invisibleCharacter(_, let scalar):
+            return "indeholder et usynligt tegn eller et tegn der vender tekstretningen (\(unicodeName(scalar))), som ikke er tilladt: det kan få teksten til at se anderledes ud end den er."
         case .lineBreakInSingleLine:
             return "må ikke indeholde linjeskift."
         case .cprNumber:

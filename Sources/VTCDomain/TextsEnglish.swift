@@ -304,10 +304,12 @@ enum EnglishTexts: TextCatalog {
         }
     }
 
-    private static func inputReason(_ problem: InputRules.Problem) -> String {
+    static func inputReason(_ problem: InputRules.Problem) -> String {
         switch problem {
         case .controlCharacter(_, let scalar):
             return "contains a control character (\(unicodeName(scalar))), which is not allowed."
+        case .invisibleCharacter(_, let scalar):
+            return "contains an invisible or text-direction character (\(unicodeName(scalar))), which is not allowed: it can make text read differently from what it says."
         case .lineBreakInSingleLine:
             return "must not contain a line break."
         case .cprNumber:

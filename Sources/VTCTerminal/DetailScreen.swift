@@ -270,9 +270,12 @@ public struct DetailScreen: Screen {
                 return .failure(FormProblem(t.message(.invalidDate(dayText))))
             }
             let daysText = form.text("days")
-            guard let days = Int(daysText.filter { !$0.isWhitespace }), days >= 0 else {
+            guard let days = Int(daysText.filter { !$0.isWhitespace }), EventRules.absenceDays.contains(days) else {
                 return .failure(FormProblem(t.message(.invalidDays(daysText))))
             }
+            var updated = record.facts
+            (updated.firstAbsenceDay, updated.absenceDays) = (first, days)
+            if let violation = EventRules.violation(in: updated) { return .failure(FormProblem(violation.description)) }
             return .success(.absenceUpdated(incident: incident, firstDay: first, days: days))
         case .withdraw:
             let reason = form.text("reason")
