@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
 import VTCTerminal
 
 /// `vtc`: without a subcommand, the terminal UI; with one, the same functions from the shell.
