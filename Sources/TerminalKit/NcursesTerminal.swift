@@ -34,10 +34,15 @@ public final class NcursesTerminal: TerminalDevice {
     /// unless told otherwise; `terminalType` overrides `$TERM`). Colours are
     /// used when `allowColor` and the terminal has them. Install
     /// `TerminalSignals` first, so ncurses does not take SIGTERM for itself.
-    public init(input: Int32 = 0, output: Int32 = 1, terminalType: String? = nil, allowColor: Bool = NcursesTerminal.environmentAllowsColor) throws {
+    /// Refuses to start without a terminal; the program checks this before it opens (or creates) a data folder.
+    public static func requireTerminal(input: Int32 = 0, output: Int32 = 1) throws {
         guard isatty(input) == 1, isatty(output) == 1 else {
             throw TerminalStartError(description: "vtc: standard input and output must be a terminal")
         }
+    }
+
+    public init(input: Int32 = 0, output: Int32 = 1, terminalType: String? = nil, allowColor: Bool = NcursesTerminal.environmentAllowsColor) throws {
+        try NcursesTerminal.requireTerminal(input: input, output: output)
         setlocale(LC_ALL, "")
         // Danish letters need a UTF-8 locale even when LANG is unset.
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {

@@ -103,13 +103,17 @@ public struct BinaryReader {
     public mutating func timestamp() throws(Malformed) -> Timestamp {
         let epoch = try signed()
         let offset = try signed()
-        guard abs(offset) < 86_400 else { throw fail("a UTC offset of \(offset) seconds") }
+        // Ranges, not `abs`: the absolute value of Int64.min traps.
+        guard (-Timestamp.farthestEpochSeconds...Timestamp.farthestEpochSeconds).contains(epoch) else {
+            throw fail("a time \(epoch) seconds from 1970")
+        }
+        guard (-86_399...86_399).contains(offset) else { throw fail("a UTC offset of \(offset) seconds") }
         return Timestamp(epochSeconds: epoch, utcOffsetSeconds: Int32(offset))
     }
 
     public mutating func date() throws(Malformed) -> CalendarDate {
         let days = try signed()
-        guard abs(days) < 3_000_000 else { throw fail("a date \(days) days from 1970") }
+        guard (-2_999_999...2_999_999).contains(days) else { throw fail("a date \(days) days from 1970") }
         return CalendarDate(daysSinceEpoch: Int(days))
     }
 

@@ -242,8 +242,9 @@ struct JSONObjectReader {
 
     func optionalInt(_ key: String) throws(EventDecodingError) -> Int? {
         guard let v = value[key], !v.isNull else { return nil }
-        guard let n = v.int, let small = Int(exactly: n), abs(small) <= 1_000_000 else { throw error(key, "must be an integer or null") }
-        return small
+        // A range, not `abs`: the absolute value of Int.min traps.
+        guard let n = v.int, (-1_000_000...1_000_000).contains(n) else { throw error(key, "must be an integer or null") }
+        return Int(n)
     }
 
     func bool(_ key: String) throws(EventDecodingError) -> Bool {

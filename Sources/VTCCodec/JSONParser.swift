@@ -69,12 +69,20 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         at += 1
         var pairs: [(String, JSONValue)] = []
+        // Keys seen, kept once an object is big enough that comparing with each earlier key would cost more.
+        var seen: Set<String> = []
         skipSpace()
         if at < b.count, b[at] == UInt8(ascii: "}") { at += 1; return .object(pairs) }
         while true {
             skipSpace()
             guard at < b.count, b[at] == UInt8(ascii: "\"") else { throw fail("expected a key in quotes") }
+            let keyStart = at
             let key = try string()
+            // Two readers of one line must agree: with a key twice, one would take the first value and another the last.
+            if pairs.count < 16 ? pairs.contains(where: { $0.0 == key }) : !seen.insert(key).inserted {
+                throw Failure(offset: keyStart, reason: "duplicate key \"\(JSONParser.quoted(key))\"")
+            }
+            if pairs.count == 15 { seen = Set(pairs.map(\.0) + [key]) }
             skipSpace()
             guard at < b.count, b[at] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             at += 1
@@ -139,6 +147,19 @@ public struct JSONParser {
         if integral, let n = Int64(text) { return .int(n) }
         guard let d = Double(text), d.isFinite else { throw Failure(offset: start, reason: "number out of range") }
         return .float(d)
+    }
+
+    /// A key as it may be quoted in a one-line error: control characters escaped, at most 60 characters.
+    static func quoted(_ key: String) -> String {
+        var out = ""
+        for scalar in key.unicodeScalars.prefix(60) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return key.unicodeScalars.count > 60 ? out + "…" : out
     }
 
     private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }

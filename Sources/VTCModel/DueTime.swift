@@ -12,9 +12,21 @@ extension Zone {
 }
 
 extension WeeklyMeeting {
-    /// The first meeting strictly after `t`, in `zone`'s local time.
+    /// The first meeting strictly after the instant `t`. Compared as
+    /// instants, never as wall-clock times: a meeting whose local time does
+    /// not exist that day (the spring gap) is held when the clocks have
+    /// jumped (02:30 becomes 03:30), one whose local time exists twice (the
+    /// autumn overlap) at its first occurrence, as `Zone.timestamp(for:)`
+    /// says; and a meeting that by that rule lies before `t` is not the next.
     public func next(after t: Timestamp, in zone: Zone) -> Timestamp {
-        zone.timestamp(for: next(after: zone.local(t)))
+        var day = zone.local(t).date.adding(days: -1)
+        while true {
+            let daysAhead = (isoWeekday - day.isoWeekday + 7) % 7
+            day = day.adding(days: daysAhead)
+            let meeting = zone.timestamp(for: LocalDateTime(date: day, hour: hour, minute: minute))
+            if meeting.epochSeconds > t.epochSeconds { return meeting }
+            day = day.adding(days: 1)
+        }
     }
 
     func next(after now: LocalDateTime) -> LocalDateTime {
@@ -48,7 +60,7 @@ extension Policy {
         case .daysAfterRegistration(let days):
             return later(anchors.registration, days: days)
         case .nextAMGMeeting:
-            return zone.timestamp(for: amgMeeting.next(after: anchors.registration))
+            return amgMeeting.next(after: anchors.registeredAt, in: zone)
         }
     }
 }
@@ -56,12 +68,14 @@ extension Policy {
 /// The local times an incident's due times count from, read from the zone once for all its items.
 struct DueAnchors {
     let occurredAt: Timestamp
+    let registeredAt: Timestamp
     let episode: LocalDateTime
     let registration: LocalDateTime
     let firstAbsenceDay: CalendarDate?
 
     init(facts: Registration, registeredAt: Timestamp, zone: Zone) {
         occurredAt = facts.occurredAt
+        self.registeredAt = registeredAt
         episode = zone.local(facts.occurredAt)
         registration = zone.local(registeredAt)
         firstAbsenceDay = facts.firstAbsenceDay

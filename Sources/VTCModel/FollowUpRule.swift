@@ -90,6 +90,9 @@ extension Registration {
         absenceDays ?? (firstAbsenceDay == nil ? 0 : 1)
     }
 
+    /// Did this episode lead to absence? The one answer for the policy, the statistics and the reports.
+    public var ledToAbsence: Bool { effectiveAbsenceDays > 0 }
+
     func has(_ wish: Wish) -> Bool {
         switch wish {
         case .wantsPsychologist: wantsPsychologist

@@ -59,7 +59,7 @@ public enum Statistics {
                 bySeverity[facts.severity.rawValue - 1] += 1
                 byKind[facts.kind, default: 0] += 1
                 byUnit[facts.unit, default: 0] += 1
-                if facts.firstAbsenceDay != nil || (facts.absenceDays ?? 0) > 0 { withAbsence += 1 }
+                if facts.ledToAbsence { withAbsence += 1 }
             }
             return PeriodCounts(period: period, bySeverity: bySeverity, byKind: byKind, byUnit: byUnit,
                                 withAbsence: withAbsence)

@@ -4,6 +4,10 @@
 /// the offset is kept so that a time read from the log is written back
 /// exactly as it was (RFC 3339, whole seconds).
 public struct Timestamp: Hashable, Comparable, Sendable {
+    /// No time read from a file lies further from 1970 than this (about 8 000
+    /// years), so that local times and sums of seconds can never overflow.
+    public static let farthestEpochSeconds: Int64 = 1 << 38
+
     public var epochSeconds: Int64
     public var utcOffsetSeconds: Int32
 

@@ -11,6 +11,11 @@ struct ChainChecker {
     enum Verdict {
         case header(LogHeader)
         case event(Event)
+        /// The chain holds (`seq` and `prev` are right, the line is JSON) but the
+        /// event does not decode or breaks `EventRules`: the line is set aside
+        /// and reading goes on (docs/log-format.md, "Set aside").
+        case setAside(LogProblem)
+        /// The chain is broken here: damage.
         case bad([LogProblem])
     }
 
@@ -61,7 +66,8 @@ struct ChainChecker {
             seq = fast.seq
             linePrevMatches = fast.prev == prev
             // The fast decoder reads only events, never a header.
-            decoded = n == 1 ? .failure(LogProblem(line: n, kind: .header, detail: "line 1 is not a header")) : .success(.event(fast.event))
+            decoded = n == 1 ? .failure(LogProblem(line: n, kind: .header, detail: "line 1 is not a header"))
+                : ChainChecker.keepingRules(fast.event, line: n)
         case .parsed(let json):
             guard case .object = json else { return .bad([LogProblem(line: n, kind: .schema, detail: "not a JSON object")]) }
             guard let lineSeq = json["seq"]?.int else {
@@ -87,10 +93,39 @@ struct ChainChecker {
             problems.append(LogProblem(line: n, kind: .hashMismatch, detail: detail))
         }
         switch decoded {
-        case .failure(let problem): problems.append(problem)
+        case .failure(let problem):
+            if problems.isEmpty, problem.kind == .setAside { return .setAside(problem) }
+            problems.append(problem)
         case .success(let verdict): if problems.isEmpty { return verdict }
         }
         return .bad(problems)
+    }
+
+    /// The event of a line, if it keeps the rules every line keeps (`EventRules.violation(in:)`).
+    static func keepingRules(_ event: Event, line n: Int) -> Result<Verdict, LogProblem> {
+        if let violation = EventRules.violation(in: event.payload) {
+            return .failure(LogProblem(line: n, kind: .setAside, detail: "\(event.payload.type.rawValue): \(violation)"))
+        }
+        return .success(.event(event))
+    }
+
+    /// What the reader makes of one event line on its own, without the chain:
+    /// the event, or why it would not be accepted. `EventLog.append` asks
+    /// this of every line before writing it.
+    static func readBack(_ line: UnsafeRawBufferPointer) -> Result<Event, LogProblem> {
+        let prepared = PreparedLine(line, end: Int64(line.count + 1))
+        switch prepared.content {
+        case .invalid(let failure, _):
+            return .failure(LogProblem(line: 0, kind: .invalidJSON, detail: failure.description))
+        case .valid(.fast(let fast)):
+            return keepingRules(fast.event, line: 0).map { _ in fast.event }
+        case .valid(.parsed(let json)):
+            switch ChainChecker().decode(json, line: 2) {
+            case .success(.event(let event)): return .success(event)
+            case .failure(let problem): return .failure(problem)
+            default: return .failure(LogProblem(line: 0, kind: .schema, detail: "not an event"))
+            }
+        }
     }
 
     private func decode(_ json: JSONValue, line n: Int) -> Result<Verdict, LogProblem> {
@@ -110,9 +145,10 @@ struct ChainChecker {
         }
         if type == "header" { return .failure(LogProblem(line: n, kind: .header, detail: "a header after line 1")) }
         do {
-            return .success(.event(try Event(json: json)))
+            return ChainChecker.keepingRules(try Event(json: json), line: n)
         } catch {
-            return .failure(LogProblem(line: n, kind: .schema, detail: error.description))
+            // The line is JSON and, if its seq and prev are right, the chain holds: set aside, not damage.
+            return .failure(LogProblem(line: n, kind: .setAside, detail: error.description))
         }
     }
 }

@@ -95,20 +95,13 @@ public struct DraftStore: Sendable {
 
     public func load(user: String, id: UUID) throws(LogError) -> Draft? {
         let path = self.path(user: user, id: id)
-        let fd = system.open(path, O_RDONLY, 0)
+        let fd = try system.openRegularFile(path, O_RDONLY)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw .system(action: "open", path: path, errno: errno)
         }
         defer { _ = system.close(fd) }
-        let size = system.fileSize(fd)
-        guard size >= 0 else { throw .system(action: "read", path: path, errno: errno) }
-        guard size <= DraftStore.maximumSize else { throw .invalidFile(path: path, reason: "larger than a draft can be") }
-        let bytes: [UInt8]
-        switch system.readBytes(fd, count: Int(size), at: 0) {
-        case .success(let b): bytes = b
-        case .failure(let e): throw .system(action: "read", path: path, errno: e.code)
-        }
+        let bytes = try system.readSmallFile(fd, path: path, limit: DraftStore.maximumSize)
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)

@@ -25,8 +25,7 @@ final class EventArchive: @unchecked Sendable {
 
     /// The events at these positions; nil when one cannot be read or is not the line expected.
     func events(at positions: [Int]) -> [Event]? {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let fd = try? SystemCalls.live.openRegularFile(path, O_RDONLY), fd >= 0 else { return nil }
         defer { _ = Glibc.close(fd) }
         let known = lineStarts
         var events: [Event] = []
@@ -44,11 +43,12 @@ final class EventArchive: @unchecked Sendable {
         guard window > 0, case .success(let bytes) = SystemCalls.live.readBytes(fd, count: window, at: off_t(start)),
               let lf = bytes.firstIndex(of: 0x0A) else { return nil }
         let line = bytes.withUnsafeBytes { PreparedLine(UnsafeRawBufferPointer(rebasing: $0[..<lf]), end: start + Int64(lf) + 1) }
-        let expectedSeq = Int64(position) + 1
+        // Event N is on line N + 1, or later when lines before it were set aside.
+        let earliestSeq = Int64(position) + 1
         switch line.content {
-        case .valid(.fast(let fast)) where fast.seq == expectedSeq:
+        case .valid(.fast(let fast)) where fast.seq >= earliestSeq:
             return fast.event
-        case .valid(.parsed(let json)) where json["seq"]?.int == expectedSeq:
+        case .valid(.parsed(let json)) where (json["seq"]?.int ?? 0) >= earliestSeq:
             return try? Event(json: json)
         default:
             return nil

@@ -14,6 +14,8 @@ public final class EventLog {
     public let system: SystemCalls
     /// The first bad line found; when set, nothing more is read and every append is refused.
     public private(set) var damage: LogProblem?
+    /// Lines whose chain holds but whose event today's rules refuse: skipped, in line order.
+    public private(set) var setAside: [LogProblem] = []
     public private(set) var header: LogHeader?
 
     private let fd: Int32
@@ -53,20 +55,20 @@ public final class EventLog {
                             system: SystemCalls = .live, each: ((LoggedEvent) -> Void)? = nil) throws(LogError) -> EventLog {
         var created = false
         var refusal: LogError?
-        var fd = system.open(path, O_RDWR, 0)
+        var fd = try system.openRegularFile(path, O_RDWR)
         if fd < 0, errno == ENOENT {
-            fd = system.open(path, O_RDWR | O_CREAT | O_EXCL, 0o640)
+            fd = try system.openRegularFile(path, O_RDWR | O_CREAT | O_EXCL, 0o640)
             if fd >= 0 {
                 created = true
             } else if errno == EEXIST {
-                fd = system.open(path, O_RDWR, 0)
+                fd = try system.openRegularFile(path, O_RDWR)
             } else {
                 throw .system(action: "create", path: path, errno: errno)
             }
         }
         if fd < 0, [EACCES, EROFS, EPERM].contains(errno) {
             refusal = .system(action: "append to", path: path, errno: errno)
-            fd = system.open(path, O_RDONLY, 0)
+            fd = try system.openRegularFile(path, O_RDONLY)
         }
         guard fd >= 0 else { throw .system(action: "open", path: path, errno: errno) }
         let log = EventLog(path: path, fd: fd, system: system, writeRefusal: refusal)
@@ -145,6 +147,12 @@ public final class EventLog {
                 seq += 1
                 let line = LogFormat.eventLine(seq: seq, prev: prev, event: event)
                 guard line.count <= LogFormat.maximumLineLength else { throw .lineTooLong(path: path, length: line.count) }
+                // The writer never writes what the reader would refuse: the same reader reads the line first.
+                switch line.withUnsafeBytes({ ChainChecker.readBack($0) }) {
+                case .success(let readBack) where readBack == event: break
+                case .success: throw .refusedByReader(path: path, LogProblem(line: Int(seq), kind: .schema, detail: "it reads back as another event"))
+                case .failure(let problem): throw .refusedByReader(path: path, LogProblem(line: Int(seq), kind: problem.kind, detail: problem.detail))
+                }
                 prev = LogFormat.hash(line)
                 logged.append(LoggedEvent(seq: seq, event: event, offset: Int64(start) + Int64(bytes.count)))
                 bytes += line
@@ -188,7 +196,9 @@ public final class EventLog {
     /// Under the exclusive lock, once: repairs a torn tail and writes the header into an empty log.
     private func prepare(created: Bool) throws(LogError) {
         try withLock(LOCK_EX) { () throws(LogError) in
-            let end = try repairTornTail(size: try currentSize())
+            let size = try currentSize()
+            // A torn tail that cannot be moved aside leaves the log readable: reading then stops before it.
+            let end = (try? repairTornTail(size: size)) ?? size
             if end == 0 { _ = try writeHeader() }
         }
         if created {
@@ -205,21 +215,14 @@ public final class EventLog {
 
     // MARK: - Torn tail
 
-    /// Under the exclusive lock: if the last line is torn (no final LF, invalid
-    /// JSON or NUL bytes), copies it aside, cuts the log back to the line before,
-    /// syncs, and records a notice. Returns the file's size afterwards.
+    /// Under the exclusive lock: if the file ends in a fragment without a
+    /// final LF (a write cut short: never acknowledged), copies it aside, cuts
+    /// the log back to the line before, syncs, and records a notice. A
+    /// complete line is never cut, whatever it holds: its `fdatasync` may
+    /// have returned. Returns the file's size afterwards.
     private func repairTornTail(size: off_t) throws(LogError) -> off_t {
-        guard size > 0 else { return 0 }
-        let lastByte = try read(count: 1, at: size - 1)
-        let cut: off_t
-        if lastByte == [0x0A] {
-            let line = try lastLine(endingAt: size)
-            let torn = line.contains(0) || (try? JSONParser.parse(line)) == nil
-            guard torn else { return size }
-            cut = size - off_t(line.count + 1)
-        } else {
-            cut = try startOfLine(containing: size - 1)
-        }
+        guard size > 0, try read(count: 1, at: size - 1) != [0x0A] else { return size }
+        let cut = try startOfLine(containing: size - 1)
         let tornBytes = try read(count: Int(size - cut), at: cut)
         let copy = try saveAside(tornBytes)
         guard system.ftruncate(fd, cut) == 0, system.fdatasync(fd) == 0 else {
@@ -239,7 +242,8 @@ public final class EventLog {
         var attempt = 1
         while true {
             let name = "\(path).torn-\(stamp)" + (attempt == 1 ? "" : "-\(attempt)")
-            let copyFD = system.open(name, O_WRONLY | O_CREAT | O_EXCL, 0o640)
+            // O_EXCL never follows a link: a name already taken, by a link or anything else, is skipped.
+            let copyFD = system.open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o640)
             if copyFD < 0 {
                 if errno == EEXIST { attempt += 1; continue }
                 throw .system(action: "create", path: name, errno: errno)
@@ -248,7 +252,11 @@ public final class EventLog {
             if failure == 0, system.fsync(copyFD) != 0 { failure = errno }
             _ = system.close(copyFD)
             if failure == 0 { failure = system.syncDirectory(parent(of: path)) }
-            if failure != 0 { throw .system(action: "write", path: name, errno: failure) }
+            if failure != 0 {
+                // No empty or partial copy is left behind; the log keeps its fragment.
+                _ = system.unlink(name)
+                throw .system(action: "write", path: name, errno: failure)
+            }
             return name
         }
     }
@@ -289,7 +297,14 @@ public final class EventLog {
         let torn = try withLock(LOCK_SH) { () throws(LogError) -> Bool in try scan() }
         guard torn else { return }
         if allowRepair, writeRefusal == nil {
-            try withLock(LOCK_EX) { () throws(LogError) in _ = try repairTornTail(size: try currentSize()) }
+            do {
+                try withLock(LOCK_EX) { () throws(LogError) in _ = try repairTornTail(size: try currentSize()) }
+            } catch {
+                // Cannot move it aside (disk full, no permission): read what is whole, write nothing.
+                notices.append("The last line of \(path) is incomplete and could not be moved aside (\(error)); the log is open read-only.")
+                if damage == nil, let pendingProblem { damage = pendingProblem }
+                return
+            }
             try readAvailable(allowRepair: false)
         } else if damage == nil, let pendingProblem {
             damage = pendingProblem
@@ -308,13 +323,12 @@ public final class EventLog {
             return false
         }
         var splitter = LineSplitter(startingAt: Int64(readOffset))
-        var torn = false
         let chunkSize = Int(min(size - readOffset, off_t(LogFormat.readChunkSize)))
         if chunkSize > 0 {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
             defer { buffer.deallocate() }
             var offset = readOffset
-            while offset < size, damage == nil, !torn {
+            while offset < size, damage == nil {
                 let n = system.pread(fd, buffer.baseAddress!, min(chunkSize, Int(size - offset)), offset)
                 if n < 0 {
                     if errno == EINTR { continue }
@@ -323,14 +337,14 @@ public final class EventLog {
                 if n == 0 { break }
                 offset += off_t(n)
                 splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { line in
-                    accept(line, fileSize: size, torn: &torn)
+                    accept(line)
                 }
             }
         }
         readOffset = off_t(splitter.consumed)
-        if damage == nil, !torn, !splitter.remainder.isEmpty {
+        let torn = damage == nil && !splitter.remainder.isEmpty
+        if torn {
             pendingProblem = LogProblem(line: checker.lines + 1, kind: .tornTail, detail: "the last line has no final LF")
-            torn = true
         }
         if damage == nil, !torn, readOffset == size, let head = checker.head {
             knownTail = (size, head.seq, Array(head.hash.utf8))
@@ -338,7 +352,7 @@ public final class EventLog {
         return torn
     }
 
-    private func accept(_ line: PreparedLine, fileSize: off_t, torn: inout Bool) -> Bool {
+    private func accept(_ line: PreparedLine) -> Bool {
         let before = checker
         switch checker.check(line) {
         case .header(let h):
@@ -350,14 +364,14 @@ public final class EventLog {
             if let deliver { deliver(logged) } else { unread.append(logged) }
             lastLine = (offset, line.length)
             return true
+        case .setAside(let problem):
+            setAside.append(problem)
+            lastLine = (line.end - Int64(line.length) - 1, line.length)
+            return true
         case .bad(let problems):
+            // A complete line (it has its LF) is never a torn tail, even at the end: it is damage.
             checker = before
-            if line.end == Int64(fileSize), problems.contains(where: { $0.kind == .invalidJSON }) {
-                pendingProblem = LogProblem(line: problems[0].line, kind: .tornTail, detail: problems[0].detail)
-                torn = true
-            } else {
-                damage = problems[0]
-            }
+            damage = problems[0]
             return false
         }
     }

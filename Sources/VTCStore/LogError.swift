@@ -9,6 +9,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     case lineTooLong(path: String, length: Int)
     /// The data folder cannot be determined (no option, no environment).
     case noDataFolder(String)
+    /// The line the writer built is one its own reader would refuse; nothing was written.
+    case refusedByReader(path: String, LogProblem)
     /// A file is not what it should be (a draft that does not parse, a name that cannot be used).
     case invalidFile(path: String, reason: String)
 
@@ -22,6 +24,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot append to \(path): the line would be \(length) bytes, more than the maximum of \(LogFormat.maximumLineLength)"
         case .noDataFolder(let reason):
             "cannot find the data folder: \(reason)"
+        case .refusedByReader(let path, let problem):
+            "nothing was written to \(path): the line would be refused when read (\(problem.kind.rawValue): \(problem.detail))"
         case .invalidFile(let path, let reason):
             "\(path): \(reason)"
         }
@@ -35,6 +39,12 @@ public struct LogProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case tooLong = "line too long"
         case header = "bad header"
         case schema = "schema"
+        /// The chain holds but the event does not decode or breaks today's rules: skipped, writes go on.
+        case setAside = "set aside"
+        /// The log is shorter than a line the state checkpoint or a witness names.
+        case truncated = "truncated"
+        /// The log holds other bytes than a line the state checkpoint or a witness names.
+        case rewritten = "rewritten"
         case sequence = "sequence"
         case hashMismatch = "hash mismatch"
         case tornTail = "torn tail"

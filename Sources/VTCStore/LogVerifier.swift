@@ -45,7 +45,7 @@ public enum LogVerifier {
 
     /// Checks the file's lines before the byte offset `end`, or all of them under a shared lock.
     private static func verify(fileAt path: String, before end: off_t?, system: SystemCalls) throws(LogError) -> VerificationReport {
-        let fd = system.open(path, O_RDONLY, 0)
+        let fd = try system.openRegularFile(path, O_RDONLY)
         guard fd >= 0 else { throw .system(action: "open", path: path, errno: errno) }
         defer { _ = system.close(fd) }
         if end == nil {
@@ -93,28 +93,25 @@ public enum LogVerifier {
         var splitter = LineSplitter(startingAt: 0)
         var checker = ChainChecker()
         var report = VerificationReport()
-        var lastLineWasInvalidJSON = false
 
         mutating func feed(_ chunk: UnsafeRawBufferPointer) {
             var checker = self.checker
             var report = self.report
-            var lastInvalid = lastLineWasInvalidJSON
             splitter.feed(chunk) { line in
-                lastInvalid = false
                 switch checker.check(line) {
                 case .header: break
                 case .event(let event):
                     report.events += 1
                     if case .registered = event.payload { report.incidents += 1 }
+                case .setAside(let problem):
+                    report.problems.append(problem)
                 case .bad(let problems):
                     report.problems += problems
-                    lastInvalid = problems.contains { $0.kind == .invalidJSON }
                 }
                 return true
             }
             self.checker = checker
             self.report = report
-            lastLineWasInvalidJSON = lastInvalid
         }
 
         mutating func finish() -> VerificationReport {
@@ -125,11 +122,6 @@ public enum LogVerifier {
                 report.lines += 1
                 report.problems.append(LogProblem(line: report.lines, kind: .tornTail,
                     detail: "the last line has no final LF (\(fragment.count) bytes; a write cut short, repaired on the next open)"))
-            } else if lastLineWasInvalidJSON, let last = report.problems.indices.last,
-                      report.problems[last].line == report.lines {
-                report.problems[last].kind = .tornTail
-                report.problems[last].detail = "invalid JSON at the end of the log (a write cut short, repaired on the next open): "
-                    + report.problems[last].detail
             }
             return report
         }

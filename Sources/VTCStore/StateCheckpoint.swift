@@ -137,8 +137,8 @@ struct StateCheckpoint {
         private var failed = false
 
         init?(path: String) {
-            fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return nil }
+            guard let opened = try? SystemCalls.live.openRegularFile(path, O_RDONLY), opened >= 0 else { return nil }
+            fd = opened
             var info = stat()
             let size = fstat(fd, &info) == 0 ? info.st_size : 0
             end = size - 32

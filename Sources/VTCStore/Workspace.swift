@@ -70,13 +70,13 @@ public final class Workspace {
     /// own; programs use `open(_:system:)`.
     package static func open(_ folder: DataFolder, user: String, system: SystemCalls = .live,
                              checkpointInterval: Int = Workspace.checkpointInterval) throws(WorkspaceError) -> Workspace {
-        let policyBytes = try readIfPresent(folder.policyPath)
+        let policyBytes = try readIfPresent(folder.policyPath, system: system)
         let policy = try parsePolicy(policyBytes, path: folder.policyPath)
         let origin = ProgramIdentity.current.map {
             StateCheckpoint.Origin(program: $0, policy: policyBytes.map { String(decoding: LogFormat.hash($0), as: UTF8.self) } ?? "default")
         }
         let candidate = origin.flatMap { StateCheckpoint.candidate(at: folder.checkpointPath, origin: $0) }
-        let roster = try readRoster(folder)
+        let roster = try readRoster(folder, system: system)
         guard let access = roster.access(for: user) else {
             throw .notInRoster(user: user, rosterPath: folder.rosterPath)
         }
@@ -110,13 +110,14 @@ public final class Workspace {
         }
         let archive = EventArchive(path: log.path, starts: starts)
         let start = restored.map { Start.checkpoint(seq: $0.position.seq, replayed: replayed) } ?? .replay(events: replayed)
-        if replayed >= checkpointInterval, log.damage == nil, let origin, let position = log.position {
+        // Not with lines set aside: a checkpoint would hide them from the next opening's banner.
+        if replayed >= checkpointInterval, log.damage == nil, log.setAside.isEmpty, let origin, let position = log.position {
             // Only a speed-up: a folder that cannot take it opens by replaying, as before.
             try? StateCheckpoint.write(state, lineStarts: starts, position: position, origin: origin,
                                        to: folder.checkpointPath)
         }
         return Workspace(folder: folder, user: user, access: access, roster: roster, state: state, start: start,
-                         log: log, archive: archive, notices: log.takeNotices(), system: system)
+                         log: log, archive: archive, notices: log.takeNotices() + setAsideNotices(log), system: system)
     }
 
     /// Reads the events of an incident's history back from the log.
@@ -136,6 +137,9 @@ public final class Workspace {
 
     /// True when the log is damaged or not writable: nothing can be appended.
     public var isReadOnly: Bool { !log.isWritable || damageBeforeCheckpoint != nil }
+
+    /// Lines whose chain holds but whose event today's rules refuse: skipped by the state; writes go on.
+    public var setAside: [LogProblem] { log.setAside }
 
     /// The first damage found in the log (it is then read-only), with its line.
     public var damage: LogProblem? { damageBeforeCheckpoint ?? log.damage }
@@ -182,11 +186,26 @@ public final class Workspace {
         let at = now
         if let damageBeforeCheckpoint { throw .log(.damaged(path: log.path, damageBeforeCheckpoint)) }
         let events = payloads.map { Event(at: at, actor: user, payload: $0) }
+        for payload in payloads {
+            if let violation = EventRules.violation(inNew: payload, now: at, roster: roster) {
+                throw .refused(payload.type, violation.description)
+            }
+        }
         var trial = state
         let problemsBefore = trial.problems.count
         for event in events { trial.apply(event) }
         if let problem = trial.problems.dropFirst(problemsBefore).first {
             throw .refused(problem.type, problem.message)
+        }
+        // An amendment or new absence is held to the rules for the registration as it then reads.
+        for payload in payloads {
+            switch payload {
+            case .amended(let id, _), .absenceUpdated(let id, _, _):
+                if let facts = trial.incidents[id]?.facts, let violation = EventRules.violation(inNew: facts, now: at) {
+                    throw .refused(payload.type, violation.description)
+                }
+            default: break
+            }
         }
         let written: [LoggedEvent]
         do { written = try log.append(contentsOf: events) } catch { throw .log(error) }
@@ -259,6 +278,13 @@ public final class Workspace {
         }
     }
 
+    /// One notice for the lines set aside, naming the first.
+    private static func setAsideNotices(_ log: EventLog) -> [String] {
+        guard let first = log.setAside.first else { return [] }
+        let more = log.setAside.count == 1 ? "" : " and \(log.setAside.count - 1) more"
+        return ["\(log.path): line \(first.line)\(more) set aside (\(first.detail)); the rest of the log is in use. Run vtc verify."]
+    }
+
     // MARK: - Files read on opening
 
     private static func parsePolicy(_ bytes: [UInt8]?, path: String) throws(WorkspaceError) -> Policy {
@@ -266,28 +292,23 @@ public final class Workspace {
         do { return try PolicyFile.parse(bytes) } catch { throw .policy(path: path, error.problems) }
     }
 
-    private static func readRoster(_ folder: DataFolder) throws(WorkspaceError) -> Roster {
-        guard let bytes = try readIfPresent(folder.rosterPath) else { return .singleUser() }
+    private static func readRoster(_ folder: DataFolder, system: SystemCalls) throws(WorkspaceError) -> Roster {
+        guard let bytes = try readIfPresent(folder.rosterPath, system: system) else { return .singleUser() }
         do { return try RosterFile.parse(bytes) } catch { throw .roster(path: folder.rosterPath, error.problems) }
     }
 
-    private static func readIfPresent(_ path: String) throws(WorkspaceError) -> [UInt8]? {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw .log(.system(action: "open", path: path, errno: errno))
-        }
-        defer { _ = Glibc.close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .log(.system(action: "read", path: path, errno: errno))
+    /// `roster.json` or `policy.json`, if present: a regular file of at most `RegularFile.settingsLimit` bytes.
+    private static func readIfPresent(_ path: String, system: SystemCalls) throws(WorkspaceError) -> [UInt8]? {
+        do throws(LogError) {
+            let fd = try system.openRegularFile(path, O_RDONLY)
+            if fd < 0 {
+                if errno == ENOENT { return nil }
+                throw LogError.system(action: "open", path: path, errno: errno)
             }
-            if n == 0 { return bytes }
-            bytes += chunk[0..<n]
+            defer { _ = system.close(fd) }
+            return try system.readSmallFile(fd, path: path, limit: RegularFile.settingsLimit)
+        } catch {
+            throw .log(error)
         }
     }
 }

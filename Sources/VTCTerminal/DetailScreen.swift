@@ -269,9 +269,12 @@ public struct DetailScreen: Screen {
             let dayText = form.text("first")
             guard let first = LocalTimeText.parseDate(dayText) else { return .failure(FormProblem(t.message(.invalidDate(dayText)))) }
             let daysText = form.text("days")
-            guard let days = Int(daysText.filter { !$0.isWhitespace }), days >= 0 else {
+            guard let days = Int(daysText.filter { !$0.isWhitespace }), EventRules.absenceDays.contains(days) else {
                 return .failure(FormProblem(t.message(.invalidDays(daysText))))
             }
+            var updated = record.facts
+            (updated.firstAbsenceDay, updated.absenceDays) = (first, days)
+            if let violation = EventRules.violation(in: updated) { return .failure(FormProblem(violation.description)) }
             return .success(.absenceUpdated(incident: incident, firstDay: first, days: days))
         case .withdraw:
             let reason = form.text("reason")
@@ -395,7 +398,7 @@ public struct DetailScreen: Screen {
             return out
         }
         for event in history {
-            out.paragraph(time(event.at) + "  " + event.actor + "  " + DetailScreen.describe(event.payload, t), indent: 0)
+            out.paragraph(time(event.at) + "  " + event.actor + "  " + t.describe(event.payload), indent: 0)
             if case .amended(_, let changes) = event.payload {
                 for change in changes {
                     out.paragraph(t.label(change.field) + ": " + DetailScreen.shown(change.old, change.field, t) + " → "
@@ -429,14 +432,6 @@ public struct DetailScreen: Screen {
         case .open: .plain
         default: .role(.muted)
         }
-    }
-
-    private static func describe(_ payload: EventPayload, _ t: Texts) -> String {
-        let name = t.message(.eventName(payload.type))
-        if case .followUpRecorded(_, let record) = payload {
-            return name + ": " + t.label(record.kind) + " – " + t.label(record.outcome)
-        }
-        return name
     }
 
     /// A changed value as the user reads it: labels for chosen values, not their identifiers.

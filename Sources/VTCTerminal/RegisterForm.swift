@@ -161,7 +161,7 @@ struct RegisterForm: Equatable, Sendable {
     }
 
     private static func days(_ text: String) -> Int? {
-        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(text), (0...365).contains(days) else { return nil }
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(text), EventRules.absenceDays.contains(days) else { return nil }
         return days
     }
 

@@ -36,6 +36,16 @@ public struct Texts: Sendable {
     public func label(_ value: Severity) -> String { "VTC \(value.rawValue)" }
     public func label(_ field: RegistrationField) -> String { catalog.label(field) }
     public func help(_ field: RegistrationField) -> String { catalog.help(field) }
+
+    /// One line of an incident's history as the user reads it: the event's name, and for a
+    /// follow-up its kind and outcome (`Opfølgning registreret: Defusing – Udført`).
+    public func describe(_ payload: EventPayload) -> String {
+        let name = message(.eventName(payload.type))
+        if case .followUpRecorded(_, let record) = payload {
+            return name + ": " + label(record.kind) + " – " + label(record.outcome)
+        }
+        return name
+    }
 }
 
 /// Fixed texts: common words for lists, weeks and statistics, banners, headings.
@@ -127,6 +137,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case nothingChanged
     case timeInFuture
     case confirmWithdraw
+    case confirmDiscardDraft
     case withdrawnBanner
     case followUpQueueTitle
     case queueEmpty
@@ -288,7 +299,7 @@ protocol TextCatalog {
 extension InputRules.Problem {
     var field: String {
         switch self {
-        case .controlCharacter(let field, _), .lineBreakInSingleLine(let field), .cprNumber(let field),
+        case .controlCharacter(let field, _), .invisibleCharacter(let field, _), .lineBreakInSingleLine(let field), .cprNumber(let field),
              .empty(let field), .tooLong(let field, _):
             field
         }
@@ -300,10 +311,4 @@ extension TextCatalog {
     static func fieldName(_ name: String) -> String {
         RegistrationField(rawValue: name).map { label($0) } ?? name
     }
-}
-
-/// `U+0007`: how a refused character is named, the same in every language.
-func unicodeName(_ scalar: UInt32) -> String {
-    let hex = String(scalar, radix: 16, uppercase: true)
-    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }

@@ -14,6 +14,9 @@ public enum CommandLineText: Equatable, Sendable {
     case checkpoint(String?)
     case logDamagedShowingBefore(line: Int, kind: String)
     case demoWritten(incidents: Int, events: Int, users: Int, folder: String)
+    case createdDataFolder(path: String)
+    /// What `vtc` understood when the user left out a year, a day or a time.
+    case understood(option: String, typed: String, as: String)
     case column(CommandLineColumn)
 
     // Input that cannot be used
@@ -40,6 +43,7 @@ public enum CommandLineText: Equatable, Sendable {
     case severityRequired
     case descriptionRequired
     case unitRequired(yours: [String])
+    case unknownUnit(String, known: [String])
     case nothingToAmend
     case nothingChanges
     case notRelevantNeedsReason
@@ -60,6 +64,7 @@ public enum CommandLineText: Equatable, Sendable {
     case cannotWrite(path: String, reason: String)
     case noUserName(uid: UInt32)
     case noLog(path: String)
+    case noDataFolder(path: String)
     case verifyFoundProblems(Int)
     case demoFolderHasRoster(folder: String, rosterPath: String)
     case demoFolderHasLog(folder: String, events: Int)

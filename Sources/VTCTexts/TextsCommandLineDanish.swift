@@ -14,6 +14,8 @@ extension DanishTexts {
             "loggen er beskadiget i linje \(line) (\(kind)); viser det, der kommer før, kun til læsning; kør vtc verify"
         case .demoWritten(let incidents, let events, let users, let folder):
             "\(incidents) episoder, \(events) hændelser og et roster med \(users) brugere skrevet til \(folder)"
+        case .createdDataFolder(let path): "oprettede datamappen \(path)"
+        case .understood(let option, let typed, let understood): "\(option) \(typed) forstået som \(understood)"
         case .column(let column): columnName(column)
         case .invalidDateTime(let option, let value):
             "\(option) skal være et ISO 8601-tidspunkt som 2025-03-14T21:30 (dansk tid) eller \"now\", fik \"\(value)\""
@@ -28,6 +30,8 @@ extension DanishTexts {
             switch problem {
             case .controlCharacter(_, let scalar):
                 "\(option) indeholder et kontroltegn (\(unicodeName(scalar))), som ikke er tilladt"
+            case .invisibleCharacter(_, let scalar):
+                "\(option) indeholder et usynligt tegn eller et tegn der vender tekstretningen (\(unicodeName(scalar))), som ikke er tilladt"
             case .lineBreakInSingleLine: "\(option) skal være én linje, men indeholder et linjeskift"
             case .cprNumber:
                 "\(option) ligner et CPR-nummer; brug enhedens pseudonyme reference (fx B-014), aldrig et CPR-nummer"
@@ -51,6 +55,8 @@ extension DanishTexts {
         case .descriptionRequired: "--description eller --description-file skal angives"
         case .unitRequired(let yours):
             "--unit skal angives" + (yours.isEmpty ? "" : " (dine: \(yours.joined(separator: ", ")))")
+        case .unknownUnit(let unit, let known):
+            "ukendt enhed \"\(unit)\"" + (known.isEmpty ? "" : " (rosterens enheder: \(known.joined(separator: ", ")))")
         case .nothingToAmend: "angiv mindst ét felt, der skal ændres"
         case .nothingChanges: "intet ændres: de angivne værdier er de nuværende"
         case .notRelevantNeedsReason: "--not-relevant kræver --reason TEKST"
@@ -70,6 +76,8 @@ extension DanishTexts {
         case .cannotWrite(let path, let reason): "kan ikke skrive \(path): \(reason)"
         case .noUserName(let uid): "kan ikke finde brugernavnet for uid \(uid) i brugerdatabasen"
         case .noLog(let path): "ingen log i \(path)"
+        case .noDataFolder(let path):
+            "ingen datamappe i \(path); vtc opretter den ved første registrering, eller angiv --data"
         case .verifyFoundProblems(let count): count == 1 ? "loggen har 1 problem" : "loggen har \(count) problemer"
         case .demoFolderHasRoster(let folder, let path):
             "\(folder) har allerede et roster (\(path)); demodata kræver en tom mappe"

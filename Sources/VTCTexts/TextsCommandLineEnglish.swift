@@ -14,6 +14,8 @@ extension EnglishTexts {
             "the log is damaged at line \(line) (\(kind)); showing what comes before it, read-only; run vtc verify"
         case .demoWritten(let incidents, let events, let users, let folder):
             "\(incidents) incidents, \(events) events and a roster for \(users) users written to \(folder)"
+        case .createdDataFolder(let path): "created the data folder \(path)"
+        case .understood(let option, let typed, let understood): "\(option) \(typed) taken as \(understood)"
         case .column(let column): columnName(column)
         case .invalidDateTime(let option, let value):
             "\(option) must be an ISO 8601 date-time such as 2025-03-14T21:30 (Copenhagen time) or \"now\", got \"\(value)\""
@@ -28,6 +30,8 @@ extension EnglishTexts {
             switch problem {
             case .controlCharacter(_, let scalar):
                 "\(option) holds a control character (\(unicodeName(scalar))), which is not allowed"
+            case .invisibleCharacter(_, let scalar):
+                "\(option) holds an invisible or text-direction character (\(unicodeName(scalar))), which is not allowed"
             case .lineBreakInSingleLine: "\(option) must be a single line, but holds a line break"
             case .cprNumber:
                 "\(option) looks like a CPR number; use the unit's pseudonymous reference (such as B-014), never a CPR number"
@@ -51,6 +55,8 @@ extension EnglishTexts {
         case .descriptionRequired: "--description or --description-file is required"
         case .unitRequired(let yours):
             "--unit is required" + (yours.isEmpty ? "" : " (yours: \(yours.joined(separator: ", ")))")
+        case .unknownUnit(let unit, let known):
+            "unknown unit \"\(unit)\"" + (known.isEmpty ? "" : " (the roster's units: \(known.joined(separator: ", ")))")
         case .nothingToAmend: "give at least one field option to change"
         case .nothingChanges: "nothing changes: the values given are the current ones"
         case .notRelevantNeedsReason: "--not-relevant needs --reason TEXT"
@@ -69,6 +75,8 @@ extension EnglishTexts {
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         case .noUserName(let uid): "cannot find the user name of uid \(uid) in the password database"
         case .noLog(let path): "no log at \(path)"
+        case .noDataFolder(let path):
+            "no data folder at \(path); vtc creates it on the first registration, or give --data"
         case .verifyFoundProblems(let count): count == 1 ? "the log has 1 problem" : "the log has \(count) problems"
         case .demoFolderHasRoster(let folder, let path):
             "\(folder) already has a roster (\(path)); demo data needs an empty folder"

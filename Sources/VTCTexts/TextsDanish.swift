@@ -91,6 +91,7 @@ enum DanishTexts: TextCatalog {
         case .nothingChanged: "Intet er ændret."
         case .timeInFuture: "Tidspunktet ligger i fremtiden."
         case .confirmWithdraw: "Tryk Enter igen for at trække registreringen tilbage – Esc fortryder."
+        case .confirmDiscardDraft: "Kassér kladden? Tryk d igen for at kassere; en anden tast beholder den."
         case .withdrawnBanner: "TRUKKET TILBAGE"
         case .followUpQueueTitle: "Min opfølgning"
         case .queueEmpty: "Ingen åben opfølgning – alt er fulgt op."
@@ -304,10 +305,12 @@ enum DanishTexts: TextCatalog {
         }
     }
 
-    private static func inputReason(_ problem: InputRules.Problem) -> String {
+    static func inputReason(_ problem: InputRules.Problem) -> String {
         switch problem {
         case .controlCharacter(_, let scalar):
             return "indeholder et kontroltegn (\(unicodeName(scalar))), som ikke er tilladt."
+        case .invisibleCharacter(_, let scalar):
+            return "indeholder et usynligt tegn eller et tegn der vender tekstretningen (\(unicodeName(scalar))), som ikke er tilladt: det kan få teksten til at se anderledes ud end den er."
         case .lineBreakInSingleLine:
             return "må ikke indeholde linjeskift."
         case .cprNumber:

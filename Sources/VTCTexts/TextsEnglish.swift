@@ -91,6 +91,7 @@ enum EnglishTexts: TextCatalog {
         case .nothingChanged: "Nothing was changed."
         case .timeInFuture: "The time lies in the future."
         case .confirmWithdraw: "Press Enter again to withdraw the registration – Esc cancels."
+        case .confirmDiscardDraft: "Discard this draft? Press d again to discard; any other key keeps it."
         case .withdrawnBanner: "WITHDRAWN"
         case .followUpQueueTitle: "My follow-up"
         case .queueEmpty: "No open follow-up – everything is followed up."
@@ -303,20 +304,7 @@ enum EnglishTexts: TextCatalog {
         }
     }
 
-    private static func inputReason(_ problem: InputRules.Problem) -> String {
-        switch problem {
-        case .controlCharacter(_, let scalar):
-            return "contains a control character (\(unicodeName(scalar))), which is not allowed."
-        case .lineBreakInSingleLine:
-            return "must not contain a line break."
-        case .cprNumber:
-            return "looks like a CPR number (6 + 4 digits). For privacy a CPR number must never be registered – use the unit's local resident code."
-        case .empty:
-            return "must not be empty."
-        case .tooLong(_, let limit):
-            return "is too long – shorten the text (the limit is \(limit) bytes)."
-        }
-    }
+    static func inputReason(_ problem: InputRules.Problem) -> String { problem.reason }
 
     /// `2026-11-22 14:30`, at the moment's written offset.
     private static func localReading(_ moment: Timestamp) -> String {

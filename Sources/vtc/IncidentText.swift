@@ -1,5 +1,6 @@
 import VTCModel
 import VTCTexts
+import VTCStore
 
 /// An incident as readable text for `vtc show`, in the user's language.
 struct IncidentText {
@@ -63,8 +64,9 @@ struct IncidentText {
         }
         lines.append("")
         lines.append(texts.commandLine(.history) + ":")
-        var history = TextTable(["", "", ""])
-        for event in events { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
+        var history = TextTable(["", "", ""], flexible: [2])
+        history.maximumWidth = 80
+        for event in events { history.add([time(event.at), event.actor, texts.describe(event.payload)]) }
         // The first line is the empty header row; kept by the split so that dropping it drops nothing else.
         lines += history.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n", omittingEmptySubsequences: false)
             .dropFirst().map { "  " + $0 }

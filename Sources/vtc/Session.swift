@@ -33,10 +33,14 @@ struct Session {
     }
 
     /// Opens the data folder the options name, reads the log, the policy and the roster.
-    static func open(_ options: GlobalOptions) throws(CLIFailure) -> Session {
+    /// Only a command that may be the folder's first write (`creatingFolder`) creates a missing
+    /// folder, and says so; any other finds no folder and stops, so that a mistyped `--data`
+    /// is noticed before anything is written there.
+    static func open(_ options: GlobalOptions, creatingFolder: Bool = false) throws(CLIFailure) -> Session {
         let environment = ProcessInfo.processInfo.environment
         let language = try Session.language(options, environment: environment)
-        let workspace = try openWorkspace(options, environment: environment)
+        let workspace = try openWorkspace(options, environment: environment, creatingFolder: creatingFolder,
+                                          texts: Texts(language))
         for notice in workspace.notices { CommandRunner.printError(notice) }
         if let damage = workspace.damage {
             CommandRunner.printError(Texts(language).commandLine(.logDamagedShowingBefore(line: damage.line, kind: damage.kind.rawValue)))
@@ -45,10 +49,16 @@ struct Session {
     }
 
     /// The workspace of the data folder the options name, for the operating-system user.
-    static func openWorkspace(_ options: GlobalOptions, environment: [String: String]) throws(CLIFailure) -> Workspace {
+    static func openWorkspace(_ options: GlobalOptions, environment: [String: String], creatingFolder: Bool,
+                              texts: Texts) throws(CLIFailure) -> Workspace {
         let folder: DataFolder
         do { folder = try DataFolder.resolve(option: options.dataFolder, environment: environment) } catch { throw CLIFailure(error) }
-        do { return try Workspace.open(folder) } catch { throw CLIFailure(error) }
+        let isNew = !FileManager.default.fileExists(atPath: folder.path)
+        if isNew, !creatingFolder { throw CLIFailure(.invalidInput, .noDataFolder(path: folder.path)) }
+        let workspace: Workspace
+        do { workspace = try Workspace.open(folder) } catch { throw CLIFailure(error) }
+        if isNew { CommandRunner.printError(texts.commandLine(.createdDataFolder(path: folder.path))) }
+        return workspace
     }
 
     static func language(_ options: GlobalOptions, environment: [String: String]) throws(CLIFailure) -> Language {
@@ -65,6 +75,19 @@ struct Session {
     }
 
     func may(_ request: AccessRequest) -> Bool { Access.check(access, request).isAllowed }
+
+    /// A unit typed in `--unit`, if the roster knows it: a unit that does not exist is a typing
+    /// mistake (exit 2), not a missing role.
+    func knownUnit(_ typed: String) throws(CLIFailure) -> String {
+        guard roster.units.contains(typed) else { throw .invalid(.unknownUnit(typed, known: roster.units)) }
+        return typed
+    }
+
+    func knownUnits(_ typed: [String]) throws(CLIFailure) -> [String] {
+        var units: [String] = []
+        for unit in typed { units.append(try knownUnit(unit)) }
+        return units
+    }
 
     func maySee(_ record: IncidentRecord) -> Bool {
         may(.see(unit: record.facts.unit, registrant: record.registrant))
@@ -133,7 +156,7 @@ extension CLIFailure {
         switch error {
         case .damaged, .invalidFile: self.init(.logDamaged, worded: error.description)
         case .system: self.init(.ioError, worded: error.description)
-        case .lineTooLong, .noDataFolder: self.init(.invalidInput, worded: error.description)
+        case .lineTooLong, .noDataFolder, .refusedByReader: self.init(.invalidInput, worded: error.description)
         }
     }
 }

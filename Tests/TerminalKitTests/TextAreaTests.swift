@@ -1,6 +1,6 @@
 import Testing
-@testable import TerminalKit
 import VTCModel
+@testable import TerminalKit
 
 @Suite struct TextAreaTests {
     func area(typing text: String, width: Int = 10, height: Int = 4) -> TextArea {

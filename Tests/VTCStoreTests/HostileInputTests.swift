@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
 import Testing
-@testable import VTCStore
 import VTCModel
+@testable import VTCStore
 
 /// Random and mutated logs fed to the verifier and to the reader: they must
 /// never crash or hang, and always give a verdict.

@@ -37,6 +37,9 @@ import VTCCodec
         /// What a reader that stops at the first bad line has: its events and head.
         var eventsBeforeDamage: [LoggedEvent] = []
         var headBeforeDamage: Checkpoint?
+        /// The first line that breaks the chain, and the lines set aside before it.
+        var damage: LogProblem?
+        var setAsideBeforeDamage: [LogProblem] = []
 
         init(_ bytes: [UInt8]) {
             var checker = ChainChecker()
@@ -47,16 +50,20 @@ import VTCCodec
                 switch checker.check(prepared) {
                 case .header: break
                 case .event(let e): events.append(LoggedEvent(seq: checker.expectedSeq &- 1, event: e, offset: end - Int64(line.count) - 1))
+                case .setAside(let p):
+                    problems.append(p)
+                    if damage == nil { setAsideBeforeDamage.append(p) }
                 case .bad(let p):
-                    if problems.isEmpty {
+                    if damage == nil {
                         eventsBeforeDamage = events
                         headBeforeDamage = head
+                        damage = p.first
                     }
                     problems += p
                 }
                 head = checker.head
             }
-            if problems.isEmpty {
+            if damage == nil {
                 eventsBeforeDamage = events
                 headBeforeDamage = head
             }
@@ -120,7 +127,8 @@ import VTCCodec
         let events = try log.readNew()
         let reference = Sequential(bytes)
         #expect(events == reference.eventsBeforeDamage, "\(name)")
-        #expect(log.damage == reference.problems.first, "\(name)")
+        #expect(log.damage == reference.damage, "\(name)")
+        #expect(log.setAside == reference.setAsideBeforeDamage, "\(name)")
         #expect(log.head == reference.headBeforeDamage, "\(name)")
     }
 

@@ -81,11 +81,10 @@ import Testing
     }
 
     @Test(arguments: [
-        Array("{\"seq\":5,\"prev\":\"00\",\"for\n".utf8),
+        Array("{\"seq\":5,\"prev\":\"00\",\"for".utf8),
         [UInt8](repeating: 0, count: 300),
-        [UInt8](repeating: 0, count: 40) + [0x0A],
     ])
-    func aLastLineWithInvalidJSONOrNULBytesIsTornAndRepaired(tail: [UInt8]) throws {
+    func aFinalFragmentWithoutLFIsTornAndRepaired(tail: [UInt8]) throws {
         let dir = TemporaryFolder()
         try makeLog(dir)
         let good = dir.bytes()
@@ -94,6 +93,23 @@ import Testing
         #expect(dir.bytes() == good)
         #expect(log.takeNotices().count == 1)
         #expect(log.isWritable)
+    }
+
+    /// A line with its LF was synced and may have been acknowledged: it is damage, never cut away.
+    @Test(arguments: [
+        Array("{\"seq\":5,\"prev\":\"00\",\"for\n".utf8),
+        [UInt8](repeating: 0, count: 40) + [0x0A],
+    ])
+    func aCompleteLastLineThatDoesNotParseIsDamageAndStays(tail: [UInt8]) throws {
+        let dir = TemporaryFolder()
+        try makeLog(dir)
+        let damaged = dir.bytes() + tail
+        dir.write(damaged)
+        let log = try EventLog.open(in: dir.folder, system: .testing)
+        #expect(dir.bytes() == damaged)
+        #expect(log.damage?.kind == .invalidJSON)
+        #expect(!log.isWritable)
+        #expect(!dir.names().contains { $0.hasPrefix("events.jsonl.torn-") })
     }
 
     @Test func twoTornCopiesInTheSameSecondGetDistinctNames() throws {

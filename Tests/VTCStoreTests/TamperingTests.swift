@@ -150,14 +150,14 @@ import Testing
         #expect(detail.count <= LogProblem.maximumDetailLength + 1)
     }
 
-    @Test func anEventThatDoesNotDecodeIsASchemaProblemNamingTheKey() throws {
+    @Test func anEventThatDoesNotDecodeIsSetAsideNamingTheKey() throws {
         let (dir, lines) = try makeLog()
         var changed = lines
         let text = String(decoding: lines[1], as: UTF8.self)
         changed[1] = Array(text.replacingOccurrences(of: "\"severity\":3", with: "\"severity\":9").utf8)
         dir.write(join(changed))
         let report = LogVerifier.verify(bytes: dir.bytes())
-        #expect(report.problems.first { $0.line == 2 }?.kind == .schema)
+        #expect(report.problems.first { $0.line == 2 }?.kind == .setAside)
         #expect(report.problems.first { $0.line == 2 }?.detail.contains("data.severity") == true)
     }
 }
