@@ -1,5 +1,9 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCCodec
+import VTCTexts
+import VTCStore
+import TerminalKit
 
 /// The fields of the register form as typed, how they are kept as a draft,
 /// how each is checked, and the registration they make.

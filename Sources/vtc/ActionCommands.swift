@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
 
 struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

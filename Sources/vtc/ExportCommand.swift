@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
 
 enum OutcomeFlag: String, EnumerableFlag {
     case done

@@ -1,5 +1,6 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
+import VTCTexts
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

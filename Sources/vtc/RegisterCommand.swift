@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
 
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

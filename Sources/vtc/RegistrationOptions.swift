@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 /// One option per field of a registration, shared by `register` (where
 /// missing options take defaults) and `amend` (where only given options change).

@@ -1,7 +1,8 @@
 import Foundation
 import Glibc
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCTexts
+import VTCStore
 
 /// One run of a command against the data folder: the workspace (who acts,
 /// what the log says, the one way to append), the language, and the time the
@@ -173,7 +174,7 @@ extension CLIFailure {
         case .policy(let path, let problems):
             self.init(.invalidInput, .fileProblems(path: path, problems: problems.map(\.description)))
         case .roster(let path, let problems):
-            self.init(.invalidInput, .fileProblems(path: path, problems: problems.map(\.description)))
+            self.init(.invalidInput, .fileProblems(path: path, problems: problems.map { Texts(.en).message(.rosterProblem($0)) }))
         case .notInRoster(let user, let rosterPath): self.init(.refused, .notInRoster(user: user, rosterPath: rosterPath))
         case .unknownUser(let uid): self.init(.ioError, .noUserName(uid: uid))
         case .refused(_, let message): self.init(.invalidInput, worded: message)

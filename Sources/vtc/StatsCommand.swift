@@ -1,5 +1,6 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCTexts
+import TerminalKit
 import VTCTerminal
 
 /// `vtc`: without a subcommand, the terminal UI; with one, the same functions from the shell.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
 
 struct WeekCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

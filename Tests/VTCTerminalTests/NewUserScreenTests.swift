@@ -1,7 +1,9 @@
 import Foundation
 import Testing
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCTexts
+import VTCStore
+@testable import TerminalKit
 @testable import VTCTerminal
 
 /// What a new user stumbled on in the screens (issue 13): each test failed before the fix.
