@@ -1,4 +1,5 @@
-import VTCDomain
+import VTCModel
+import VTCTexts
 
 /// How a form shows the moment or day it read from what was typed, in full and with the
 /// weekday (`26.11 → onsdag 26.11.2025`), so that a guessed year or day is seen before saving.

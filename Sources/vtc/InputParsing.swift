@@ -1,5 +1,6 @@
 import Foundation
 import VTCModel
+import VTCTexts
 
 /// Turns option values into domain values, or fails with a one-line message
 /// that names the option and the value given.
