@@ -2,6 +2,7 @@
 import PackageDescription
 
 // Dependencies go one way: front ends (vtc, VTCTerminal) → VTCStore → VTCCodec → VTCModel.
+// VTCPostgres is a second store for the log (a table in PostgreSQL), beside the folder store in VTCStore.
 // VTCTexts holds every string a person reads; TerminalKit knows nothing of vtc.
 let package = Package(
     name: "vtc",
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +34,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "VTCPostgres",
+            dependencies: ["VTCModel", "VTCCodec", "VTCStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .target(name: "TerminalKit", dependencies: ["CNcurses"]),
         .target(
             name: "VTCTerminal",
@@ -44,6 +50,7 @@ let package = Package(
                 "VTCCodec",
                 "VTCTexts",
                 "VTCStore",
+                "VTCPostgres",
                 "TerminalKit",
                 "VTCTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,6 +71,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VTCStoreTests", dependencies: ["VTCStore", "VTCModel", "VTCCodec", "log-test-writer"]),
+        .testTarget(name: "VTCPostgresTests", dependencies: ["VTCPostgres", "VTCStore", "VTCModel", "VTCCodec", "vtc"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "VTCModel"]),
         .testTarget(
             name: "VTCTerminalTests",

@@ -71,6 +71,14 @@ public enum LogVerifier {
         return run.finish()
     }
 
+    /// Checks the whole log a store holds, line by line as in a file, so
+    /// that a damaged database log is named exactly as the same damage in a file.
+    public static func verify(store: any LogStore) throws(LogError) -> VerificationReport {
+        var run = Run()
+        try store.readAll { run.feed($0) }
+        return run.finish()
+    }
+
     public static func verify(bytes: [UInt8]) -> VerificationReport {
         verify(bytes: bytes, chunkSize: max(1, bytes.count))
     }

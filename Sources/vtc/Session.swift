@@ -160,7 +160,7 @@ extension CLIFailure {
     init(_ error: LogError) {
         switch error {
         case .damaged, .invalidFile: self.init(.logDamaged, worded: error.description)
-        case .system: self.init(.ioError, worded: error.description)
+        case .system, .store: self.init(.ioError, worded: error.description)
         case .lineTooLong, .noDataFolder, .refusedByReader: self.init(.invalidInput, worded: error.description)
         }
     }
