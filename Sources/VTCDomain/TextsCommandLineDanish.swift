@@ -69,6 +69,8 @@ extension DanishTexts {
         case .cannotWrite(let path, let reason): "kan ikke skrive \(path): \(reason)"
         case .noUserName(let uid): "kan ikke finde brugernavnet for uid \(uid) i brugerdatabasen"
         case .noLog(let path): "ingen log i \(path)"
+        case .sharedFolderNeedsServer(let path):
+            "\(path) tilhører en anden bruger, eller andre kan skrive i den; en delt mappe betjenes af `vtc serve` (se docs/deploy.md)"
         case .verifyFoundProblems(let count): count == 1 ? "loggen har 1 problem" : "loggen har \(count) problemer"
         case .demoFolderHasRoster(let folder, let path):
             "\(folder) har allerede et roster (\(path)); demodata kræver en tom mappe"

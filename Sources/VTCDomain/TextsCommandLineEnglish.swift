@@ -68,6 +68,8 @@ extension EnglishTexts {
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         case .noUserName(let uid): "cannot find the user name of uid \(uid) in the password database"
         case .noLog(let path): "no log at \(path)"
+        case .sharedFolderNeedsServer(let path):
+            "\(path) belongs to another user or others may write in it; a shared folder is served by `vtc serve` (see docs/deploy.md)"
         case .verifyFoundProblems(let count): count == 1 ? "the log has 1 problem" : "the log has \(count) problems"
         case .demoFolderHasRoster(let folder, let path):
             "\(folder) already has a roster (\(path)); demo data needs an empty folder"

@@ -25,7 +25,7 @@ final class EventArchive: @unchecked Sendable {
 
     /// The events at these positions; nil when one cannot be read or is not the line expected.
     func events(at positions: [Int]) -> [Event]? {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { _ = Glibc.close(fd) }
         let known = lineStarts

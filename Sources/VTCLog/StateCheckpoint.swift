@@ -39,7 +39,7 @@ struct StateCheckpoint {
     static func write(_ state: VTCState, lineStarts: [Int64], position: LogPosition, origin: Origin,
                       to path: String) throws(LogError) {
         let temporary = path + ".tmp-" + UUID().lowercasedString
-        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
+        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
         guard fd >= 0 else { throw .system(action: "create", path: temporary, errno: errno) }
         var hasher = SHA256()
         var failure: Int32 = 0
@@ -136,7 +136,7 @@ struct StateCheckpoint {
         private var failed = false
 
         init?(path: String) {
-            fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+            fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard fd >= 0 else { return nil }
             var info = stat()
             let size = fstat(fd, &info) == 0 ? info.st_size : 0

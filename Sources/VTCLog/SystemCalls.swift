@@ -55,7 +55,7 @@ public struct SystemCalls: Sendable {
 
     /// The real operating system.
     public static let live = SystemCalls(
-        open: { path, flags, mode in Glibc.open(path, flags | O_CLOEXEC, mode) },
+        open: { path, flags, mode in Glibc.open(path, flags | O_CLOEXEC | O_NOFOLLOW, mode) },
         close: { Glibc.close($0) },
         pread: { Glibc.pread($0, $1, $2, $3) },
         pwrite: { Glibc.pwrite($0, $1, $2, $3) },

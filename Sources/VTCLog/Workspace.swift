@@ -67,8 +67,11 @@ public final class Workspace {
     /// Opens the folder for a named user. Only for tests, which need users
     /// other than the one running them, and a checkpoint interval of their
     /// own; programs use `open(_:system:)`.
+    /// `serving`: opened by `vtc serve`, which acts for the users of its
+    /// connections (`append(requests:)`), not for the user running it.
     package static func open(_ folder: DataFolder, user: String, system: SystemCalls = .live,
-                             checkpointInterval: Int = Workspace.checkpointInterval) throws(WorkspaceError) -> Workspace {
+                             checkpointInterval: Int = Workspace.checkpointInterval,
+                             serving: Bool = false) throws(WorkspaceError) -> Workspace {
         let policyBytes = try readIfPresent(folder.policyPath)
         let policy = try parsePolicy(policyBytes, path: folder.policyPath)
         let origin = ProgramIdentity.current.map {
@@ -76,7 +79,7 @@ public final class Workspace {
         }
         let candidate = origin.flatMap { StateCheckpoint.candidate(at: folder.checkpointPath, origin: $0) }
         let roster = try readRoster(folder)
-        guard let access = roster.access(for: user) else {
+        guard let access = roster.access(for: user) ?? (serving ? UserAccess(user: user, roles: [:]) : nil) else {
             throw .notInRoster(user: user, rosterPath: folder.rosterPath)
         }
         // Events are applied as the log hands them over, never gathered: a
@@ -178,24 +181,48 @@ public final class Workspace {
     /// applied too, in log order.
     @discardableResult
     public func append(_ payloads: [EventPayload]) throws(WorkspaceError) -> [Event] {
+        try append(requests: [(actor: user, payloads: payloads)])[0].get()
+    }
+
+    /// Appends several users' requests as one durable batch, with one sync:
+    /// the server's group commit. Each request is tried on the state in turn,
+    /// after those before it; a refused request writes nothing and does not
+    /// hold back the others. Each result is the request's events, stamped
+    /// with its actor and now.
+    package func append(requests: [(actor: String, payloads: [EventPayload])]) -> [Result<[Event], WorkspaceError>] {
         let at = now
-        if let damageBeforeCheckpoint { throw .log(.damaged(path: log.path, damageBeforeCheckpoint)) }
-        let events = payloads.map { Event(at: at, actor: user, payload: $0) }
-        var trial = state
-        let problemsBefore = trial.problems.count
-        for event in events { trial.apply(event) }
-        if let problem = trial.problems.dropFirst(problemsBefore).first {
-            throw .refused(problem.type, problem.message)
+        if let damageBeforeCheckpoint {
+            return requests.map { _ in .failure(.log(.damaged(path: log.path, damageBeforeCheckpoint))) }
         }
+        var trial = state
+        var results: [Result<[Event], WorkspaceError>] = []
+        for request in requests {
+            let events = request.payloads.map { Event(at: at, actor: request.actor, payload: $0) }
+            var attempt = trial
+            let problemsBefore = attempt.problems.count
+            for event in events { attempt.apply(event) }
+            if let problem = attempt.problems.dropFirst(problemsBefore).first {
+                results.append(.failure(.refused(problem.type, problem.message)))
+            } else {
+                trial = attempt
+                results.append(.success(events))
+            }
+        }
+        let events = results.flatMap { (try? $0.get()) ?? [] }
+        guard !events.isEmpty else { return results }
         let written: [LoggedEvent]
-        do { written = try log.append(contentsOf: events) } catch { throw .log(error) }
+        do { written = try log.append(contentsOf: events) } catch {
+            // One request's line too long must not fail the others: each is written on its own.
+            if case .lineTooLong = error, requests.count > 1 { return requests.map { append(requests: [$0])[0] } }
+            return results.map { $0.flatMap { _ in .failure(.log(error)) } }
+        }
         // Our events are durable whatever happens next; if the log cannot be
         // read back, they are applied from memory so the state never misses them.
         let readBack = (try? log.readNew()) ?? []
         apply(readBack)
         let seen = Set(readBack.map(\.event.id))
         apply(written.filter { !seen.contains($0.event.id) })
-        return events
+        return results
     }
 
     private func apply(_ new: [LoggedEvent]) {
@@ -231,6 +258,12 @@ public final class Workspace {
     /// Writes `contents` to `exports/<fileName>` in the data folder (mode 0640,
     /// replacing a file of that name atomically) and returns the path written.
     public func export(fileName: String, contents: String) throws(WorkspaceError) -> String {
+        try Workspace.export(fileName: fileName, contents: contents, in: folder, system: system)
+    }
+
+    /// Writes `exports/<fileName>` in `folder`: also where a client of the server keeps its exports.
+    package static func export(fileName: String, contents: String, in folder: DataFolder,
+                               system: SystemCalls) throws(WorkspaceError) -> String {
         guard Workspace.isPlainFileName(fileName) else { throw .invalidFileName(fileName) }
         let exports = folder.path + "/exports"
         let path = exports + "/" + fileName
@@ -270,8 +303,9 @@ public final class Workspace {
         do { return try RosterFile.parse(bytes) } catch { throw .roster(path: folder.rosterPath, error.problems) }
     }
 
-    private static func readIfPresent(_ path: String) throws(WorkspaceError) -> [UInt8]? {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+    /// The bytes of a regular file, nil when there is none; a symbolic link is refused.
+    package static func readIfPresent(_ path: String) throws(WorkspaceError) -> [UInt8]? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw .log(.system(action: "open", path: path, errno: errno))

@@ -25,7 +25,7 @@ struct RosterCommand: ParsableCommand {
         switch format {
         case .json:
             Output.json(.object([
-                ("file", .string(session.folder.rosterPath)),
+                ("file", .string(session.rosterPath)),
                 ("single_user", .bool(roster.isSingleUser)),
                 ("you", .string(session.user)),
                 ("units", .array(roster.units.map(JSONValue.string))),
@@ -37,10 +37,10 @@ struct RosterCommand: ParsableCommand {
         case .text:
             if roster.isSingleUser {
                 Output.line(session.texts.message(.singleUserBanner(unit: roster.units.first ?? "")))
-                Output.line(session.texts.commandLine(.noRosterFile(path: session.folder.rosterPath)))
+                Output.line(session.texts.commandLine(.noRosterFile(path: session.rosterPath)))
                 return
             }
-            Output.line(session.texts.commandLine(.rosterFile(path: session.folder.rosterPath)))
+            Output.line(session.texts.commandLine(.rosterFile(path: session.rosterPath)))
             var table = TextTable(session.texts.columns(.user, .name, .roles))
             table.maximumWidth = 70
             for user in roster.users {
