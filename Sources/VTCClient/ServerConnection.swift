@@ -55,6 +55,18 @@ public final class ServerConnection {
         }
     }
 
+    /// Asks for `changed` messages from now on; the server's first one answers.
+    public func subscribe() throws(WorkspaceError) {
+        try send(Request.subscribe.frame.encoded())
+        while true {
+            switch try receive(blocking: true)! {
+            case .changed: return
+            case .failure(let error): throw error
+            default: continue
+            }
+        }
+    }
+
     /// Reads what the server pushed without waiting; returns how many `changed` arrived since the last call.
     public func takeChanges() throws(WorkspaceError) -> Int {
         while let reply = try receive(blocking: false) {

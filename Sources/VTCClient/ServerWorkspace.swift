@@ -87,7 +87,7 @@ public final class ServerWorkspace: OpenedWorkspace {
         var changes: Int
         do {
             if !subscribed {
-                _ = try link.connection.exchange(.subscribe)
+                try link.connection.subscribe()
                 subscribed = true
             }
             changes = try link.connection.takeChanges()

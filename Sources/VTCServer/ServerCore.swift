@@ -132,8 +132,17 @@ final class ServerCore: @unchecked Sendable {
         let batch = pending
         pending = []
         guard !batch.isEmpty else { return }
-        let results = workspace.append(requests: batch.map { (actor: $0.user, payloads: $0.payloads) })
-        for (request, result) in zip(batch, results) {
+        // The roster is checked here, at writing, against the state the events go on.
+        var allowed: [(user: String, payloads: [EventPayload], reply: @Sendable (Reply) -> Void)] = []
+        for request in batch {
+            if let refusal = refusal(of: request.payloads, by: request.user) {
+                request.reply(.failure(refusal))
+            } else {
+                allowed.append(request)
+            }
+        }
+        let results = workspace.append(requests: allowed.map { (actor: $0.user, payloads: $0.payloads) })
+        for (request, result) in zip(allowed, results) {
             switch result {
             case .success(let events): request.reply(.appended(events))
             case .failure(let error):
@@ -141,8 +150,26 @@ final class ServerCore: @unchecked Sendable {
                 request.reply(.failure(error))
             }
         }
-        if batch.count > 1 { logger.debug("group commit of \(batch.count) writes") }
+        if allowed.count > 1 { logger.debug("group commit of \(allowed.count) writes") }
         notifySubscribers()
+    }
+
+    /// Why the user may not write these events (`Access.check` for each), or nil.
+    private func refusal(of payloads: [EventPayload], by user: String) -> WorkspaceError? {
+        guard let access = workspace.roster.access(for: user) else { return notInRoster(user) }
+        for payload in payloads {
+            switch workspace.state.writeAccess(for: payload, by: access) {
+            case .failure(let refusal): return .refused(refusal.type, refusal.message)
+            case .success(let request):
+                guard case .refused(let why) = Access.check(access, request) else { continue }
+                let reason = switch why {
+                case .needsRole(let role, let unit): "needs the \(role.rawValue) role" + (unit.map { " in \($0)" } ?? "")
+                case .onlyRegistrant: "only the registrant may do this"
+                }
+                return .refused(payload.type, reason)
+            }
+        }
+        return nil
     }
 
     private func notifySubscribers() {
