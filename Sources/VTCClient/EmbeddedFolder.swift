@@ -1,5 +1,5 @@
 import Glibc
-import VTCLog
+import VTCStore
 
 /// Embedded mode is for one person's own folder: one that belongs to
 /// someone else, or that others may write in, is what `vtc serve` is for.

@@ -1,7 +1,8 @@
 import Glibc
-import VTCDomain
-import VTCLog
+import VTCCodec
+import VTCModel
 import VTCProtocol
+import VTCStore
 
 /// A blocking connection to `vtc serve`: one request, then its reply. The
 /// server may push `changed` between replies; those are counted, not returned.

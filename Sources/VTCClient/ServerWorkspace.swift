@@ -1,8 +1,9 @@
 import Foundation
 import Glibc
-import VTCDomain
-import VTCLog
+import VTCCodec
+import VTCModel
 import VTCProtocol
+import VTCStore
 
 /// The data folder as `vtc serve` shows it to this user: the user's view of
 /// the state (only what they may see, follow-up derived by the server from

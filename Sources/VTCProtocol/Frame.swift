@@ -1,4 +1,5 @@
-import VTCDomain
+import VTCCodec
+import VTCModel
 
 /// One message on the wire: a big-endian `UInt32` length of what follows,
 /// then a big-endian `UInt32` length of the JSON header, the header (an

@@ -1,5 +1,6 @@
-import VTCDomain
-import VTCLog
+import VTCCodec
+import VTCModel
+import VTCStore
 
 /// What the server answers, and the one message it sends unasked (`changed`).
 public enum Reply: Equatable, Sendable {

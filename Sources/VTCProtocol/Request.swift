@@ -1,4 +1,5 @@
-import VTCDomain
+import VTCCodec
+import VTCModel
 
 /// What a client asks the server. Nothing in a request says who the client
 /// is: the server knows that from the socket.

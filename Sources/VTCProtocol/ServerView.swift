@@ -1,5 +1,6 @@
-import VTCDomain
-import VTCLog
+import VTCCodec
+import VTCModel
+import VTCStore
 
 /// One user's view of the server's data: what the user may see of the state
 /// (as a snapshot, `VTCState.writeSnapshot`), the part of the roster that

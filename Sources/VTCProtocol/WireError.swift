@@ -1,5 +1,6 @@
-import VTCDomain
-import VTCLog
+import VTCCodec
+import VTCModel
+import VTCStore
 
 /// A `WorkspaceError` on the wire, so that a client reports exactly what
 /// embedded mode would, with the same exit code.
@@ -11,6 +12,9 @@ enum WireError {
             return [("error", s("system")), ("action", s(action)), ("path", s(path)), ("errno", .int(Int64(code)))]
         case .log(.damaged(let path, let problem)):
             return [("error", s("damaged")), ("path", s(path)), ("line", .int(Int64(problem.line))),
+                    ("kind", s(problem.kind.rawValue)), ("detail", s(problem.detail))]
+        case .log(.refusedByReader(let path, let problem)):
+            return [("error", s("refused_by_reader")), ("path", s(path)), ("line", .int(Int64(problem.line))),
                     ("kind", s(problem.kind.rawValue)), ("detail", s(problem.detail))]
         case .log(.lineTooLong(let path, let length)):
             return [("error", s("line_too_long")), ("path", s(path)), ("length", .int(Int64(length)))]
@@ -43,9 +47,11 @@ enum WireError {
         switch try text("error") {
         case "system":
             return .log(.system(action: try text("action"), path: try text("path"), errno: Int32(clamping: try number("errno"))))
-        case "damaged":
+        case "damaged", "refused_by_reader":
             guard let kind = LogProblem.Kind(rawValue: try text("kind")) else { throw ProtocolError("failure with an unknown kind of damage") }
-            return .log(.damaged(path: try text("path"), LogProblem(line: Int(clamping: try number("line")), kind: kind, detail: try text("detail"))))
+            let problem = LogProblem(line: Int(clamping: try number("line")), kind: kind, detail: try text("detail"))
+            return .log(try text("error") == "damaged" ? .damaged(path: try text("path"), problem)
+                                                        : .refusedByReader(path: try text("path"), problem))
         case "line_too_long": return .log(.lineTooLong(path: try text("path"), length: Int(clamping: try number("length"))))
         case "no_data_folder": return .log(.noDataFolder(try text("message")))
         case "invalid_file": return .log(.invalidFile(path: try text("path"), reason: try text("message")))

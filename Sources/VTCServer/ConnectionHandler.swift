@@ -1,7 +1,7 @@
 import Logging
 import NIOCore
-import VTCLog
 import VTCProtocol
+import VTCStore
 
 /// One client connection, whose user the socket named: the first message
 /// must be a hello of this protocol version; every request goes to the

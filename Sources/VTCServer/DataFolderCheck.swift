@@ -1,5 +1,5 @@
 import Glibc
-import VTCLog
+import VTCStore
 
 /// What `vtc serve` requires of its data folder before it starts, as
 /// PostgreSQL requires of a data directory and ssh of a key file: the folder

@@ -1,9 +1,10 @@
 import Dispatch
 import Glibc
 import Logging
-import VTCDomain
-import VTCLog
+import VTCCodec
+import VTCModel
 import VTCProtocol
+import VTCStore
 
 /// The one owner of the data folder while `vtc serve` runs: the full
 /// projected state, the log, the roster and the policy. Every request is
@@ -35,7 +36,7 @@ final class ServerCore: @unchecked Sendable {
     private static func open(_ folder: DataFolder, serviceUser: String) throws(WorkspaceError) -> (Workspace, JSONValue) {
         let workspace = try Workspace.open(folder, user: serviceUser, serving: true)
         // The policy file was just read and parsed by opening; its JSON goes to clients as it stands.
-        let policy = (try? Workspace.readIfPresent(folder.policyPath))?.flatMap { try? JSONParser.parse($0) } ?? .null
+        let policy = (try? Workspace.readIfPresent(folder.policyPath, system: .live))?.flatMap { try? JSONParser.parse($0) } ?? .null
         return (workspace, policy)
     }
 

@@ -5,8 +5,8 @@ import NIOCore
 import NIOPosix
 import ServiceLifecycle
 import UnixSignals
-import VTCLog
 import VTCProtocol
+import VTCStore
 
 /// `vtc serve`: the one process that opens the data folder. Users reach it
 /// through a Unix socket; the kernel says who they are (`SO_PEERCRED`).

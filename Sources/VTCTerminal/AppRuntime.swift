@@ -1,6 +1,8 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCTexts
+import VTCStore
+import TerminalKit
 
 /// Carries out the application's effects with a workspace: appends, drafts,
 /// exports, and the poll that brings in what other processes wrote.

@@ -1,5 +1,8 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+import VTCStore
+import TerminalKit
 
 /// One incident in full: its facts, follow-up with due times, notes and
 /// history, and the actions the user's roles allow, each through a small
@@ -138,7 +141,7 @@ public struct DetailScreen: Screen {
             if context.isReadOnly { return context.texts[.readOnlyBanner] }
             if !recordableKinds(record, context).isEmpty { return nil }
             let refused = record.followUps.lazy.compactMap { item -> String? in
-                guard item.kind != .acknowledgement, [.open, .overdue].contains(item.status(at: context.now)) else { return nil }
+                guard item.kind != .acknowledgement, item.status(at: context.now).isOpen else { return nil }
                 return ScreenInput.refusal(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: unit), context)
             }.first
             return refused ?? context.texts[.noOpenItemsForYou]
@@ -157,7 +160,7 @@ public struct DetailScreen: Screen {
     private func recordableKinds(_ record: IncidentRecord, _ context: AppContext) -> [FollowUpKind] {
         guard !context.isReadOnly else { return [] }
         return record.followUps.filter { item in
-            item.kind != .acknowledgement && [.open, .overdue].contains(item.status(at: context.now))
+            item.kind != .acknowledgement && item.status(at: context.now).isOpen
                 && context.may(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: record.facts.unit))
         }.map(\.kind)
     }
@@ -266,9 +269,12 @@ public struct DetailScreen: Screen {
             let dayText = form.text("first")
             guard let first = LocalTimeText.parseDate(dayText) else { return .failure(FormProblem(t.message(.invalidDate(dayText)))) }
             let daysText = form.text("days")
-            guard let days = Int(daysText.filter { !$0.isWhitespace }), days >= 0 else {
+            guard let days = Int(daysText.filter { !$0.isWhitespace }), EventRules.absenceDays.contains(days) else {
                 return .failure(FormProblem(t.message(.invalidDays(daysText))))
             }
+            var updated = record.facts
+            (updated.firstAbsenceDay, updated.absenceDays) = (first, days)
+            if let violation = EventRules.violation(in: updated) { return .failure(FormProblem(violation.description)) }
             return .success(.absenceUpdated(incident: incident, firstDay: first, days: days))
         case .withdraw:
             let reason = form.text("reason")
@@ -343,7 +349,7 @@ public struct DetailScreen: Screen {
             (.unit, facts.unit),
             (.location, facts.location ?? "—"),
             (.kind, t.label(facts.kind)),
-            (.severity, t.label(facts.severity) + " – " + (t.language == .da ? wording.danish : wording.english)),
+            (.severity, t.label(facts.severity) + " – " + t.wording(wording)),
             (.involvement, t.label(facts.involvement)),
             (.counterpart, t.label(facts.counterpart)),
             (.citizenRef, facts.citizenRef ?? "—"),
@@ -392,7 +398,7 @@ public struct DetailScreen: Screen {
             return out
         }
         for event in history {
-            out.paragraph(time(event.at) + "  " + event.actor + "  " + DetailScreen.describe(event.payload, t), indent: 0)
+            out.paragraph(time(event.at) + "  " + event.actor + "  " + t.describe(event.payload), indent: 0)
             if case .amended(_, let changes) = event.payload {
                 for change in changes {
                     out.paragraph(t.label(change.field) + ": " + DetailScreen.shown(change.old, change.field, t) + " → "
@@ -426,14 +432,6 @@ public struct DetailScreen: Screen {
         case .open: .plain
         default: .role(.muted)
         }
-    }
-
-    private static func describe(_ payload: EventPayload, _ t: Texts) -> String {
-        let name = t.message(.eventName(payload.type))
-        if case .followUpRecorded(_, let record) = payload {
-            return name + ": " + t.label(record.kind) + " – " + t.label(record.outcome)
-        }
-        return name
     }
 
     /// A changed value as the user reads it: labels for chosen values, not their identifiers.

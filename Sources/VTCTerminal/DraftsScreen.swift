@@ -1,12 +1,15 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCStore
+import TerminalKit
 
 /// Offered on start when the user has registrations that were not saved:
 /// resume one, discard one, or leave them for later.
 struct DraftsScreen: Screen {
     private(set) var drafts: [Draft]
     private(set) var selected = 0
+    /// True after `d`: a draft is unsaved work, so the next `d` discards it and any other key keeps it.
+    private(set) var confirmingDiscard = false
 
     init(_ drafts: [Draft]) {
         self.drafts = drafts
@@ -26,11 +29,17 @@ struct DraftsScreen: Screen {
 
     mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         guard !drafts.isEmpty else { return .back }
+        let confirmed = confirmingDiscard
+        confirmingDiscard = false
         switch key {
         case .up: selected = max(0, selected - 1)
         case .down: selected = min(drafts.count - 1, selected + 1)
         case .enter: return .replace(RegisterScreen(resuming: drafts[selected], context))
         case .character("d"), .delete:
+            guard confirmed else {
+                confirmingDiscard = true
+                return nil
+            }
             let id = drafts.remove(at: selected).id
             selected = min(selected, max(0, drafts.count - 1))
             return drafts.isEmpty ? .sequence([.discardDraft(id: id), .back]) : .discardDraft(id: id)
@@ -55,6 +64,11 @@ struct DraftsScreen: Screen {
             buffer.fill(Rect(x: area.x + 2, y: y, width: width, height: 1), style: style)
             buffer.put(DraftsScreen.summary(draft, context), x: area.x + 3, y: y, maxWidth: width - 2, style: style)
             y += 1
+        }
+        if confirmingDiscard {
+            for (offset, line) in SafeText.wrap(texts[.confirmDiscardDraft], toWidth: width).reversed().enumerated() {
+                buffer.put(line, x: area.x + 2, y: area.y + area.height - 1 - offset, style: Style(bold: true, color: .warning))
+            }
         }
         return nil
     }

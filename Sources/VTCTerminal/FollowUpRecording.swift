@@ -1,5 +1,5 @@
 import Foundation
-import VTCDomain
+import VTCModel
 
 /// The inline form that records the outcome of one follow-up item, shared by
 /// the detail screen and the follow-up queue: outcome, when (now unless

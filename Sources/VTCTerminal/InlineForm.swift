@@ -1,4 +1,5 @@
-import VTCDomain
+import VTCModel
+import TerminalKit
 
 /// A small form drawn in a box at the bottom of a screen: labelled fields,
 /// one with focus, and one line for an error. Tab/Down and Shift-Tab/Up move

@@ -1,5 +1,7 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+import TerminalKit
 
 /// Every incident the user may see, as a table, newest or most urgent first,
 /// narrowed by severity, unit, period, open/overdue/unacknowledged follow-up
@@ -137,8 +139,10 @@ public struct ListScreen: Screen {
             onlyUnacknowledged.toggle()
             refilter(context)
         case .character("o"):
+            // A new order is read from its start: the most urgent or the newest first.
             order = order == .newestFirst ? .mostUrgentFirst : .newestFirst
             refilter(context)
+            selection.select(0)
         default:
             return nil
         }
@@ -252,6 +256,7 @@ public struct ListScreen: Screen {
         if onlyOverdue { parts.append(t[.filterOverdue]) }
         if onlyUnacknowledged { parts.append(t[.notAcknowledged]) }
         parts.append(order == .newestFirst ? t[.sortNewestFirst] : t[.sortMostUrgentFirst])
+        if !searchText.isEmpty { parts.insert(t[.search] + ": “" + searchText + "”", at: 0) }
         return parts.joined(separator: " · ")
     }
 

@@ -1,5 +1,9 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCCodec
+import VTCTexts
+import VTCStore
+import TerminalKit
 
 /// The fields of the register form as typed, how they are kept as a draft,
 /// how each is checked, and the registration they make.
@@ -157,7 +161,7 @@ struct RegisterForm: Equatable, Sendable {
     }
 
     private static func days(_ text: String) -> Int? {
-        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(text), (0...365).contains(days) else { return nil }
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(text), EventRules.absenceDays.contains(days) else { return nil }
         return days
     }
 

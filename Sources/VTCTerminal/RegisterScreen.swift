@@ -1,6 +1,9 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCCodec
+import VTCTexts
+import VTCStore
+import TerminalKit
 
 /// The register form: one episode, every field on one scrolling page in the
 /// order of `RegistrationField`. Focus starts on the kind, since the time and
@@ -260,7 +263,7 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     private func severityWording(_ context: AppContext) -> [String] {
         guard let grade = form.severity.selectedValue else { return [] }
         let wording = context.state.policy.wording(of: grade)
-        let text = context.texts.language == .da ? wording.danish : wording.english
+        let text = context.texts.wording(wording)
         return SafeText.wrap(text, toWidth: RegisterForm.inputWidth - RegisterScreen.severityChoiceWidth - 2)
     }
 

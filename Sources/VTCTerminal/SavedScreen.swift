@@ -1,5 +1,7 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+import TerminalKit
 
 /// Shown after a registration reached the log: thanks, what was registered,
 /// the follow-up now due with its due times, and, when the facts call for
@@ -7,6 +9,8 @@ import VTCDomain
 struct SavedScreen: Screen {
     let incident: UUID
     private(set) var scroll = 0
+    /// The screen's area last known from a resize, for keeping the scroll position in range.
+    private var viewSize = TerminalSize(width: 80, height: 21)
 
     init(incident: UUID) {
         self.incident = incident
@@ -20,17 +24,27 @@ struct SavedScreen: Screen {
 
     mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         switch key {
+        case .resize(let size):
+            viewSize = TerminalSize(width: size.width, height: max(1, size.height - SavedScreen.rowsAround))
+            return nil
         case .enter: return .back
-        case .up: scroll = max(0, scroll - 1)
+        case .up: scroll -= 1
         case .down: scroll += 1
-        case .pageUp: scroll = max(0, scroll - 10)
-        case .pageDown: scroll += 10
-        default: break
+        case .pageUp: scroll -= viewSize.height
+        case .pageDown: scroll += viewSize.height
+        case .home: scroll = 0
+        case .end: scroll = Int.max / 2
+        default: return nil
         }
+        let count = lines(context, width: viewSize.width - 4).count
+        scroll = DetailLines.clampedTop(scroll, count: count, height: viewSize.height)
         return nil
     }
 
     mutating func refresh(_ context: AppContext) {}
+
+    /// The title bar, the status line and the help line.
+    static let rowsAround = 3
 
     /// The action card is for episodes that may lead to a police report, a
     /// compensation claim or a work-accident report.

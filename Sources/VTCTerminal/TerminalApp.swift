@@ -1,6 +1,7 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCStore
+import TerminalKit
 
 /// The full-screen application: `vtc` without a subcommand.
 public enum TerminalApp {

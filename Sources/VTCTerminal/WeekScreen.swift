@@ -1,5 +1,7 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+import TerminalKit
 
 /// The AMG's weekly meeting: the week's numbers, a 12-week trend per
 /// severity, new incidents, overdue and unacknowledged follow-up, open

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
 
 struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,13 +27,13 @@ struct ActionCommand: ParsableCommand {
         var incidents: [String] = []
 
         func run() throws {
-            var session = try Session.open(global)
+            let session = try Session.open(global, creatingFolder: true)
             let title = try InputParsing.text(title, option: "--title", multiLine: false)
             let owner = try InputParsing.text(owner, option: "--owner", multiLine: false)
             let due = try InputParsing.date(due, option: "--due")
             var records: [IncidentRecord] = []
             for typed in incidents { records.append(try session.incident(typed)) }
-            let unit = try unit.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--unit", multiLine: false) }
+            let unit = try unit.map { text throws(CLIFailure) in try session.knownUnit(text) }
                 ?? records.first?.facts.unit ?? session.onlyUnit(for: .amg)
             try session.require(.manageActions(unit: unit))
             let action = PreventiveAction(unit: unit, title: title, owner: owner, due: due, incidents: records.map(\.id))
@@ -56,7 +56,7 @@ struct ActionCommand: ParsableCommand {
         @Option(help: ArgumentHelp("A short note.", valueName: "TEXT")) var note: String?
 
         func run() throws {
-            var session = try Session.open(global)
+            let session = try Session.open(global)
             let record = try session.action(id)
             let note = try note.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--note", multiLine: true) }
             try session.require(.manageActions(unit: record.action.unit))
@@ -82,6 +82,7 @@ struct ActionCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
+            if let unit { _ = try session.knownUnit(unit) }
             let format: ListingFormat = try InputParsing.identifier(format, option: "--format")
             let today = session.zone.local(try session.reportTime(asOf)).date
             let actions = session.state.actionOrder.compactMap { session.state.actions[$0] }.filter { record in
@@ -118,14 +119,14 @@ struct SupervisionCommand: ParsableCommand {
         @Option(help: ArgumentHelp("A short note.", valueName: "TEXT")) var note: String?
 
         func run() throws {
-            var session = try Session.open(global)
+            let session = try Session.open(global, creatingFolder: true)
             let date = try InputParsing.date(date, option: "--date")
             let form: SupervisionForm = try InputParsing.identifier(form, option: "--form")
             let evaluation = try evaluation.map { text throws(CLIFailure) in try InputParsing.count(text, option: "--evaluation", range: 1...5) }
             let note = try note.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--note", multiLine: true) }
             var records: [IncidentRecord] = []
             for typed in incidents { records.append(try session.incident(typed)) }
-            let unit = try unit.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--unit", multiLine: false) }
+            let unit = try unit.map { text throws(CLIFailure) in try session.knownUnit(text) }
                 ?? records.first?.facts.unit ?? session.onlyUnit(for: .amg)
             try session.require(.recordSupervision(unit: unit))
             let supervision = SupervisionSession(unit: unit, date: date, form: form, incidents: records.map(\.id),
@@ -150,6 +151,7 @@ struct SupervisionCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
+            if let unit { _ = try session.knownUnit(unit) }
             let format: ListingFormat = try InputParsing.identifier(format, option: "--format")
             let since = try since.map { text throws(CLIFailure) in try InputParsing.date(text, option: "--since") }
             let sessions = session.state.supervisionSessions.filter { record in

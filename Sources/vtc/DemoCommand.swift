@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Glibc
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCCodec
+import VTCTexts
+import VTCStore
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

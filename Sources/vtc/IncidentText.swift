@@ -1,4 +1,6 @@
-import VTCDomain
+import VTCModel
+import VTCTexts
+import VTCStore
 
 /// An incident as readable text for `vtc show`, in the user's language.
 struct IncidentText {
@@ -62,21 +64,20 @@ struct IncidentText {
         }
         lines.append("")
         lines.append(texts.commandLine(.history) + ":")
-        var history = TextTable(["", "", ""])
-        for event in events { history.add([time(event.at), event.actor, event.payload.type.rawValue]) }
+        var history = TextTable(["", "", ""], flexible: [2])
+        history.maximumWidth = 80
+        for event in events { history.add([time(event.at), event.actor, texts.describe(event.payload)]) }
         // The first line is the empty header row; kept by the split so that dropping it drops nothing else.
         lines += history.render(width: Output.terminalWidth.map { $0 - 2 }).split(separator: "\n", omittingEmptySubsequences: false)
             .dropFirst().map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 
-    private func wording(_ w: SeverityWording) -> String { texts.language == .da ? w.danish : w.english }
-
     private func value(_ field: RegistrationField, of f: Registration) -> String {
         switch field {
         case .occurredAt: return time(f.occurredAt)
         case .kind: return texts.label(f.kind)
-        case .severity: return texts.label(f.severity) + " – " + wording(policy.wording(of: f.severity))
+        case .severity: return texts.label(f.severity) + " – " + texts.wording(policy.wording(of: f.severity))
         case .involvement: return texts.label(f.involvement)
         case .counterpart: return texts.label(f.counterpart)
         case .injury: return texts.label(f.injury)

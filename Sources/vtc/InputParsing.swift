@@ -1,5 +1,5 @@
 import Foundation
-import VTCDomain
+import VTCModel
 
 /// Turns option values into domain values, or fails with a one-line message
 /// that names the option and the value given.

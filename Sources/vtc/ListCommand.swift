@@ -1,5 +1,6 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
+import VTCTexts
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +40,7 @@ struct ListCommand: ParsableCommand {
             try InputParsing.identifier(String(text), option: "--kind")
         }
         let query = IncidentQuery(
-            units: unit.isEmpty ? nil : Set(unit),
+            units: unit.isEmpty ? nil : Set(try session.knownUnits(unit)),
             since: try since.map { text throws(CLIFailure) in zone.startOfDay(try InputParsing.date(text, option: "--since")) },
             until: try until.map { text throws(CLIFailure) in zone.startOfDay(try InputParsing.date(text, option: "--until").adding(days: 1)) },
             severities: try severity.map(InputParsing.severities),

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
 
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,8 +29,9 @@ struct RegisterCommand: ParsableCommand {
     var json: String?
 
     func run() throws {
-        var session = try Session.open(global)
+        let session = try Session.open(global, creatingFolder: true)
         let registration = try registration(session)
+        _ = try session.knownUnit(registration.unit)
         try RegistrationCheck.check(registration, now: session.now)
         try session.require(.register(unit: registration.unit))
         let id = UUID()
@@ -76,7 +77,7 @@ struct AmendCommand: ParsableCommand {
     @OptionGroup var fields: RegistrationOptions
 
     func run() throws {
-        var session = try Session.open(global)
+        let session = try Session.open(global)
         let record = try session.incident(incident.id)
         guard !fields.isEmpty else { throw CLIFailure.invalid(.nothingToAmend) }
         let amended = try fields.apply(to: record.facts, now: session.now) { path throws(CLIFailure) in
@@ -84,7 +85,7 @@ struct AmendCommand: ParsableCommand {
         }
         try RegistrationCheck.check(amended, now: session.now)
         try session.require(.amend(unit: record.facts.unit, registrant: record.registrant))
-        if amended.unit != record.facts.unit { try session.require(.register(unit: amended.unit)) }
+        if amended.unit != record.facts.unit { try session.require(.register(unit: try session.knownUnit(amended.unit))) }
         let changes = record.facts.changes(to: amended)
         guard !changes.isEmpty else { throw CLIFailure.invalid(.nothingChanges) }
         try session.append([.amended(incident: record.id, changes: changes)])

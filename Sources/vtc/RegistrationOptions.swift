@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 /// One option per field of a registration, shared by `register` (where
 /// missing options take defaults) and `amend` (where only given options change).
@@ -81,7 +82,7 @@ struct RegistrationOptions: ParsableArguments {
             case .citizenRef: r.citizenRef = text.isEmpty ? nil : text
             case .injury: r.injury = try InputParsing.identifier(text, option: option)
             case .firstAbsenceDay: r.firstAbsenceDay = try InputParsing.date(text, option: option)
-            case .absenceDays: r.absenceDays = try InputParsing.count(text, option: option, range: 0...3650)
+            case .absenceDays: r.absenceDays = try InputParsing.count(text, option: option, range: EventRules.absenceDays)
             case .description: r.description = text
             default: break
             }

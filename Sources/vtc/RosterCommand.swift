@@ -1,5 +1,6 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,13 +42,14 @@ struct RosterCommand: ParsableCommand {
                 return
             }
             Output.line(session.texts.commandLine(.rosterFile(path: session.rosterPath)))
-            var table = TextTable(session.texts.columns(.user, .name, .roles))
-            table.maximumWidth = 70
+            // One row per role, so that a user with many roles and units is never cut off.
+            var table = TextTable(session.texts.columns(.user, .name, .roles), flexible: [2])
+            table.maximumWidth = 200
             for user in roster.users {
-                let described = roles(user).map { role, scope in
-                    session.texts.label(role) + " (" + (scope.string ?? (scope.array ?? []).compactMap(\.string).joined(separator: ", ")) + ")"
+                for (index, (role, scope)) in roles(user).enumerated() {
+                    let units = scope.string ?? (scope.array ?? []).compactMap(\.string).joined(separator: ", ")
+                    table.add([index == 0 ? user.user : "", index == 0 ? user.name : "", session.texts.label(role) + " (" + units + ")"])
                 }
-                table.add([user.user, user.name, described.joined(separator: "; ")])
             }
             Output.line(table.render())
         }

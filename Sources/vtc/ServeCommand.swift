@@ -1,7 +1,7 @@
 import ArgumentParser
 import VTCClient
-import VTCLog
 import VTCServer
+import VTCStore
 
 /// `vtc serve`: the server that alone opens a shared data folder (docs/deploy.md).
 struct ServeCommand: ParsableCommand {

@@ -1,8 +1,9 @@
 import Foundation
 import Glibc
 import VTCClient
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCTexts
+import VTCStore
 
 /// One run of a command against the data folder: the workspace (who acts,
 /// what the log says, the one way to append), the language, and the time the
@@ -33,10 +34,14 @@ struct Session {
     }
 
     /// Opens the data folder the options name, reads the log, the policy and the roster.
-    static func open(_ options: GlobalOptions) throws(CLIFailure) -> Session {
+    /// Only a command that may be the folder's first write (`creatingFolder`) creates a missing
+    /// folder, and says so; any other finds no folder and stops, so that a mistyped `--data`
+    /// is noticed before anything is written there.
+    static func open(_ options: GlobalOptions, creatingFolder: Bool = false) throws(CLIFailure) -> Session {
         let environment = ProcessInfo.processInfo.environment
         let language = try Session.language(options, environment: environment)
-        let workspace = try openWorkspace(options, environment: environment)
+        let workspace = try openWorkspace(options, environment: environment, creatingFolder: creatingFolder,
+                                          texts: Texts(language))
         for notice in workspace.notices { CommandRunner.printError(notice) }
         if let damage = workspace.damage {
             CommandRunner.printError(Texts(language).commandLine(.logDamagedShowingBefore(line: damage.line, kind: damage.kind.rawValue)))
@@ -47,7 +52,8 @@ struct Session {
     /// The workspace for the operating-system user: through the server the
     /// options or the environment name (`ServerAddress.choose`), else the data
     /// folder they name, opened here when it is the user's own.
-    static func openWorkspace(_ options: GlobalOptions, environment: [String: String]) throws(CLIFailure) -> any OpenedWorkspace {
+    static func openWorkspace(_ options: GlobalOptions, environment: [String: String], creatingFolder: Bool,
+                              texts: Texts) throws(CLIFailure) -> any OpenedWorkspace {
         if let socket = ServerAddress.choose(serverOption: options.server, dataOption: options.dataFolder, environment: environment) {
             do {
                 return try ServerWorkspace(socketPath: socket, ownFolder: try ServerWorkspace.ownFolder(environment: environment))
@@ -55,8 +61,13 @@ struct Session {
         }
         let folder: DataFolder
         do { folder = try DataFolder.resolve(option: options.dataFolder, environment: environment) } catch { throw CLIFailure(error) }
+        let isNew = !FileManager.default.fileExists(atPath: folder.path)
+        if isNew, !creatingFolder { throw CLIFailure(.invalidInput, .noDataFolder(path: folder.path)) }
         if !EmbeddedFolder.isOwn(folder) { throw CLIFailure(.invalidInput, .sharedFolderNeedsServer(path: folder.path)) }
-        do { return try Workspace.open(folder) } catch { throw CLIFailure(error) }
+        let workspace: Workspace
+        do { workspace = try Workspace.open(folder) } catch { throw CLIFailure(error) }
+        if isNew { CommandRunner.printError(texts.commandLine(.createdDataFolder(path: folder.path))) }
+        return workspace
     }
 
     static func language(_ options: GlobalOptions, environment: [String: String]) throws(CLIFailure) -> Language {
@@ -73,6 +84,19 @@ struct Session {
     }
 
     func may(_ request: AccessRequest) -> Bool { Access.check(access, request).isAllowed }
+
+    /// A unit typed in `--unit`, if the roster knows it: a unit that does not exist is a typing
+    /// mistake (exit 2), not a missing role.
+    func knownUnit(_ typed: String) throws(CLIFailure) -> String {
+        guard roster.units.contains(typed) else { throw .invalid(.unknownUnit(typed, known: roster.units)) }
+        return typed
+    }
+
+    func knownUnits(_ typed: [String]) throws(CLIFailure) -> [String] {
+        var units: [String] = []
+        for unit in typed { units.append(try knownUnit(unit)) }
+        return units
+    }
 
     func maySee(_ record: IncidentRecord) -> Bool {
         may(.see(unit: record.facts.unit, registrant: record.registrant))
@@ -141,7 +165,7 @@ extension CLIFailure {
         switch error {
         case .damaged, .invalidFile: self.init(.logDamaged, worded: error.description)
         case .system: self.init(.ioError, worded: error.description)
-        case .lineTooLong, .noDataFolder: self.init(.invalidInput, worded: error.description)
+        case .lineTooLong, .noDataFolder, .refusedByReader: self.init(.invalidInput, worded: error.description)
         }
     }
 }
@@ -154,7 +178,7 @@ extension CLIFailure {
         case .policy(let path, let problems):
             self.init(.invalidInput, .fileProblems(path: path, problems: problems.map(\.description)))
         case .roster(let path, let problems):
-            self.init(.invalidInput, .fileProblems(path: path, problems: problems.map(\.description)))
+            self.init(.invalidInput, .fileProblems(path: path, problems: problems.map { Texts(.en).message(.rosterProblem($0)) }))
         case .notInRoster(let user, let rosterPath): self.init(.refused, .notInRoster(user: user, rosterPath: rosterPath))
         case .unknownUser(let uid): self.init(.ioError, .noUserName(uid: uid))
         case .refused(_, let message): self.init(.invalidInput, worded: message)

@@ -1,5 +1,6 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,7 +42,7 @@ struct StatsCommand: ParsableCommand {
         }
         let first = StatisticsPeriod(granularity, containing: since ?? CalendarDate(year: today.year - 2, month: today.month, day: 1)!)
         let periods = Statistics.periods(from: first, through: StatisticsPeriod(granularity, containing: today))
-        let units = unit.isEmpty ? session.units(withAnyOf: [.leader, .amg, .coordinator]) : unit
+        let units = unit.isEmpty ? session.units(withAnyOf: [.leader, .amg, .coordinator]) : try session.knownUnits(unit)
         if units.isEmpty { try session.require(.readStatistics(unit: session.roster.units.first ?? "")) }
         let counts: [PeriodCounts]
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCTexts
+import TerminalKit
 import VTCTerminal
 
 /// `vtc`: without a subcommand, the terminal UI; with one, the same functions from the shell.
@@ -31,7 +32,13 @@ struct VTC: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = try Session.language(global, environment: environment)
-        let workspace = try Session.openWorkspace(global, environment: environment)
+        do { try NcursesTerminal.requireTerminal() } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(TerminalApp.cannotStartStatus)
+        }
+        // The UI is where most registrations are made, so it may be a folder's first write.
+        let workspace = try Session.openWorkspace(global, environment: environment, creatingFolder: true,
+                                                  texts: Texts(language))
         let status = TerminalApp.run(workspace: workspace, language: language)
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
 
 struct WeekCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +31,7 @@ struct WeekCommand: ParsableCommand {
             guard let w = ISOWeek(iso: text) else { throw CLIFailure(.invalidInput, message: .invalidWeek(text)) }
             return w
         } ?? ISOWeek(containing: at, in: session.zone)
-        let units = unit.isEmpty ? session.units(withAnyOf: [.leader, .amg, .coordinator]) : unit
+        let units = unit.isEmpty ? session.units(withAnyOf: [.leader, .amg, .coordinator]) : try session.knownUnits(unit)
         if units.isEmpty { try session.require(.readUnit(unit: session.roster.units.first ?? "")) }
         let report: WeekReport
         do {

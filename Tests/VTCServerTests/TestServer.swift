@@ -1,7 +1,8 @@
 import Foundation
 import Glibc
 import Testing
-import VTCDomain
+import VTCCodec
+import VTCModel
 
 /// A `vtc serve` of a test's own: a folder (0755) that holds the data folder
 /// (0750, roster 0640, owned by the server's user), the socket and the

@@ -51,7 +51,7 @@ import Testing
         #expect(text.contains("LA2-planen er gennemgået"))
         #expect(text.contains("Acknowledged"))
         let history = text.components(separatedBy: "History:\n").last ?? ""
-        #expect(["registered", "acknowledged", "note_added"].allSatisfy { history.contains($0) },
+        #expect(["Registered", "Acknowledged", "Note added"].allSatisfy { history.contains($0) },
                 "every event of the incident is in its history, the first too: \(history)")
     }
 
@@ -96,11 +96,13 @@ import Testing
 
     @Test func actionsOpenCloseAndList() throws {
         let (vtc, id) = try Self.fixture()
-        let opened = try vtc.run(["action", "open", "--title", "Opdatere LA2-plan for B-014", "--owner", "leder",
-                                  "--due", "2025-04-30", "--incident", String(id.prefix(7))])
+        // The owner must be in the roster, and a new action's due date may not lie long past.
+        let day = { (days: Double) in String(ISO8601DateFormatter().string(from: Date().addingTimeInterval(days * 86_400)).prefix(10)) }
+        let opened = try vtc.run(["action", "open", "--title", "Opdatere LA2-plan for B-014", "--owner", VTCProcess.currentUser,
+                                  "--due", day(10), "--incident", String(id.prefix(7))])
         #expect(opened.status == 0, "\(opened.stderr)")
         let actionID = opened.line
-        var listed = try vtc.run(["action", "list", "--format", "json", "--as-of", "2025-05-01T12:00"]).array
+        var listed = try vtc.run(["action", "list", "--format", "json", "--as-of", day(12) + "T12:00"]).array
         #expect(listed.count == 1)
         #expect(listed.first?["status"] as? String == "overdue")
         #expect(listed.first?["unit"] as? String == "Bostedet Åen")
@@ -109,6 +111,18 @@ import Testing
         listed = try vtc.run(["action", "list", "--format", "json"]).array
         #expect(listed.first?["status"] as? String == "closed")
         #expect(try vtc.run(["action", "list", "--open", "--format", "json"]).array.isEmpty)
+    }
+
+    @Test func anActionForSomeoneOutsideTheRosterOrDueLongAgoIsRefused() throws {
+        let (vtc, _) = try Self.fixture()
+        let stranger = try vtc.run(["action", "open", "--title", "Plan", "--owner", "nobody-here", "--due", "2099-01-01",
+                                    "--unit", "Bostedet Åen"])
+        #expect(stranger.status == 2)
+        #expect(stranger.stderr.contains(#"owner: "nobody-here" is not in the roster"#), "\(stranger.stderr)")
+        let late = try vtc.run(["action", "open", "--title", "Plan", "--owner", VTCProcess.currentUser, "--due", "2020-01-01",
+                                "--unit", "Bostedet Åen"])
+        #expect(late.status == 2)
+        #expect(late.stderr.contains("due: 2020-01-01 is more than 31 days in the past"), "\(late.stderr)")
     }
 
     @Test func supervisionSessionsAreRecordedAndListed() throws {

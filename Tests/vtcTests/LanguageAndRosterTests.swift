@@ -15,6 +15,7 @@ import Testing
 
     @Test func withoutARosterFileTheRosterCommandSaysSingleUserMode() throws {
         let vtc = VTCProcess()
+        try FileManager.default.createDirectory(atPath: vtc.folder, withIntermediateDirectories: true)
         let json = try vtc.run(["roster", "--format", "json"]).object
         #expect(json["single_user"] as? Bool == true)
         #expect(json["you"] as? String == VTCProcess.currentUser)

@@ -86,7 +86,7 @@ import Testing
         let id = try vtc.register(["--kind", "threat", "--severity", "2", "--description", "Truede."])
         try Self.expectRefused(vtc, ["ack", id], status: 4, message: "needs the leader role for unit “Bostedet Åen”")
         try Self.expectRefused(vtc, ["register", "--unit", "Skovbrynet", "--kind", "threat", "--severity", "2", "--description", "x"],
-                               status: 4, message: "Skovbrynet")
+                               status: 2, message: "unknown unit \"Skovbrynet\"")
     }
 
     @Test func argumentParserErrorsAreOneLineToo() throws {

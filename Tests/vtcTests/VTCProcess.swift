@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 /// Runs the built `vtc` executable, found next to the test bundle, against a
 /// data folder of its own (removed when the test is done), and captures what it prints and how it exits.
@@ -57,8 +58,9 @@ final class VTCProcess {
         try Data(JSONWriter.encode(roster)).write(to: URL(fileURLWithPath: folder + "/roster.json"))
     }
 
+    /// Runs `vtc`; one that has not ended after `timeout` seconds is killed and gives status -1 (a hang).
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil, withData: Bool = true) throws -> Result {
+    func run(_ arguments: [String], stdin: String? = nil, withData: Bool = true, timeout: Double = 120) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: VTCProcess.executable)
         let language = arguments.contains("--lang") ? [] : ["--lang", "en"]
@@ -72,12 +74,16 @@ final class VTCProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        let hung = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+        return Result(status: hung ? -1 : process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 

@@ -1,0 +1,123 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The attacks and slips of issue 14, each through the `vtc` binary: one clear line, the right exit status, no
+/// crash, no hang, and nothing stored changed — and the log stays usable for everyone afterwards.
+@Suite struct HostileInputCLITests {
+    static let registration = ["register", "--kind", "threat", "--severity", "1", "--description", "x"]
+
+    func expectOneLine(_ result: VTCProcess.Result, status: Int32, containing text: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1, "one line: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(text), "\(result.stderr)", sourceLocation: sourceLocation)
+    }
+
+    @Test func aRegistrationWithAbsenceDaysOutOfRangeIsRefusedAndTheLogStaysWritable() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(Array(Self.registration.dropFirst()))
+        let before = vtc.logBytes
+        let json = #"{"unit":"Min enhed","kind":"threat","severity":1,"description":"x","first_absence_day":"2026-11-20","absence_days":1000001}"#
+        let refused = try vtc.run(["register", "--json", "-"], stdin: json)
+        expectOneLine(refused, status: 2, containing: "absence_days: must be 0–3650 days, got 1000001")
+        #expect(vtc.logBytes == before)
+        #expect(try vtc.run(Self.registration).status == 0, "writes go on")
+    }
+
+    @Test func absenceThatStartsBeforeTheEpisodeIsRefused() throws {
+        let vtc = VTCProcess()
+        // An existing folder, so that the first write has nothing to say about creating one.
+        try FileManager.default.createDirectory(atPath: vtc.folder, withIntermediateDirectories: true)
+        let refused = try vtc.run(Self.registration + ["--occurred", "2025-03-01T10:00", "--first-absence-day", "2025-01-01",
+                                                       "--absence-days", "2"])
+        expectOneLine(refused, status: 2, containing: "first_absence_day: 2025-01-01 is before the episode (2025-03-01)")
+        #expect(vtc.logBytes.isEmpty || !String(decoding: vtc.logBytes, as: UTF8.self).contains("registered"))
+    }
+
+    @Test func theLowestIntegerInALineIsRefusedNotACrash() throws {
+        let vtc = VTCProcess()
+        let id = try vtc.register(Array(Self.registration.dropFirst()))
+        try LogWriter.appendChainedLine(in: vtc.folder, fields: #""format":1,"id":"\#(UUID().lowercasedString)","at":"2026-11-20T10:00:00Z","actor":"x","type":"registered","data":{"incident":"\#(UUID().lowercasedString)","occurred_at":"2026-11-20T09:00:00Z","unit":"Min enhed","location":null,"kind":"threat","severity":1,"involvement":"direct","counterpart":"citizen","citizen_ref":null,"injury":"none","first_absence_day":"2026-11-20","absence_days":-9223372036854775808,"description":"x","first_aid":false,"defusing_held":false,"wants_leader_talk":false,"wants_psychologist":false,"police_report":false}"#)
+        let verify = try vtc.run(["verify"])
+        #expect(verify.status == 1, "\(verify.stderr)")
+        #expect(verify.stdout.contains("line 3: set aside: data.absence_days"), "\(verify.stdout)")
+        let list = try vtc.run(["list", "--format", "json"])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains(id))
+        #expect(try vtc.run(Self.registration).status == 0, "a set-aside line does not stop writes")
+    }
+
+    @Test func aLineWithAKeyTwiceIsDamageNamingTheKey() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(Array(Self.registration.dropFirst()))
+        try LogWriter.appendChainedLine(in: vtc.folder, fields: #""format":1,"id":"\#(UUID().lowercasedString)","at":"2026-11-20T10:00:00Z","actor":"mallory","actor":"mette","type":"note_added","data":{"incident":"\#(UUID().lowercasedString)","text":"x"}"#)
+        let verify = try vtc.run(["verify"])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains(#"line 3: invalid JSON: duplicate key "actor""#), "\(verify.stdout)")
+    }
+
+    @Test func aCompleteLastLineThatDoesNotParseIsNeverCutAway() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(Array(Self.registration.dropFirst()))
+        var bytes = vtc.logBytes
+        bytes += Data("{\"seq\":3,\"prev\":\"00\",\"for\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: vtc.logPath))
+        let list = try vtc.run(["list"])
+        #expect(list.status == 0, "reading works read-only: \(list.stderr)")
+        #expect(vtc.logBytes == bytes, "an acknowledged line is never cut away")
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: vtc.folder)).contains { $0.contains("torn") })
+        #expect(try vtc.run(Self.registration).status == 5)
+    }
+
+    @Test(arguments: ["roster.json", "policy.json", "state.checkpoint"])
+    func aFIFOInPlaceOfAFileDoesNotHang(name: String) throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(Array(Self.registration.dropFirst()))
+        #expect(mkfifo(vtc.folder + "/" + name, 0o600) == 0)
+        let result = try vtc.run(["list"], timeout: 20)
+        #expect(result.status != -1, "vtc hung on a FIFO named \(name)")
+        if name == "state.checkpoint" {
+            #expect(result.status == 0, "a checkpoint that is not a file is ignored: \(result.stderr)")
+        } else {
+            expectOneLine(result, status: 5, containing: "\(name): is not a regular file (a FIFO)")
+        }
+    }
+
+    @Test func aPolicyThatLinksToDevZeroIsRefusedNotRead() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(Array(Self.registration.dropFirst()))
+        #expect(symlink("/dev/zero", vtc.folder + "/policy.json") == 0)
+        expectOneLine(try vtc.run(["list"], timeout: 20), status: 5, containing: "policy.json: is a symbolic link")
+    }
+
+    @Test func aPolicyOverOneMegabyteIsRefusedWithAClearLine() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(Array(Self.registration.dropFirst()))
+        try Data(repeating: 0x20, count: (1 << 20) + 1).write(to: URL(fileURLWithPath: vtc.folder + "/policy.json"))
+        expectOneLine(try vtc.run(["list"]), status: 5, containing: "policy.json: is larger than the 1024 KiB")
+    }
+
+    @Test func aLogThatIsASymbolicLinkIsNeverWrittenThrough() throws {
+        let vtc = VTCProcess()
+        try FileManager.default.createDirectory(atPath: vtc.folder, withIntermediateDirectories: true)
+        let victim = vtc.folder + "/victim.txt"
+        let precious = Data("precious, without a final line feed".utf8)
+        try precious.write(to: URL(fileURLWithPath: victim))
+        #expect(symlink(victim, vtc.logPath) == 0)
+        expectOneLine(try vtc.run(["list"]), status: 5, containing: "events.jsonl: is a symbolic link")
+        #expect(FileManager.default.contents(atPath: victim) == precious)
+    }
+
+    @Test func anEpisodeWithAFirstAbsenceDayAndZeroDaysDidNotLeadToAbsenceAnywhere() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(["--kind", "physical_violence", "--severity", "2", "--description", "x",
+                              "--occurred", "2025-03-01T10:00", "--first-absence-day", "2025-03-01", "--absence-days", "0"])
+        let stats = try vtc.run(["stats", "--period", "year", "--since", "2025-01-01", "--format", "json", "--as-of", "2025-04-01T12:00"])
+        let periods = stats.object["periods"] as? [[String: Any]] ?? []
+        #expect(periods.first?["with_absence"] as? Int == 0, "\(stats.stdout)")
+        let shown = try vtc.run(["list", "--format", "json"]).stdout
+        #expect(!shown.contains("sick_leave_contact"))
+        #expect(!shown.contains("easy_report"))
+    }
+}
