@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +46,22 @@ let package = Package(
             name: "VTCTerminal",
             dependencies: ["VTCModel", "VTCTexts", "VTCStore", "TerminalKit"]
         ),
+        .target(name: "VTCProtocol", dependencies: ["VTCModel", "VTCCodec", "VTCStore"]),
+        .target(
+            name: "VTCServer",
+            dependencies: [
+                "VTCModel",
+                "VTCCodec",
+                "VTCStore",
+                "VTCProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(name: "VTCClient", dependencies: ["VTCModel", "VTCCodec", "VTCStore", "VTCProtocol"]),
         .executableTarget(
             name: "vtc",
             dependencies: [
@@ -53,6 +72,8 @@ let package = Package(
                 "VTCPostgres",
                 "TerminalKit",
                 "VTCTerminal",
+                "VTCServer",
+                "VTCClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +99,7 @@ let package = Package(
             dependencies: ["VTCTerminal", "TerminalKit", "VTCModel", "VTCTexts", "VTCStore", "vtc"]
         ),
         .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "vtc"]),
+        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "vtc"]),
     ],
     swiftLanguageModes: [.v6]
 )
