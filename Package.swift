@@ -92,13 +92,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VTCStoreTests", dependencies: ["VTCStore", "VTCModel", "VTCCodec", "log-test-writer"]),
-        .testTarget(name: "VTCPostgresTests", dependencies: ["VTCPostgres", "VTCStore", "VTCModel", "VTCCodec", "vtc"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "VTCModel"]),
         .testTarget(
             name: "VTCTerminalTests",
             dependencies: ["VTCTerminal", "TerminalKit", "VTCModel", "VTCTexts", "VTCStore", "vtc"]
         ),
-        .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "vtc"]),
+        .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "VTCPostgres", "vtc"]),
         .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "vtc"]),
     ],
     swiftLanguageModes: [.v6]

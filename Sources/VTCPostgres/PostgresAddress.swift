@@ -42,9 +42,8 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
     /// then the libpq defaults (the Debian socket folder, port 5432, the operating-system user).
     public init(_ uri: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                 osUser: String) throws(Problem) {
-        description = uri
         guard let schemeEnd = uri.range(of: "://"), PostgresAddress.isURI(uri) else {
-            throw Problem(description: "\(uri): not a postgresql:// URI")
+            throw Problem(description: "\(PostgresAddress.withoutUserInfo(uri)): not a postgresql:// URI")
         }
         var rest = Substring(uri[schemeEnd.upperBound...])
         var query = Substring("")

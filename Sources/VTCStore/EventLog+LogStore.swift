@@ -7,8 +7,15 @@ import VTCCodec
 extension EventLog: LogStore {
     public var location: String { path }
 
-    /// Reads the file under a shared lock, so that an append in progress is not half-read.
     public func readAll(_ chunk: (UnsafeRawBufferPointer) -> Void) throws(LogError) {
+        try EventLog.readAll(fileAt: path, system: system, chunk)
+    }
+
+    /// Reads a log file from its start under a shared lock, so that an
+    /// append in progress is not half-read, without opening it as a log
+    /// (which would repair a torn tail or write a header into an empty file).
+    public static func readAll(fileAt path: String, system: SystemCalls = .live,
+                               _ chunk: (UnsafeRawBufferPointer) -> Void) throws(LogError) {
         let fd = try system.openRegularFile(path, O_RDONLY)
         guard fd >= 0 else { throw .system(action: "open", path: path, errno: errno) }
         defer { _ = system.close(fd) }
@@ -26,6 +33,38 @@ extension EventLog: LogStore {
             if n == 0 { return }
             offset += off_t(n)
             chunk(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        }
+    }
+
+    /// Writes a whole log copied from another store into the folder, whose
+    /// log must not exist yet or be empty: written, synced, and its folder
+    /// synced before this returns. The bytes are checked by the caller.
+    public static func create(in folder: DataFolder, copying bytes: [UInt8], system: SystemCalls = .live) throws(LogError) {
+        try folder.create(system: system)
+        let path = folder.eventsPath
+        var fd = try system.openRegularFile(path, O_WRONLY | O_CREAT | O_EXCL, 0o640)
+        if fd < 0, errno == EEXIST {
+            fd = try system.openRegularFile(path, O_WRONLY)
+            guard fd >= 0 else { throw .system(action: "open", path: path, errno: errno) }
+            if system.fileSize(fd) != 0 {
+                _ = system.close(fd)
+                throw .invalidFile(path: path, reason: "it is not empty; a copy goes only into a folder without a log")
+            }
+        }
+        guard fd >= 0 else { throw .system(action: "create", path: path, errno: errno) }
+        defer { _ = system.close(fd) }
+        // Under the lock a log opened meanwhile would take to write its header: then it is not empty.
+        let locked = system.lock(fd, LOCK_EX)
+        guard locked == 0 else { throw .system(action: "lock", path: path, errno: locked) }
+        guard system.fileSize(fd) == 0 else {
+            throw .invalidFile(path: path, reason: "it is not empty; a copy goes only into a folder without a log")
+        }
+        var failure = system.writeAll(fd, bytes, at: 0)
+        if failure == 0, system.fdatasync(fd) != 0 { failure = errno }
+        if failure == 0 { failure = system.syncDirectory(folder.path) }
+        if failure != 0 {
+            _ = system.ftruncate(fd, 0)
+            throw .system(action: "write", path: path, errno: failure)
         }
     }
 

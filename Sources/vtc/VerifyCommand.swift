@@ -12,8 +12,12 @@ struct VerifyCommand: ParsableCommand {
         good line) can be noted elsewhere to show later that nothing before it changed. Verify only reads: \
         a torn last line is reported, not repaired.
 
-        Example:
+        With --store, the log in PostgreSQL is checked line by line as a file is, so that the same damage \
+        is named the same way.
+
+        Examples:
           vtc verify --data /srv/vtc
+          vtc verify --store 'postgresql:///vtc?host=/run/postgresql'
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,11 +25,15 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let report: VerificationReport
         do {
-            let folder = try DataFolder.resolve(option: global.dataFolder, environment: ProcessInfo.processInfo.environment)
-            guard FileManager.default.fileExists(atPath: folder.eventsPath) else {
-                throw CLIFailure(.notFound, .noLog(path: folder.eventsPath))
+            if let uri = global.store {
+                report = try LogVerifier.verify(store: try StoreOption.open(uri, creatingSchema: false))
+            } else {
+                let folder = try DataFolder.resolve(option: global.dataFolder, environment: ProcessInfo.processInfo.environment)
+                guard FileManager.default.fileExists(atPath: folder.eventsPath) else {
+                    throw CLIFailure(.notFound, .noLog(path: folder.eventsPath))
+                }
+                report = try LogVerifier.verify(fileAt: folder.eventsPath)
             }
-            report = try LogVerifier.verify(fileAt: folder.eventsPath)
         } catch let error as LogError {
             throw CLIFailure(error)
         }
