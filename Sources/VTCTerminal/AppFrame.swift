@@ -70,8 +70,8 @@ enum AppFrame {
         let units = context.roster.units.filter { context.user.belongs(to: $0) }
         switch units.count {
         case 0: return "–"
-        case 1: return units[0]
-        default: return "\(units[0]) +\(units.count - 1)"
+        case 1: return context.roster.shortName(of: units[0])
+        default: return "\(context.roster.shortName(of: units[0])) +\(units.count - 1)"
         }
     }
 

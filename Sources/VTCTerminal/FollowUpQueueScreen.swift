@@ -127,7 +127,7 @@ public struct FollowUpQueueScreen: Screen {
                 LocalTimeText.format(entry.due, in: zone),
                 overdue ? "! " + t.label(FollowUpStatus.overdue) : t.label(FollowUpStatus.open),
                 t.label(entry.kind),
-                record.facts.unit,
+                context.roster.shortName(of: record.facts.unit),
                 t.label(record.facts.severity),
                 LocalTimeText.format(record.facts.occurredAt, in: zone),
             ], style: overdue ? Style(bold: true, color: .danger) : .plain)
@@ -143,7 +143,7 @@ public struct FollowUpQueueScreen: Screen {
             TableColumn(t[.due], minWidth: 16, maxWidth: 16, priority: 10),
             TableColumn(t[.status], minWidth: 10, maxWidth: 16, priority: 9),
             TableColumn(t[.followUp], minWidth: 24, maxWidth: 34, priority: 8),
-            TableColumn(t.label(RegistrationField.unit), minWidth: 8, maxWidth: 20, priority: 6),
+            TableColumn(t.label(RegistrationField.unit), minWidth: 6, maxWidth: 14, priority: 6),
             TableColumn(t[.columnSeverity], minWidth: 5, maxWidth: 5, priority: 7),
             TableColumn(t.label(RegistrationField.occurredAt), minWidth: 16, maxWidth: 16, priority: 4),
         ]

@@ -177,7 +177,7 @@ public struct ListScreen: Screen {
         buffer.fill(area)
         let count = t.message(.countOf(shown: rows.count, total: visibleTotal))
         let countWidth = DisplayWidth.of(count)
-        buffer.put(SafeText.truncate(filterSummary(t), toWidth: area.width - countWidth - 2), x: area.x, y: area.y,
+        buffer.put(SafeText.truncate(filterSummary(context), toWidth: area.width - countWidth - 2), x: area.x, y: area.y,
                    style: .role(.muted))
         buffer.put(count, x: area.x + area.width - countWidth, y: area.y, style: .bold)
 
@@ -210,7 +210,7 @@ public struct ListScreen: Screen {
     static func columns(_ t: Texts) -> [TableColumn] {
         [
             TableColumn(t.label(RegistrationField.occurredAt), minWidth: 16, maxWidth: 16, priority: 10),
-            TableColumn(t.label(RegistrationField.unit), minWidth: 8, maxWidth: 20, priority: 6),
+            TableColumn(t.label(RegistrationField.unit), minWidth: 6, maxWidth: 14, priority: 6),
             TableColumn(t[.columnSeverity], minWidth: 5, maxWidth: 5, priority: 9),
             TableColumn(t.label(RegistrationField.kind), minWidth: 10, maxWidth: 22, priority: 7),
             TableColumn(t.label(RegistrationField.involvement), minWidth: 10, maxWidth: 16, priority: 3),
@@ -228,7 +228,7 @@ public struct ListScreen: Screen {
         let followUp = overdue > 0 ? t.message(.overdueItems(overdue)) : open > 0 ? t.message(.openItems(open)) : t[.followUpComplete]
         return TableRow([
             LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone),
-            facts.unit,
+            context.roster.shortName(of: facts.unit),
             t.label(facts.severity),
             t.label(facts.kind),
             t.label(facts.involvement),
@@ -247,10 +247,11 @@ public struct ListScreen: Screen {
         }
     }
 
-    private func filterSummary(_ t: Texts) -> String {
+    private func filterSummary(_ context: AppContext) -> String {
+        let t = context.texts
         var parts = [severities.isEmpty ? t[.helpClearSeverity]
                         : "VTC " + severities.sorted().map { String($0.rawValue) }.joined(separator: ",")]
-        parts.append(unit ?? t[.allUnits])
+        parts.append(unit.map(context.roster.shortName(of:)) ?? t[.allUnits])
         parts.append(t[.period] + ": " + ListScreen.label(period, t))
         if onlyOpen { parts.append(t[.filterOpen]) }
         if onlyOverdue { parts.append(t[.filterOverdue]) }

@@ -293,7 +293,7 @@ public struct WeekScreen: Screen {
     static func incidentLine(_ record: IncidentRecord, _ context: AppContext) -> String {
         let t = context.texts
         let facts = record.facts
-        return LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone) + " · " + facts.unit + " · "
+        return LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone) + " · " + context.roster.shortName(of: facts.unit) + " · "
             + t.label(facts.severity) + " · " + t.label(facts.kind) + (facts.citizenRef.map { " · " + $0 } ?? "")
     }
 

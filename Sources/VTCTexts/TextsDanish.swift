@@ -371,6 +371,7 @@ enum DanishTexts: TextCatalog {
             "ukendt rolle \"\(name)\"; rollerne er \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
         case .unknownUnit(let unit): "enheden »\(unit)« står ikke i listen \"units\"."
         case .duplicateUnit(let unit): "enheden »\(unit)« står der allerede."
+        case .duplicateShortName(let short): "kortnavnet »\(short)« er allerede en anden enheds."
         case .reservedUnitName(let unit): "»\(unit)« kan ikke bruges som navn på en enhed."
         case .emptyUnit: "enhedens navn er tomt."
         case .emptyUserID: "bruger-id'et er tomt."

@@ -355,6 +355,7 @@ enum EnglishTexts: TextCatalog {
             "unknown role \"\(name)\"; the roles are \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
         case .unknownUnit(let unit): "the unit “\(unit)” is not in the list \"units\"."
         case .duplicateUnit(let unit): "the unit “\(unit)” is listed already."
+        case .duplicateShortName(let short): "the short name “\(short)” is another unit's already."
         case .reservedUnitName(let unit): "“\(unit)” cannot be used as the name of a unit."
         case .emptyUnit: "the unit's name is empty."
         case .emptyUserID: "the user id is empty."
