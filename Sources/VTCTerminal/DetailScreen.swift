@@ -209,7 +209,8 @@ public struct DetailScreen: Screen {
         case "a":
             let today = context.state.policy.zone.local(context.now).date
             return .form(.absence, InlineForm(title: t[.actionAbsence], entries: [
-                InlineForm.text("first", t.label(RegistrationField.firstAbsenceDay), (facts.firstAbsenceDay ?? today).iso),
+                InlineForm.text("first", t.label(RegistrationField.firstAbsenceDay), (facts.firstAbsenceDay ?? today).iso,
+                                understood: UnderstoodTime.day(.absence, context)),
                 InlineForm.text("days", t.label(RegistrationField.absenceDays), String(facts.absenceDays ?? 1)),
             ]))
         default:
@@ -267,7 +268,10 @@ public struct DetailScreen: Screen {
             return amendment(form, record.facts, t).map { .amended(incident: incident, changes: $0) }
         case .absence:
             let dayText = form.text("first")
-            guard let first = LocalTimeText.parseDate(dayText) else { return .failure(FormProblem(t.message(.invalidDate(dayText)))) }
+            guard case .success(let first) = OccurredInput.day(dayText, now: context.now, zone: context.state.policy.zone,
+                                                               window: .absence) else {
+                return .failure(FormProblem(t.message(.invalidDate(dayText))))
+            }
             let daysText = form.text("days")
             guard let days = Int(daysText.filter { !$0.isWhitespace }), EventRules.absenceDays.contains(days) else {
                 return .failure(FormProblem(t.message(.invalidDays(daysText))))

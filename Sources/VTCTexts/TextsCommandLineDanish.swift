@@ -18,8 +18,8 @@ extension DanishTexts {
         case .understood(let option, let typed, let understood): "\(option) \(typed) forstået som \(understood)"
         case .column(let column): columnName(column)
         case .invalidDateTime(let option, let value):
-            "\(option) skal være et ISO 8601-tidspunkt som 2025-03-14T21:30 (dansk tid) eller \"now\", fik \"\(value)\""
-        case .invalidDate(let option, let value): "\(option) skal være en dato ÅÅÅÅ-MM-DD, fik \"\(value)\""
+            "\(option) skal være et tidspunkt som 22:10, \"i går 22:10\", \"26.11 08:00\", 2025-03-14T21:30 (dansk tid) eller \"now\", fik \"\(value)\""
+        case .invalidDate(let option, let value): "\(option) skal være en dato som \"i dag\", 26.11 eller ÅÅÅÅ-MM-DD, fik \"\(value)\""
         case .notOneOf(let option, let allowed, let value):
             "\(option) skal være en af \(allowed.joined(separator: ", ")), fik \"\(value)\""
         case .severityNotInRange(let option, let value): "\(option) skal være 1–5, fik \(value)"

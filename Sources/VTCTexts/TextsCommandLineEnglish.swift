@@ -18,8 +18,8 @@ extension EnglishTexts {
         case .understood(let option, let typed, let understood): "\(option) \(typed) taken as \(understood)"
         case .column(let column): columnName(column)
         case .invalidDateTime(let option, let value):
-            "\(option) must be an ISO 8601 date-time such as 2025-03-14T21:30 (Copenhagen time) or \"now\", got \"\(value)\""
-        case .invalidDate(let option, let value): "\(option) must be a date YYYY-MM-DD, got \"\(value)\""
+            "\(option) must be a time such as 22:10, \"yesterday 22:10\", \"26.11 08:00\", 2025-03-14T21:30 (Copenhagen time) or \"now\", got \"\(value)\""
+        case .invalidDate(let option, let value): "\(option) must be a date such as today, 26.11 or YYYY-MM-DD, got \"\(value)\""
         case .notOneOf(let option, let allowed, let value):
             "\(option) must be one of \(allowed.joined(separator: ", ")), got \"\(value)\""
         case .severityNotInRange(let option, let value): "\(option) must be 1–5, got \(value)"

@@ -182,7 +182,7 @@ enum DanishTexts: TextCatalog {
         case .laterKeyLabel: "Senere"
         case .draftWithoutDescription: "(ingen beskrivelse endnu)"
         case .occurredExamples: "Skriv fx 14:30, i går 22:00, 22.11 14:30 eller 2026-11-22 14:30."
-        case .dayExamples: "Skriv fx i dag, i går, 22.11 eller 2026-11-22."
+        case .dayExamples: "Skriv fx i dag, i går, i morgen, 22.11 eller 2026-11-22."
         }
     }
 
@@ -232,9 +232,9 @@ enum DanishTexts: TextCatalog {
         case .openItems(let count):
             return count == 1 ? "1 åben" : "\(count) åbne"
         case .invalidTime(let text):
-            return "»\(text)« er ikke et gyldigt tidspunkt; skriv det som fx 2026-11-20 14:05."
+            return "»\(text)« er ikke et gyldigt tidspunkt; skriv det som fx 14:05, i går 22:10, 20.11 14:05 eller 2026-11-20 14:05."
         case .invalidDate(let text):
-            return "»\(text)« er ikke en gyldig dato; skriv den som fx 2026-11-20."
+            return "»\(text)« er ikke en gyldig dato; skriv den som fx i dag, 20.11 eller 2026-11-20."
         case .invalidDays(let text):
             return "Fraværsdage skal være et helt tal fra 0 og op (fik »\(text)«)."
         case .invalidIncidentNumbers(let text):
@@ -273,7 +273,7 @@ enum DanishTexts: TextCatalog {
             let examples = field == .occurredAt ? text(.occurredExamples) : text(.dayExamples)
             switch problem {
             case .unrecognised(let typed):
-                return typed.isEmpty ? "\(name): skal udfyldes. \(examples)" : "\(name): »\(typed)« kan ikke læses som et tidspunkt. \(examples)"
+                return typed.isEmpty ? "\(name): skal udfyldes. \(examples)" : "\(name): »\(typed)« kan ikke læses som \(field == .occurredAt ? "et tidspunkt" : "en dato"). \(examples)"
             case .noSuchDate(let typed):
                 return "\(name): datoen »\(typed)« findes ikke."
             case .inTheFuture(let moment):
@@ -299,6 +299,8 @@ enum DanishTexts: TextCatalog {
             return "senest \(localReading(moment))"
         case .dateTime(let moment):
             return "\(Self.message(.weekday(moment.local.date.isoWeekday))) \(localReading(moment))"
+        case .longDate(let date):
+            return "\(Self.message(.weekday(date.isoWeekday))) \(pad2(date.day)).\(pad2(date.month)).\(date.year)"
         case .shortDateTime(let moment):
             let local = moment.local
             return "\(pad2(local.date.day)).\(pad2(local.date.month)).\(local.date.year) \(pad2(local.hour)):\(pad2(local.minute))"

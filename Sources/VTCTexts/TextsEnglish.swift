@@ -182,7 +182,7 @@ enum EnglishTexts: TextCatalog {
         case .laterKeyLabel: "Later"
         case .draftWithoutDescription: "(no description yet)"
         case .occurredExamples: "Write e.g. 14:30, yesterday 22:00, 22.11 14:30 or 2026-11-22 14:30."
-        case .dayExamples: "Write e.g. today, yesterday, 22.11 or 2026-11-22."
+        case .dayExamples: "Write e.g. today, yesterday, tomorrow, 22.11 or 2026-11-22."
         }
     }
 
@@ -232,9 +232,9 @@ enum EnglishTexts: TextCatalog {
         case .openItems(let count):
             return "\(count) open"
         case .invalidTime(let text):
-            return "“\(text)” is not a valid time; write it like 2026-11-20 14:05."
+            return "“\(text)” is not a valid time; write it like 14:05, yesterday 22:10, 20.11 14:05 or 2026-11-20 14:05."
         case .invalidDate(let text):
-            return "“\(text)” is not a valid date; write it like 2026-11-20."
+            return "“\(text)” is not a valid date; write it like today, 20.11 or 2026-11-20."
         case .invalidDays(let text):
             return "Days of absence must be a whole number from 0 up (got “\(text)”)."
         case .invalidIncidentNumbers(let text):
@@ -273,7 +273,7 @@ enum EnglishTexts: TextCatalog {
             let examples = field == .occurredAt ? text(.occurredExamples) : text(.dayExamples)
             switch problem {
             case .unrecognised(let typed):
-                return typed.isEmpty ? "\(name): is required. \(examples)" : "\(name): “\(typed)” cannot be read as a time. \(examples)"
+                return typed.isEmpty ? "\(name): is required. \(examples)" : "\(name): “\(typed)” cannot be read as a \(field == .occurredAt ? "time" : "date"). \(examples)"
             case .noSuchDate(let typed):
                 return "\(name): there is no date “\(typed)”."
             case .inTheFuture(let moment):
@@ -299,6 +299,8 @@ enum EnglishTexts: TextCatalog {
             return "by \(localReading(moment))"
         case .dateTime(let moment):
             return "\(Self.message(.weekday(moment.local.date.isoWeekday))) \(localReading(moment))"
+        case .longDate(let date):
+            return "\(Self.message(.weekday(date.isoWeekday))) \(date.iso)"
         case .shortDateTime(let moment):
             return localReading(moment)
         }

@@ -137,7 +137,12 @@ struct Session {
     /// The time a report is made at: `--as-of`, or now.
     func reportTime(_ option: AsOfOption) throws(CLIFailure) -> Timestamp {
         guard let text = option.asOf else { return now }
-        return try InputParsing.dateTime(text, option: "--as-of", now: now, zone: zone)
+        return try InputParsing.dateTime(text, option: "--as-of", now: now, zone: zone, allowingFuture: true)
+    }
+
+    /// A day bounding a listing or report (`--since`, `--until`): the nearest day so named.
+    func day(_ text: String, option: String) throws(CLIFailure) -> CalendarDate {
+        try InputParsing.date(text, option: option, now: now, zone: zone, window: .nearest)
     }
 
     // MARK: - Writing

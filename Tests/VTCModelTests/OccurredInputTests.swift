@@ -110,8 +110,54 @@ import VTCModel
     }
 
     @Test func theFormatReadsBackAsTheSameMinute() {
-        let shown = OccurredInput.format(Self.now, zone: Self.zone)
+        let shown = LocalTimeText.format(Self.now, in: Self.zone)
         #expect(shown == "2026-11-22 14:37")
         #expect(rfc3339(shown) == "2026-11-22T14:37:00+01:00")
+    }
+}
+
+/// A date typed without its year lands near today, in the window its field allows, and says it was guessed (issue 13).
+@Suite struct GuessedDateTests {
+    static let zone = Zone.copenhagen
+    /// Wednesday 25 November 2026, 10:00 in Copenhagen.
+    static let now = Timestamp(rfc3339: "2026-11-25T10:00:00+01:00")!
+
+    func day(_ text: String, _ window: OccurredInput.DayWindow) -> OccurredInput.Reading<CalendarDate>? {
+        try? OccurredInput.readDay(text, now: Self.now, zone: Self.zone, window: window).get()
+    }
+
+    @Test func aFirstAbsenceDayTomorrowWithoutAYearIsThisYearNotLastYear() {
+        #expect(day("26.11", .absence) == OccurredInput.Reading(value: CalendarDate(iso: "2026-11-26")!, guessed: true))
+        #expect(day("i morgen", .absence)?.value == CalendarDate(iso: "2026-11-26"))
+        #expect(day("tomorrow", .absence)?.value == CalendarDate(iso: "2026-11-26"))
+        #expect(day("24.12", .absence)?.value == CalendarDate(iso: "2026-12-24"), "within the next 30 days")
+        #expect(day("1.10", .absence)?.value == CalendarDate(iso: "2026-10-01"), "within the last 60 days")
+        #expect(day("5.1", .absence)?.value == CalendarDate(iso: "2027-01-05"), "nearer the window than a year back")
+        #expect(day("2026-11-26", .absence) == OccurredInput.Reading(value: CalendarDate(iso: "2026-11-26")!, guessed: false))
+    }
+
+    @Test func anEpisodeDayWithoutAYearIsTheLatestNotInTheFuture() {
+        #expect(day("26.11", .past)?.value == CalendarDate(iso: "2025-11-26"))
+        #expect(day("25.11", .past)?.value == CalendarDate(iso: "2026-11-25"))
+        #expect(day("i morgen", .past) == nil, "an episode cannot be tomorrow")
+        #expect(day("2026-11-26", .past) == nil)
+        let moment = try? OccurredInput.readMoment("26.11 08:00", now: Self.now, zone: Self.zone).get()
+        #expect(moment?.value == Timestamp(rfc3339: "2025-11-26T08:00:00+01:00"))
+        #expect(moment?.guessed == true)
+        #expect((try? OccurredInput.readMoment("yesterday 22:10", now: Self.now, zone: Self.zone).get())?.guessed == false)
+        #expect((try? OccurredInput.readMoment("11:00", now: Self.now, zone: Self.zone).get())
+                == OccurredInput.Reading(value: Timestamp(rfc3339: "2026-11-24T11:00:00+01:00")!, guessed: true))
+    }
+
+    @Test func aDueDayWithoutAYearLooksAhead() {
+        #expect(day("15.01", .due)?.value == CalendarDate(iso: "2027-01-15"))
+        #expect(day("20.11", .due)?.value == CalendarDate(iso: "2026-11-20"), "a few days late is still this year")
+    }
+
+    @Test func secondsAndAReportTimeAheadAreRead() {
+        #expect(OccurredInput.moment("2026-11-22T10:00:30", now: Self.now, zone: Self.zone)
+                == .success(Timestamp(rfc3339: "2026-11-22T10:00:30+01:00")!))
+        #expect((try? OccurredInput.readMoment("2026-12-01 12:00", now: Self.now, zone: Self.zone, allowingFuture: true).get())?.value
+                == Timestamp(rfc3339: "2026-12-01T12:00:00+01:00"))
     }
 }
