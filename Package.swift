@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,6 +40,22 @@ let package = Package(
             name: "VTCTerminal",
             dependencies: ["VTCModel", "VTCTexts", "VTCStore", "TerminalKit"]
         ),
+        .target(name: "VTCProtocol", dependencies: ["VTCModel", "VTCCodec", "VTCStore"]),
+        .target(
+            name: "VTCServer",
+            dependencies: [
+                "VTCModel",
+                "VTCCodec",
+                "VTCStore",
+                "VTCProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(name: "VTCClient", dependencies: ["VTCModel", "VTCCodec", "VTCStore", "VTCProtocol"]),
         .executableTarget(
             name: "vtc",
             dependencies: [
@@ -46,6 +65,8 @@ let package = Package(
                 "VTCStore",
                 "TerminalKit",
                 "VTCTerminal",
+                "VTCServer",
+                "VTCClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +91,7 @@ let package = Package(
             dependencies: ["VTCTerminal", "TerminalKit", "VTCModel", "VTCTexts", "VTCStore", "vtc"]
         ),
         .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "vtc"]),
+        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "vtc"]),
     ],
     swiftLanguageModes: [.v6]
 )

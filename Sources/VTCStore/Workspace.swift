@@ -68,8 +68,11 @@ public final class Workspace {
     /// Opens the folder for a named user. Only for tests, which need users
     /// other than the one running them, and a checkpoint interval of their
     /// own; programs use `open(_:system:)`.
+    /// `serving`: opened by `vtc serve`, which acts for the users of its
+    /// connections (`append(requests:)`), not for the user running it.
     package static func open(_ folder: DataFolder, user: String, system: SystemCalls = .live,
-                             checkpointInterval: Int = Workspace.checkpointInterval) throws(WorkspaceError) -> Workspace {
+                             checkpointInterval: Int = Workspace.checkpointInterval,
+                             serving: Bool = false) throws(WorkspaceError) -> Workspace {
         let policyBytes = try readIfPresent(folder.policyPath, system: system)
         let policy = try parsePolicy(policyBytes, path: folder.policyPath)
         let origin = ProgramIdentity.current.map {
@@ -77,7 +80,7 @@ public final class Workspace {
         }
         let candidate = origin.flatMap { StateCheckpoint.candidate(at: folder.checkpointPath, origin: $0) }
         let roster = try readRoster(folder, system: system)
-        guard let access = roster.access(for: user) else {
+        guard let access = roster.access(for: user) ?? (serving ? UserAccess(user: user, roles: [:]) : nil) else {
             throw .notInRoster(user: user, rosterPath: folder.rosterPath)
         }
         // Events are applied as the log hands them over, never gathered: a
@@ -183,38 +186,67 @@ public final class Workspace {
     /// applied too, in log order.
     @discardableResult
     public func append(_ payloads: [EventPayload]) throws(WorkspaceError) -> [Event] {
+        try append(requests: [(actor: user, payloads: payloads)])[0].get()
+    }
+
+    /// Appends several users' requests as one durable batch, with one sync:
+    /// the server's group commit. Each request is tried on the state in turn,
+    /// after those before it; a refused request writes nothing and does not
+    /// hold back the others. Each result is the request's events, stamped
+    /// with its actor and now.
+    package func append(requests: [(actor: String, payloads: [EventPayload])]) -> [Result<[Event], WorkspaceError>] {
         let at = now
-        if let damageBeforeCheckpoint { throw .log(.damaged(path: log.path, damageBeforeCheckpoint)) }
-        let events = payloads.map { Event(at: at, actor: user, payload: $0) }
-        for payload in payloads {
-            if let violation = EventRules.violation(inNew: payload, now: at, roster: roster) {
-                throw .refused(payload.type, violation.description)
-            }
+        if let damageBeforeCheckpoint {
+            return requests.map { _ in .failure(.log(.damaged(path: log.path, damageBeforeCheckpoint))) }
         }
         var trial = state
-        let problemsBefore = trial.problems.count
-        for event in events { trial.apply(event) }
-        if let problem = trial.problems.dropFirst(problemsBefore).first {
-            throw .refused(problem.type, problem.message)
+        let results = requests.map { request in
+            Result { () throws(WorkspaceError) in try tryOut(request.payloads, actor: request.actor, at: at, on: &trial) }
         }
-        // An amendment or new absence is held to the rules for the registration as it then reads.
-        for payload in payloads {
-            switch payload {
-            case .amended(let id, _), .absenceUpdated(let id, _, _):
-                if let facts = trial.incidents[id]?.facts, let violation = EventRules.violation(inNew: facts, now: at) {
-                    throw .refused(payload.type, violation.description)
-                }
-            default: break
-            }
-        }
+        let events = results.flatMap { (try? $0.get()) ?? [] }
+        guard !events.isEmpty else { return results }
         let written: [LoggedEvent]
-        do { written = try log.append(contentsOf: events) } catch { throw .log(error) }
+        do { written = try log.append(contentsOf: events) } catch {
+            // One request's line too long must not fail the others: each is written on its own.
+            if case .lineTooLong = error, requests.count > 1 { return requests.map { append(requests: [$0])[0] } }
+            return results.map { $0.flatMap { _ in .failure(.log(error)) } }
+        }
         // Our events are durable whatever happens next; if the log cannot be
         // read back, they are applied from memory so the state never misses them.
         let readBack = (try? log.readNew()) ?? []
         apply(readBack)
         let seen = Set(readBack.map(\.event.id))
         apply(written.filter { !seen.contains($0.event.id) })
+        return results
+    }
+
+    /// The events for one request, applied to `trial` when every rule and
+    /// the state accept them all; `trial` is left as it was otherwise.
+    private func tryOut(_ payloads: [EventPayload], actor: String, at: Timestamp,
+                        on trial: inout VTCState) throws(WorkspaceError) -> [Event] {
+        let events = payloads.map { Event(at: at, actor: actor, payload: $0) }
+        for payload in payloads {
+            if let violation = EventRules.violation(inNew: payload, now: at, roster: roster) {
+                throw .refused(payload.type, violation.description)
+            }
+        }
+        var attempt = trial
+        let problemsBefore = attempt.problems.count
+        for event in events { attempt.apply(event) }
+        if let problem = attempt.problems.dropFirst(problemsBefore).first {
+            throw .refused(problem.type, problem.message)
+        }
+        // An amendment or new absence is held to the rules for the registration as it then reads.
+        for payload in payloads {
+            switch payload {
+            case .amended(let id, _), .absenceUpdated(let id, _, _):
+                if let facts = attempt.incidents[id]?.facts, let violation = EventRules.violation(inNew: facts, now: at) {
+                    throw .refused(payload.type, violation.description)
+                }
+            default: break
+            }
+        }
+        trial = attempt
         return events
     }
 
@@ -251,6 +283,12 @@ public final class Workspace {
     /// Writes `contents` to `exports/<fileName>` in the data folder (mode 0640,
     /// replacing a file of that name atomically) and returns the path written.
     public func export(fileName: String, contents: String) throws(WorkspaceError) -> String {
+        try Workspace.export(fileName: fileName, contents: contents, in: folder, system: system)
+    }
+
+    /// Writes `exports/<fileName>` in `folder`: also where a client of the server keeps its exports.
+    package static func export(fileName: String, contents: String, in folder: DataFolder,
+                               system: SystemCalls) throws(WorkspaceError) -> String {
         guard Workspace.isPlainFileName(fileName) else { throw .invalidFileName(fileName) }
         let exports = folder.path + "/exports"
         let path = exports + "/" + fileName
@@ -293,7 +331,7 @@ public final class Workspace {
     }
 
     /// `roster.json` or `policy.json`, if present: a regular file of at most `RegularFile.settingsLimit` bytes.
-    private static func readIfPresent(_ path: String, system: SystemCalls) throws(WorkspaceError) -> [UInt8]? {
+    package static func readIfPresent(_ path: String, system: SystemCalls) throws(WorkspaceError) -> [UInt8]? {
         do throws(LogError) {
             let fd = try system.openRegularFile(path, O_RDONLY)
             if fd < 0 {

@@ -7,10 +7,10 @@ import TerminalKit
 /// The application's world when it runs: a workspace, for appends, drafts,
 /// exports, and the poll that brings in what other processes wrote.
 public final class AppRuntime: AppWorld {
-    public let workspace: Workspace
+    public let workspace: any OpenedWorkspace
     private var checkingSkippedLines = false
 
-    public init(workspace: Workspace) {
+    public init(workspace: any OpenedWorkspace) {
         self.workspace = workspace
     }
 

@@ -68,6 +68,8 @@ public enum CommandLineText: Equatable, Sendable {
     case verifyFoundProblems(Int)
     case demoFolderHasRoster(folder: String, rosterPath: String)
     case demoFolderHasLog(folder: String, events: Int)
+    /// Embedded mode on a folder that others own or may write: that needs `vtc serve`.
+    case sharedFolderNeedsServer(path: String)
 
     public enum IDKind: Sendable, Equatable {
         case incident

@@ -78,6 +78,8 @@ extension DanishTexts {
         case .noLog(let path): "ingen log i \(path)"
         case .noDataFolder(let path):
             "ingen datamappe i \(path); vtc opretter den ved første registrering, eller angiv --data"
+        case .sharedFolderNeedsServer(let path):
+            "\(path) tilhører en anden bruger, eller andre kan skrive i den; en delt mappe betjenes af `vtc serve` (se docs/deploy.md)"
         case .verifyFoundProblems(let count): count == 1 ? "loggen har 1 problem" : "loggen har \(count) problemer"
         case .demoFolderHasRoster(let folder, let path):
             "\(folder) har allerede et roster (\(path)); demodata kræver en tom mappe"

@@ -77,6 +77,8 @@ extension EnglishTexts {
         case .noLog(let path): "no log at \(path)"
         case .noDataFolder(let path):
             "no data folder at \(path); vtc creates it on the first registration, or give --data"
+        case .sharedFolderNeedsServer(let path):
+            "\(path) belongs to another user or others may write in it; a shared folder is served by `vtc serve` (see docs/deploy.md)"
         case .verifyFoundProblems(let count): count == 1 ? "the log has 1 problem" : "the log has \(count) problems"
         case .demoFolderHasRoster(let folder, let path):
             "\(folder) already has a roster (\(path)); demo data needs an empty folder"
