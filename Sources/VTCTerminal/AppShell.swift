@@ -120,6 +120,10 @@ public enum AppShell {
             if case .append = write, let screens = state.screensBeforeWrite { state.stack = screens }
             return (state, nil)
         }
+        // Every save is confirmed in words; a status the screen asks for next replaces it.
+        if case .append(let payloads) = write, let last = payloads.last {
+            state.status = StatusLine(state.context.texts.message(.saved(last)))
+        }
         return resolve(then, state)
     }
 
