@@ -1,5 +1,6 @@
 import ArgumentParser
 import VTCModel
+import VTCTexts
 
 struct WeekCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,11 +40,11 @@ struct WeekCommand: ParsableCommand {
         } catch {
             throw CLIFailure(.refused, message: .refused(error))
         }
-        let writer = WeekReportText(texts: session.texts, policy: session.state.policy)
         switch format {
         case .json: Output.json(WeekReportJSON.report(report))
-        case .text: Output.line(writer.render(report, markdown: false))
-        case .markdown: Output.line(writer.render(report, markdown: true))
+        case .text: Output.line(WeekReportText(texts: session.texts, policy: session.state.policy).render(report))
+        // The very document the week screen exports (`x`), so that the two never differ.
+        case .markdown: Output.write(WeekReportMarkdown.render(report, texts: session.texts, zone: session.zone))
         }
     }
 }
