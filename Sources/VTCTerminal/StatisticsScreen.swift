@@ -135,8 +135,14 @@ public struct StatisticsScreen: Screen {
         var summary = t[.total] + ": " + String(counts.total) + (earlierTotals.isEmpty ? "" : " (" + earlierTotals + ")")
         summary += " · " + t[.withAbsence] + ": " + String(counts.withAbsence)
         if let common = counts.mostCommonSeverity { summary += " · " + t[.mostCommonSeverity] + ": " + t.label(common) }
-        paragraphs.append((summary, .plain))
-        paragraphs.append((t[.units] + ": " + units.map(context.roster.shortName(of:)).joined(separator: ", "), .plain))
+        // The units join the summary when the line has room for them, so that the chart keeps its rows.
+        let unitsText = t[.units] + ": " + units.map(context.roster.shortName(of:)).joined(separator: ", ")
+        if DisplayWidth.of(summary + " · " + unitsText) <= width {
+            paragraphs.append((summary + " · " + unitsText, .plain))
+        } else {
+            paragraphs.append((summary, .plain))
+            paragraphs.append((unitsText, .plain))
+        }
         return paragraphs.flatMap { paragraph in SafeText.wrap(paragraph.text, toWidth: width).map { ($0, paragraph.style) } }
     }
 }
