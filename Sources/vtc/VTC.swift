@@ -23,7 +23,7 @@ struct VTC: ParsableCommand {
             RegisterCommand.self, ListCommand.self, ShowCommand.self, FollowUpCommand.self, AckCommand.self,
             NoteCommand.self, AmendCommand.self, WithdrawCommand.self, AbsenceCommand.self, ActionCommand.self,
             SupervisionCommand.self, WeekCommand.self, StatsCommand.self, ExportCommand.self, VerifyCommand.self,
-            DemoCommand.self, RosterCommand.self,
+            DemoCommand.self, RosterCommand.self, HeadCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VTCDomain
+import VTCLog
 
 struct WeekCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,10 +41,14 @@ struct WeekCommand: ParsableCommand {
             throw CLIFailure(.refused, message: .refused(error))
         }
         let writer = WeekReportText(texts: session.texts, policy: session.state.policy)
+        // Every report ends with the log's head, so that the minutes the AMG files elsewhere witness the log.
+        let head = session.workspace.head?.short ?? "none"
         switch format {
-        case .json: Output.json(WeekReportJSON.report(report))
-        case .text: Output.line(writer.render(report, markdown: false))
-        case .markdown: Output.line(writer.render(report, markdown: true))
+        case .json:
+            guard case .object(let fields) = WeekReportJSON.report(report) else { return }
+            Output.json(.object(fields + [("log_head", .string(head))]))
+        case .text: Output.line(writer.render(report, markdown: false) + "\n\n" + session.texts.commandLine(.logHead(head)))
+        case .markdown: Output.line(writer.render(report, markdown: true) + "\n\n" + session.texts.commandLine(.logHead("`\(head)`")))
         }
     }
 }

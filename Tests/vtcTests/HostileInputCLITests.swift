@@ -123,3 +123,80 @@ import VTCLog
         #expect(!shown.contains("easy_report"))
     }
 }
+
+/// Losses and rewrites are caught: `vtc head` notes the head; `vtc verify --witness` checks the log still holds it.
+@Suite struct WitnessCLITests {
+    static let registration = ["--kind", "threat", "--severity", "1", "--description", "x"]
+
+    /// A log of three events and a witness file noting the head after each, as minutes would.
+    func logWithWitness() throws -> (VTCProcess, String) {
+        let vtc = VTCProcess()
+        var minutes = "AMG-referat\n"
+        for week in 1...3 {
+            _ = try vtc.register(Self.registration)
+            let head = try vtc.run(["head"])
+            #expect(head.status == 0)
+            minutes += "Uge \(week): Log head: \(head.line) (noteret)\n"
+        }
+        let path = vtc.folder + "/../" + UUID().uuidString + "-minutes.txt"
+        try minutes.write(toFile: path, atomically: true, encoding: .utf8)
+        return (vtc, path)
+    }
+
+    @Test func headIsSeqAndAShortHashThatVerifyAccepts() throws {
+        let (vtc, minutes) = try logWithWitness()
+        defer { try? FileManager.default.removeItem(atPath: minutes) }
+        let head = try vtc.run(["head"]).line
+        #expect(head.range(of: #"^seq 4 sha256 [0-9a-f]{32}$"#, options: .regularExpression) != nil, "\(head)")
+        let verify = try vtc.run(["verify", "--witness", minutes])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
+    @Test func aLogCutAtALineBoundaryFailsTheWitnessNamingTheFirstHeadLost() throws {
+        let (vtc, minutes) = try logWithWitness()
+        defer { try? FileManager.default.removeItem(atPath: minutes) }
+        var lines = vtc.logBytes.split(separator: 0x0A)
+        lines.removeLast()
+        try Data(lines.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: vtc.logPath))
+        #expect(try vtc.run(["verify"]).status == 0, "the chain alone cannot tell")
+        let verify = try vtc.run(["verify", "--witness", minutes])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains("line 4: truncated: the log has 3 lines and no longer holds line 4, named by head 3 of"),
+                "\(verify.stdout)")
+    }
+
+    @Test func aLineRewrittenWithEveryLaterHashRecomputedFailsTheWitness() throws {
+        let (vtc, minutes) = try logWithWitness()
+        defer { try? FileManager.default.removeItem(atPath: minutes) }
+        // Rewrite line 3's description and re-chain line 4, as a careful forger would.
+        var lines = vtc.logBytes.split(separator: 0x0A).map(Array.init)
+        lines[2] = Array(String(decoding: lines[2], as: UTF8.self).replacingOccurrences(of: #""description":"x""#,
+                                                                                         with: #""description":"y""#).utf8)
+        let oldPrev = String(decoding: lines[3], as: UTF8.self)
+        let newPrev = String(decoding: LogFormat.hash(lines[2]), as: UTF8.self)
+        lines[3] = Array(oldPrev.replacingOccurrences(of: String(oldPrev.split(separator: "\"")[5]), with: newPrev).utf8)
+        try Data(lines.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: vtc.logPath))
+        #expect(try vtc.run(["verify"]).status == 0, "the chain alone cannot tell")
+        let verify = try vtc.run(["verify", "--witness", minutes])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains("line 3: rewritten: line 3 is not the line named by head 2 of"), "\(verify.stdout)")
+    }
+
+    @Test func aWitnessFileWithoutHeadsIsRefused() throws {
+        let (vtc, minutes) = try logWithWitness()
+        try "nothing here\n".write(toFile: minutes, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: minutes) }
+        let verify = try vtc.run(["verify", "--witness", minutes])
+        #expect(verify.status == 2)
+        #expect(verify.stderr.contains("holds no head"))
+    }
+
+    @Test func theWeekReportEndsWithTheHeadInEveryFormat() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(Self.registration)
+        let head = try vtc.run(["head"]).line
+        #expect(try vtc.run(["week"]).stdout.trimmingCharacters(in: .newlines).hasSuffix("Log head: \(head)"))
+        #expect(try vtc.run(["week", "--format", "markdown"]).stdout.trimmingCharacters(in: .newlines).hasSuffix("Log head: `\(head)`"))
+        #expect(try vtc.run(["week", "--format", "json"]).object["log_head"] as? String == head)
+    }
+}
