@@ -1,3 +1,4 @@
+import VTCDomain
 /// Text that came from a person, made safe to show in a terminal, and fitted
 /// to a width. Every function here sanitizes first, so widths are measured on
 /// what will actually be drawn.
@@ -16,8 +17,9 @@ public enum SafeText {
     }
 
     /// The text with nothing a terminal would interpret: C0 controls in caret
-    /// notation (`ESC` → `^[`, `BEL` → `^G`), `DEL` → `^?`, C1 controls and
-    /// invisible or direction-changing scalars → `�`, tab → spaces to the next
+    /// notation (`ESC` → `^[`, `BEL` → `^G`), `DEL` → `^?`, text-direction and
+    /// zero-width characters written out (`\u{202e}`), C1 controls and other
+    /// invisible scalars → `�`, tab → spaces to the next
     /// tab stop. Every character of the result is at least one cell wide.
     public static func sanitize(_ text: some StringProtocol) -> String {
         if text.unicodeScalars.allSatisfy({ isPlainPrintable($0) }) { return String(text) }
@@ -114,7 +116,10 @@ public enum SafeText {
         let startsWithEmoji = first.properties.isEmoji
         var shown = String.UnicodeScalarView()
         for scalar in scalars {
-            if isUnsafe(scalar, insideEmoji: startsWithEmoji) {
+            if InputRules.isInvisible(scalar.value), !(isJoiner(scalar) && startsWithEmoji) {
+                // Shown for what it is, as CVE-2021-42574 ("Trojan Source") taught compilers to.
+                shown.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else if isUnsafe(scalar, insideEmoji: startsWithEmoji) {
                 shown.append(contentsOf: String(replacement).unicodeScalars)
             } else {
                 shown.append(scalar)

@@ -10,8 +10,8 @@ struct WeekReportText {
         let time = IncidentText(texts: texts, policy: policy)
         var out: [String] = []
         func title(_ raw: String) {
+            if markdown { return out.append("# " + WeekReportMarkdown.cell(raw)) }
             let text = Output.safe(raw)
-            if markdown { return out.append("# " + text) }
             let lines = Output.hanging(text, first: "", indent: "")
             out += lines
             out.append(String(repeating: "=", count: lines.map(\.count).max() ?? 0))
@@ -66,8 +66,6 @@ struct WeekReportText {
         return out.joined(separator: "\n")
     }
 
-    /// A Markdown table cell: pipes escaped, line breaks flattened, control characters shown.
-    private func cell(_ text: String) -> String {
-        Output.safe(text.replacingOccurrences(of: "\n", with: " ")).replacingOccurrences(of: "|", with: "\\|")
-    }
+    /// A Markdown table cell: the one way user text is made inert in Markdown (HTML, links, pipes escaped).
+    private func cell(_ text: String) -> String { WeekReportMarkdown.cell(text) }
 }

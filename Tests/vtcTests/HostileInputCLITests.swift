@@ -200,3 +200,53 @@ import VTCLog
         #expect(try vtc.run(["week", "--format", "json"]).object["log_head"] as? String == head)
     }
 }
+
+/// User text never reaches a terminal or a spreadsheet as something that acts.
+@Suite struct HostileTextCLITests {
+    @Test func aCellThatWouldStartAFormulaGetsALeadingQuote() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(["--kind", "threat", "--severity", "1", "--description", "=HYPERLINK(\"http://x\",\"klik\")",
+                              "--location", "@SUM(1+1)", "--citizen-ref=-2+3"])
+        let rows = CSVReader.rows(try vtc.run(["export", "--format", "csv"]).stdout)
+        let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(row["description"] == "'=HYPERLINK(\"http://x\",\"klik\")")
+        #expect(row["location"] == "'@SUM(1+1)")
+        #expect(row["citizen_ref"] == "'-2+3")
+    }
+
+    @Test(arguments: ["\u{202E}", "\u{2066}", "\u{200B}", "\u{FEFF}"])
+    func invisibleAndDirectionCharactersAreRefusedNamingTheField(character: String) throws {
+        let vtc = VTCProcess()
+        try FileManager.default.createDirectory(atPath: vtc.folder, withIntermediateDirectories: true)
+        let refused = try vtc.run(["register", "--kind", "threat", "--severity", "1", "--description", "ab\(character)cd"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--description holds an invisible or text-direction character"), "\(refused.stderr)")
+        #expect(refused.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func oldDataWithARightToLeftOverrideIsShownVisiblyEverywhere() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(["--kind", "threat", "--severity", "1", "--description", "x"])
+        let id = UUID().lowercasedString
+        try LogWriter.appendChainedLine(in: vtc.folder, fields: #""format":1,"id":"\#(UUID().lowercasedString)","at":"2026-11-20T10:00:00Z","actor":"\#(VTCProcess.currentUser)","type":"registered","data":{"incident":"\#(id)","occurred_at":"2026-11-20T09:00:00Z","unit":"Min enhed","location":null,"kind":"threat","severity":1,"involvement":"direct","counterpart":"citizen","citizen_ref":"B-\u202e41","injury":"none","first_absence_day":null,"absence_days":null,"description":"txt.\u202eexe","first_aid":false,"defusing_held":false,"wants_leader_talk":false,"wants_psychologist":false,"police_report":false}"#)
+        let show = try vtc.run(["show", id])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("txt.\\u{202e}exe"), "\(show.stdout)")
+        #expect(!show.stdout.contains("\u{202E}"))
+        let list = try vtc.run(["list"]).stdout
+        #expect(list.contains("B-\\u{202e}41") && !list.contains("\u{202E}"), "\(list)")
+        let csv = try vtc.run(["export", "--format", "csv"]).stdout
+        #expect(csv.contains("txt.\\u{202e}exe") && !csv.contains("\u{202E}"))
+        let markdown = try vtc.run(["week", "2026-W47", "--format", "markdown"]).stdout
+        #expect(markdown.contains("B-\\\\u{202e}41") && !markdown.contains("\u{202E}"), "\(markdown)")
+    }
+
+    @Test func theMarkdownReportEscapesHTML() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(["--kind", "threat", "--severity", "1", "--description", "x",
+                              "--citizen-ref", "<img src=x onerror=alert(1)>"])
+        let markdown = try vtc.run(["week", "--format", "markdown"]).stdout
+        #expect(markdown.range(of: #"(?<!\\)<img"#, options: .regularExpression) == nil, "no unescaped HTML: \(markdown)")
+        #expect(markdown.contains("\\<img src=x onerror=alert(1)\\>"), "\(markdown)")
+    }
+}
