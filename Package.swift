@@ -1,59 +1,97 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Dependencies go one way: front ends (vtc, VTCTerminal) → VTCStore → VTCCodec → VTCModel.
+// VTCTexts holds every string a person reads; TerminalKit knows nothing of vtc.
 let package = Package(
     name: "vtc",
     products: [
         .executable(name: "vtc", targets: ["vtc"]),
-        .library(name: "VTCLog", targets: ["VTCLog", "VTCDomain"]),
-        .library(name: "VTCTerminal", targets: ["VTCTerminal"]),
+        .library(name: "VTCStore", targets: ["VTCStore", "VTCCodec", "VTCModel"]),
+        .library(name: "VTCTerminal", targets: ["VTCTerminal", "TerminalKit", "VTCTexts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "VTCDomain"),
+        .target(name: "VTCModel"),
+        .target(name: "VTCCodec", dependencies: ["VTCModel"]),
+        .target(name: "VTCTexts", dependencies: ["VTCModel", "VTCCodec"]),
         .target(
-            name: "VTCLog",
+            name: "VTCStore",
             dependencies: [
-                "VTCDomain",
+                "VTCModel",
+                "VTCCodec",
+                "VTCTexts",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "TerminalKit", dependencies: ["CNcurses"]),
         .target(
             name: "VTCTerminal",
-            dependencies: ["VTCDomain", "VTCLog", "CNcurses"]
+            dependencies: ["VTCModel", "VTCTexts", "VTCStore", "TerminalKit"]
         ),
+        .target(name: "VTCProtocol", dependencies: ["VTCModel", "VTCCodec", "VTCStore"]),
+        .target(
+            name: "VTCServer",
+            dependencies: [
+                "VTCModel",
+                "VTCCodec",
+                "VTCStore",
+                "VTCProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(name: "VTCClient", dependencies: ["VTCModel", "VTCCodec", "VTCStore", "VTCProtocol"]),
         .executableTarget(
             name: "vtc",
             dependencies: [
-                "VTCDomain",
-                "VTCLog",
+                "VTCModel",
+                "VTCCodec",
+                "VTCTexts",
+                "VTCStore",
+                "TerminalKit",
                 "VTCTerminal",
+                "VTCServer",
+                "VTCClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "log-test-writer",
-            dependencies: ["VTCLog", "VTCDomain"],
+            dependencies: ["VTCStore", "VTCModel"],
             path: "Sources/LogTestWriter"
         ),
         .testTarget(
-            name: "VTCDomainTests",
+            name: "VTCModelTests",
             dependencies: [
-                "VTCDomain",
+                "VTCModel",
+                "VTCCodec",
+                "VTCTexts",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "VTCLogTests", dependencies: ["VTCLog", "VTCDomain", "log-test-writer"]),
-        .testTarget(name: "VTCTerminalTests", dependencies: ["VTCTerminal", "VTCDomain", "VTCLog", "vtc"]),
-        .testTarget(name: "vtcTests", dependencies: ["VTCDomain", "VTCLog", "vtc"]),
+        .testTarget(name: "VTCStoreTests", dependencies: ["VTCStore", "VTCModel", "VTCCodec", "log-test-writer"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "VTCModel"]),
+        .testTarget(
+            name: "VTCTerminalTests",
+            dependencies: ["VTCTerminal", "TerminalKit", "VTCModel", "VTCTexts", "VTCStore", "vtc"]
+        ),
+        .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "vtc"]),
+        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "vtc"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,7 @@ let package = Package(
         .executableTarget(
             name: "vtc-bench",
             dependencies: [
-                .product(name: "VTCLog", package: "vtc"),
+                .product(name: "VTCStore", package: "vtc"),
                 .product(name: "VTCTerminal", package: "vtc"),
             ]
         ),

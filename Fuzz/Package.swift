@@ -9,7 +9,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "vtc-fuzz",
-            dependencies: [.product(name: "VTCLog", package: "vtc")],
+            dependencies: [.product(name: "VTCStore", package: "vtc")],
             path: "Sources/vtc-fuzz"
         ),
     ],

@@ -1,10 +1,10 @@
-// A helper for VTCLog's tests (many writers, crashes): appends COUNT events to
+// A helper for VTCStore's tests (many writers, crashes): appends COUNT events to
 // the log at PATH, one at a time, and prints each event's id on its own line
 // only after its append returned, so that every printed id is a durable event.
 import Foundation
 import Glibc
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCStore
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let count = Int(arguments[2]) else {

@@ -1,4 +1,5 @@
-import VTCDomain
+import VTCTexts
+import TerminalKit
 
 /// Draws the frame round the screen on top: the title bar, the banners, the
 /// screen's area, the status line and the help line; the key overlay on top

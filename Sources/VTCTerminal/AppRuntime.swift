@@ -1,14 +1,16 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCTexts
+import VTCStore
+import TerminalKit
 
 /// Carries out the application's effects with a workspace: appends, drafts,
 /// exports, and the poll that brings in what other processes wrote.
 public final class AppRuntime {
-    public let workspace: Workspace
+    public let workspace: any OpenedWorkspace
     private var checkingSkippedLines = false
 
-    public init(workspace: Workspace) {
+    public init(workspace: any OpenedWorkspace) {
         self.workspace = workspace
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import VTCDomain
 
 /// Makes the screens that are opened by name.
 enum AppScreens {

@@ -1,4 +1,4 @@
-import VTCDomain
+import TerminalKit
 
 /// The application as a `Program`: routes keys to the screen on top (or to
 /// the shell's own keys), carries out the screens' requests, and leaves what

@@ -1,4 +1,4 @@
-import VTCDomain
+import TerminalKit
 
 /// Everything the terminal application shows: what screens read (the
 /// context), the open screens (home at the bottom), the status line, the

@@ -1,5 +1,8 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+import VTCStore
+import TerminalKit
 
 /// One incident in full: its facts, follow-up with due times, notes and
 /// history, and the actions the user's roles allow, each through a small
@@ -138,7 +141,7 @@ public struct DetailScreen: Screen {
             if context.isReadOnly { return context.texts[.readOnlyBanner] }
             if !recordableKinds(record, context).isEmpty { return nil }
             let refused = record.followUps.lazy.compactMap { item -> String? in
-                guard item.kind != .acknowledgement, [.open, .overdue].contains(item.status(at: context.now)) else { return nil }
+                guard item.kind != .acknowledgement, item.status(at: context.now).isOpen else { return nil }
                 return ScreenInput.refusal(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: unit), context)
             }.first
             return refused ?? context.texts[.noOpenItemsForYou]
@@ -157,7 +160,7 @@ public struct DetailScreen: Screen {
     private func recordableKinds(_ record: IncidentRecord, _ context: AppContext) -> [FollowUpKind] {
         guard !context.isReadOnly else { return [] }
         return record.followUps.filter { item in
-            item.kind != .acknowledgement && [.open, .overdue].contains(item.status(at: context.now))
+            item.kind != .acknowledgement && item.status(at: context.now).isOpen
                 && context.may(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: record.facts.unit))
         }.map(\.kind)
     }
@@ -206,7 +209,8 @@ public struct DetailScreen: Screen {
         case "a":
             let today = context.state.policy.zone.local(context.now).date
             return .form(.absence, InlineForm(title: t[.actionAbsence], entries: [
-                InlineForm.text("first", t.label(RegistrationField.firstAbsenceDay), (facts.firstAbsenceDay ?? today).iso),
+                InlineForm.text("first", t.label(RegistrationField.firstAbsenceDay), (facts.firstAbsenceDay ?? today).iso,
+                                understood: UnderstoodTime.day(.absence, context)),
                 InlineForm.text("days", t.label(RegistrationField.absenceDays), String(facts.absenceDays ?? 1)),
             ]))
         default:
@@ -264,7 +268,10 @@ public struct DetailScreen: Screen {
             return amendment(form, record.facts, t).map { .amended(incident: incident, changes: $0) }
         case .absence:
             let dayText = form.text("first")
-            guard let first = LocalTimeText.parseDate(dayText) else { return .failure(FormProblem(t.message(.invalidDate(dayText)))) }
+            guard case .success(let first) = OccurredInput.day(dayText, now: context.now, zone: context.state.policy.zone,
+                                                               window: .absence) else {
+                return .failure(FormProblem(t.message(.invalidDate(dayText))))
+            }
             let daysText = form.text("days")
             guard let days = Int(daysText.filter { !$0.isWhitespace }), EventRules.absenceDays.contains(days) else {
                 return .failure(FormProblem(t.message(.invalidDays(daysText))))
@@ -346,7 +353,7 @@ public struct DetailScreen: Screen {
             (.unit, facts.unit),
             (.location, facts.location ?? "—"),
             (.kind, t.label(facts.kind)),
-            (.severity, t.label(facts.severity) + " – " + (t.language == .da ? wording.danish : wording.english)),
+            (.severity, t.label(facts.severity) + " – " + t.wording(wording)),
             (.involvement, t.label(facts.involvement)),
             (.counterpart, t.label(facts.counterpart)),
             (.citizenRef, facts.citizenRef ?? "—"),

@@ -1,6 +1,7 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCStore
+import TerminalKit
 
 /// Offered on start when the user has registrations that were not saved:
 /// resume one, discard one, or leave them for later.

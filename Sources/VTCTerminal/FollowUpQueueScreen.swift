@@ -1,5 +1,7 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+import TerminalKit
 
 /// Every open follow-up item the user answers for, most urgent first: the
 /// items whose responsible role the user holds in the incident's unit, and
@@ -87,7 +89,7 @@ public struct FollowUpQueueScreen: Screen {
         for record in context.state.incidents.values where !record.isWithdrawn {
             let unit = record.facts.unit
             guard context.may(.see(unit: unit, registrant: record.registrant)) else { continue }
-            for item in record.followUps where [.open, .overdue].contains(item.status(at: context.now)) {
+            for item in record.followUps where item.status(at: context.now).isOpen {
                 let mayRecord = context.may(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: unit))
                 let ownOffer = record.registrant == context.user.user && FollowUpQueueScreen.offers.contains(item.kind)
                 guard mayRecord || ownOffer else { continue }

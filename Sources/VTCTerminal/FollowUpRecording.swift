@@ -1,5 +1,5 @@
 import Foundation
-import VTCDomain
+import VTCModel
 
 /// The inline form that records the outcome of one follow-up item, shared by
 /// the detail screen and the follow-up queue: outcome, when (now unless
@@ -22,7 +22,8 @@ struct FollowUpRecording: Equatable, Sendable {
         ]
         if kind != .acknowledgement {
             entries.append(InlineForm.text("when", texts[.whenField],
-                                           LocalTimeText.format(context.now, in: context.state.policy.zone)))
+                                           LocalTimeText.format(context.now, in: context.state.policy.zone),
+                                           understood: UnderstoodTime.moment(context)))
         }
         entries.append(InlineForm.text("note", texts[.noteField]))
         form = InlineForm(title: texts.label(kind), entries: entries)
@@ -58,10 +59,13 @@ struct FollowUpRecording: Equatable, Sendable {
             return .success(.acknowledged(incident: incident, note: ScreenInput.optional(note)))
         }
         let whenText = form.text("when")
-        guard let when = LocalTimeText.parse(whenText, in: zone) else {
-            return .failure(FormProblem(texts.message(.invalidTime(whenText))))
+        // The register form's reader: `i går 22:10` and `22.11 08:00` as well as the full form.
+        let when: Timestamp
+        switch OccurredInput.moment(whenText, now: context.now, zone: zone) {
+        case .success(let moment): when = moment
+        case .failure(.inTheFuture): return .failure(FormProblem(texts[.timeInFuture]))
+        case .failure: return .failure(FormProblem(texts.message(.invalidTime(whenText))))
         }
-        if when.epochSeconds > context.now.epochSeconds { return .failure(FormProblem(texts[.timeInFuture])) }
         if kind == .amgDiscussion, outcome == .done {
             return .success(.amgDiscussed(incident: incident, date: zone.local(when).date, summary: note))
         }

@@ -1,4 +1,6 @@
-import VTCDomain
+import VTCModel
+import VTCTexts
+import TerminalKit
 
 /// The first screen: what the user can do, by single key, number or arrows,
 /// and the numbers that matter to this user's roles.
@@ -159,7 +161,7 @@ struct HomeNumbers: Equatable {
         let own = state.incidents.values.filter { $0.registrant == user.user && !$0.isWithdrawn }
         mine = own.count
         mineWithOpenFollowUp = own.filter { record in
-            record.followUps.contains { [.open, .overdue].contains($0.status(at: now)) }
+            record.followUps.contains { $0.status(at: now).isOpen }
         }.count
         let leaderUnits = Set(context.roster.units.filter { user.has(.leader, in: $0) })
         if !leaderUnits.isEmpty {

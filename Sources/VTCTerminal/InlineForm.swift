@@ -1,4 +1,5 @@
-import VTCDomain
+import VTCModel
+import TerminalKit
 
 /// A small form drawn in a box at the bottom of a screen: labelled fields,
 /// one with focus, and one line for an error. Tab/Down and Shift-Tab/Up move
@@ -17,12 +18,18 @@ public struct InlineForm: Equatable, Sendable {
         public var id: String
         public var label: String
         public var input: Input
+        /// What a typed text was understood as (a date in full, with its weekday), shown
+        /// beside the field once it is left; nil for text that means itself.
+        public var understood: (@Sendable (String) -> String?)?
 
-        public init(id: String, label: String, input: Input) {
+        public init(id: String, label: String, input: Input, understood: (@Sendable (String) -> String?)? = nil) {
             self.id = id
             self.label = label
             self.input = input
+            self.understood = understood
         }
+
+        public static func == (a: Entry, b: Entry) -> Bool { a.id == b.id && a.label == b.label && a.input == b.input }
     }
 
     public enum Outcome: Equatable, Sendable {
@@ -47,8 +54,9 @@ public struct InlineForm: Equatable, Sendable {
     public static let areaHeight = 3
 
     /// A text field entry, `text` filled in.
-    public static func text(_ id: String, _ label: String, _ text: String = "") -> Entry {
-        Entry(id: id, label: label, input: .text(TextField(text: text, width: fieldWidth)))
+    public static func text(_ id: String, _ label: String, _ text: String = "",
+                            understood: (@Sendable (String) -> String?)? = nil) -> Entry {
+        Entry(id: id, label: label, input: .text(TextField(text: text, width: fieldWidth)), understood: understood)
     }
 
     public static func choice(_ id: String, _ label: String, _ options: [(value: String, label: String)],
@@ -147,7 +155,12 @@ public struct InlineForm: Equatable, Sendable {
             case .text(var field):
                 field.width = fieldWidth
                 let position = field.render(into: &buffer, x: fieldX, y: y, style: fieldStyle)
-                if focused { cursor = position }
+                if focused {
+                    cursor = position
+                } else if let shown = entry.understood?(field.text) {
+                    let x = fieldX + DisplayWidth.of(SafeText.sanitize(field.text)) + 1
+                    buffer.put("→ " + shown, x: x, y: y, maxWidth: max(0, inside.x + inside.width - x), style: .dim)
+                }
                 y += 1
             case .choice(let field):
                 field.render(into: &buffer, x: fieldX, y: y, width: min(fieldWidth, 40), focused: focused, style: fieldStyle)

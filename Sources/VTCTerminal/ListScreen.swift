@@ -1,5 +1,7 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+import TerminalKit
 
 /// Every incident the user may see, as a table, newest or most urgent first,
 /// narrowed by severity, unit, period, open/overdue/unacknowledged follow-up

@@ -1,4 +1,3 @@
-import VTCDomain
 
 /// What a screen's cached results were computed from: the number of events
 /// applied and the minute of "now". The shell calls `refresh` on every clock

@@ -1,5 +1,9 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCCodec
+import VTCTexts
+import VTCStore
+import TerminalKit
 
 /// The fields of the register form as typed, how they are kept as a draft,
 /// how each is checked, and the registration they make.
@@ -24,7 +28,7 @@ struct RegisterForm: Equatable, Sendable {
     init(_ context: AppContext) {
         let labels = context.texts
         textFields = Dictionary(uniqueKeysWithValues: RegisterForm.typedFields.map { ($0, TextField(width: RegisterForm.width(of: $0))) })
-        textFields[.occurredAt] = TextField(text: OccurredInput.format(context.now, zone: context.state.policy.zone),
+        textFields[.occurredAt] = TextField(text: LocalTimeText.format(context.now, in: context.state.policy.zone),
                                        width: RegisterForm.width(of: .occurredAt))
         description = TextArea(width: RegisterForm.inputWidth, height: RegisterForm.descriptionHeight)
         let units = RegisterForm.registrableUnits(context)
@@ -136,7 +140,7 @@ struct RegisterForm: Equatable, Sendable {
             return singleLine(typed(field))
         case .firstAbsenceDay:
             let text = typed(field)
-            if !text.isEmpty, case .failure(let problem) = OccurredInput.day(text, now: context.now, zone: zone) {
+            if !text.isEmpty, case .failure(let problem) = OccurredInput.day(text, now: context.now, zone: zone, window: .absence) {
                 return texts.message(.timeInput(field, problem))
             }
         case .absenceDays:
@@ -156,6 +160,17 @@ struct RegisterForm: Equatable, Sendable {
         return nil
     }
 
+    /// The full moment or day a typed time field was read as, for showing beside it; nil for
+    /// other fields, and while the field is empty or has a problem.
+    func understood(_ field: RegistrationField, _ context: AppContext) -> String? {
+        let text = textFields[field]?.text ?? ""
+        switch field {
+        case .occurredAt: return UnderstoodTime.moment(context)(text)
+        case .firstAbsenceDay: return UnderstoodTime.day(.absence, context)(text)
+        default: return nil
+        }
+    }
+
     private static func days(_ text: String) -> Int? {
         guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(text), EventRules.absenceDays.contains(days) else { return nil }
         return days
@@ -172,7 +187,7 @@ struct RegisterForm: Equatable, Sendable {
             return text.isEmpty ? nil : text
         }
         let firstAbsenceDay = optional(.firstAbsenceDay).flatMap { text in
-            try? OccurredInput.day(text, now: context.now, zone: context.state.policy.zone).get()
+            try? OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: .absence).get()
         }
         func checked(_ field: RegistrationField) -> Bool { checks[field]?.isChecked ?? false }
         return Registration(

@@ -1,6 +1,9 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCCodec
+import VTCTexts
+import VTCStore
+import TerminalKit
 
 /// The register form: one episode, every field on one scrolling page in the
 /// order of `RegistrationField`. Focus starts on the kind, since the time and
@@ -9,7 +12,8 @@ import VTCLog
 public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     /// Content-changing keys after which the draft is written even without leaving the field.
     static let keystrokesPerDraft = 12
-    static let labelWidth = 24
+    /// The longest label (`First day of absence`), the focus mark before it and a problem mark after it.
+    static let labelWidth = 25
     /// Rows under the form for the focused field's help or what is wrong.
     static let messageRows = 3
 
@@ -260,7 +264,7 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     private func severityWording(_ context: AppContext) -> [String] {
         guard let grade = form.severity.selectedValue else { return [] }
         let wording = context.state.policy.wording(of: grade)
-        let text = context.texts.language == .da ? wording.danish : wording.english
+        let text = context.texts.wording(wording)
         return SafeText.wrap(text, toWidth: RegisterForm.inputWidth - RegisterScreen.severityChoiceWidth - 2)
     }
 
@@ -307,9 +311,10 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
         }
         var style: Style = isFocused ? Style(bold: true, color: .accent) : .plain
         if problems[field] != nil { style = Style(bold: true, color: .danger) }
+        // The marks stand beside the label, never on it: `▸` for focus before, `!` for a problem after.
         if isFocused { buffer.put("▸", x: x, y: y, style: style) }
-        if let label { buffer.put(label, x: x + 2, y: y, maxWidth: RegisterScreen.labelWidth - 4, style: style) }
-        if problems[field] != nil { buffer.put("!", x: x + RegisterScreen.labelWidth - 3, y: y, style: style) }
+        let labelWidth = label.map { buffer.put($0, x: x + 2, y: y, maxWidth: RegisterScreen.labelWidth - 5, style: style) } ?? 0
+        if problems[field] != nil { buffer.put("!", x: x + 2 + labelWidth + 1, y: y, style: style) }
     }
 
     /// Draws a field's value and returns where the cursor goes when it has focus.
@@ -322,7 +327,13 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
             return CursorPosition(x: x + (isFocused ? 2 : 0), y: y)
         }
         switch field {
-        case .occurredAt, .location, .citizenRef, .firstAbsenceDay:
+        case .occurredAt, .firstAbsenceDay:
+            let cursor = form.textFields[field]!.render(into: &buffer, x: x, y: y, style: .underline)
+            if !isFocused, problems[field] == nil, let shown = form.understood(field, context) {
+                buffer.put("→ " + shown, x: x + RegisterForm.width(of: field) + 1, y: y, style: .dim)
+            }
+            return cursor
+        case .location, .citizenRef:
             return form.textFields[field]!.render(into: &buffer, x: x, y: y, style: .underline)
         case .absenceDays:
             let cursor = form.textFields[field]!.render(into: &buffer, x: x, y: y, style: .underline)

@@ -1,5 +1,7 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+import TerminalKit
 
 /// Shown after a registration reached the log: thanks, what was registered,
 /// the follow-up now due with its due times, and, when the facts call for

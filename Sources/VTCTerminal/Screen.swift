@@ -1,5 +1,8 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCCodec
+import VTCTexts
+import TerminalKit
 
 /// Everything a screen reads to decide and to draw: the projected state
 /// (and where to read its incidents' history), who is looking, in which

@@ -1,5 +1,4 @@
 import Foundation
-import VTCDomain
 
 /// A screen that, at times, takes every typed key for itself: a form, or a
 /// search field being typed in. While `capturesTypedKeys` is true the shell

@@ -1,4 +1,5 @@
-import VTCDomain
+import VTCModel
+import VTCTexts
 
 /// Checks of text typed into the screens' forms, with the catalog's messages.
 enum ScreenInput {

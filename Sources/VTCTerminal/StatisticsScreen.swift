@@ -1,4 +1,6 @@
-import VTCDomain
+import VTCModel
+import VTCTexts
+import TerminalKit
 
 /// Counts for the units the user may read: by severity, each period beside
 /// the same period in the two years before; by kind; by unit; as bars of

@@ -1,6 +1,7 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCStore
+import TerminalKit
 
 /// The full-screen application: `vtc` without a subcommand.
 public enum TerminalApp {
@@ -10,7 +11,7 @@ public enum TerminalApp {
     /// Runs the application on the terminal until the user quits or a signal
     /// ends it, and gives the terminal back as it was. Returns the exit status:
     /// 0, or 128 + the signal number after SIGHUP or SIGTERM (the draft is kept).
-    public static func run(workspace: Workspace, language: Language) -> Int32 {
+    public static func run(workspace: any OpenedWorkspace, language: Language) -> Int32 {
         TerminalSignals.install()
         let terminal: NcursesTerminal
         do {

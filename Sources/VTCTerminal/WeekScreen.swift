@@ -1,5 +1,7 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+import TerminalKit
 
 /// The AMG's weekly meeting: the week's numbers, a 12-week trend per
 /// severity, new incidents, overdue and unacknowledged follow-up, open
@@ -209,7 +211,8 @@ public struct WeekScreen: Screen {
             unitChoice(allowed, t),
             InlineForm.text("title", t[.titleField]),
             InlineForm.text("owner", t[.ownerField], context.user.name),
-            InlineForm.text("due", t[.dueDateField], today(context).adding(days: 14).iso),
+            InlineForm.text("due", t[.dueDateField], today(context).adding(days: 14).iso,
+                            understood: UnderstoodTime.day(.due, context)),
             InlineForm.text("incidents", t[.linkedIncidentsField]),
         ])
     }
@@ -218,7 +221,7 @@ public struct WeekScreen: Screen {
         let t = context.texts
         return InlineForm(title: t[.actionRecordSupervision], entries: [
             unitChoice(allowed, t),
-            InlineForm.text("date", t[.dateField], today(context).iso),
+            InlineForm.text("date", t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
             InlineForm.choice("form", t[.supervisionFormField], SupervisionForm.allCases.map { ($0.rawValue, t.label($0)) },
                               selected: SupervisionForm.group.rawValue),
             InlineForm.choice("evaluation", t[.evaluationField], (1...5).map { (String($0), String($0)) }, selected: nil),
@@ -233,7 +236,7 @@ public struct WeekScreen: Screen {
             return .form(.closeAction(ids[index]), InlineForm(title: t[.actionCloseAction], entries: [InlineForm.text("note", t[.noteField])]))
         case .discussIncident(let ids):
             return .form(.discussion(ids[index]), InlineForm(title: t[.actionRecordDiscussion], entries: [
-                InlineForm.text("date", t[.dateField], today(context).iso),
+                InlineForm.text("date", t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
                 InlineForm.text("summary", t[.summaryField]),
             ]))
         }
@@ -243,7 +246,8 @@ public struct WeekScreen: Screen {
         let t = context.texts
         func date(_ id: String) -> Result<CalendarDate, FormProblem> {
             let text = form.text(id)
-            return LocalTimeText.parseDate(text).map { .success($0) } ?? .failure(FormProblem(t.message(.invalidDate(text))))
+            return OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: id == "due" ? .due : .past)
+                .mapError { _ in FormProblem(t.message(.invalidDate(text))) }
         }
         func check(_ id: String, _ label: String, required: Bool) -> FormProblem? {
             ScreenInput.problem(form.text(id), field: label, required: required, texts: t).map(FormProblem.init)

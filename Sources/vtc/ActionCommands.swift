@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
 
 struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,7 +30,7 @@ struct ActionCommand: ParsableCommand {
             let session = try Session.open(global, creatingFolder: true)
             let title = try InputParsing.text(title, option: "--title", multiLine: false)
             let owner = try InputParsing.text(owner, option: "--owner", multiLine: false)
-            let due = try InputParsing.date(due, option: "--due")
+            let due = try InputParsing.date(due, option: "--due", now: session.now, zone: session.zone, window: .due)
             var records: [IncidentRecord] = []
             for typed in incidents { records.append(try session.incident(typed)) }
             let unit = try unit.map { text throws(CLIFailure) in try session.knownUnit(text) }
@@ -120,7 +120,7 @@ struct SupervisionCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global, creatingFolder: true)
-            let date = try InputParsing.date(date, option: "--date")
+            let date = try InputParsing.date(date, option: "--date", now: session.now, zone: session.zone, window: .past)
             let form: SupervisionForm = try InputParsing.identifier(form, option: "--form")
             let evaluation = try evaluation.map { text throws(CLIFailure) in try InputParsing.count(text, option: "--evaluation", range: 1...5) }
             let note = try note.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--note", multiLine: true) }
@@ -153,7 +153,7 @@ struct SupervisionCommand: ParsableCommand {
             let session = try Session.open(global)
             if let unit { _ = try session.knownUnit(unit) }
             let format: ListingFormat = try InputParsing.identifier(format, option: "--format")
-            let since = try since.map { text throws(CLIFailure) in try InputParsing.date(text, option: "--since") }
+            let since = try since.map { text throws(CLIFailure) in try session.day(text, option: "--since") }
             let sessions = session.state.supervisionSessions.filter { record in
                 session.may(.readUnit(unit: record.session.unit)) && (unit == nil || record.session.unit == unit)
                     && (since.map { record.session.date >= $0 } ?? true)

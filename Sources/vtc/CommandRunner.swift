@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
-import VTCDomain
+import VTCModel
+import VTCTexts
 import Glibc
 
 /// Parses the arguments, runs the command and turns every failure into one

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Glibc
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCCodec
+import VTCTexts
+import VTCStore
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +36,7 @@ struct DemoCommand: ParsableCommand {
             throw CLIFailure.invalid(.invalidSeed(self.seed ?? ""))
         }
         let clock = Timestamp(epochSeconds: Int64(time(nil)))
-        let now = try asOf.asOf.map { text throws(CLIFailure) in try InputParsing.dateTime(text, option: "--as-of", now: clock) } ?? clock
+        let now = try asOf.asOf.map { text throws(CLIFailure) in try InputParsing.dateTime(text, option: "--as-of", now: clock, zone: .copenhagen, allowingFuture: true) } ?? clock
         let user: String
         do { user = try OperatingSystemUser.name() } catch { throw CLIFailure(error) }
         do {

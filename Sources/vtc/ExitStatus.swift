@@ -1,4 +1,4 @@
-import VTCDomain
+import VTCTexts
 
 /// The exit codes of `vtc`, documented in README.md and docs/cli.md.
 enum ExitStatus: Int32, CaseIterable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,9 +28,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let format: Format = try InputParsing.identifier(format, option: "--format")
-        let since = try since.map { text throws(CLIFailure) in try InputParsing.date(text, option: "--since") }
-        let until = try until.map { text throws(CLIFailure) in try InputParsing.date(text, option: "--until") }
         let session = try Session.open(global)
+        let since = try since.map { text throws(CLIFailure) in try session.day(text, option: "--since") }
+        let until = try until.map { text throws(CLIFailure) in try session.day(text, option: "--until") }
         if let unit { _ = try session.knownUnit(unit) }
         func wanted(unit name: String, day: CalendarDate) -> Bool {
             (unit == nil || name == unit) && (since.map { day >= $0 } ?? true) && (until.map { day <= $0 } ?? true)

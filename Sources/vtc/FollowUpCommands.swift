@@ -1,5 +1,5 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
 
 enum OutcomeFlag: String, EnumerableFlag {
     case done
@@ -48,10 +48,11 @@ struct FollowUpCommand: ParsableCommand {
         let record = try session.incident(incident.id)
         // A day alone (natural for an AMG meeting) means the start of that day.
         let when = try on.map { text throws(CLIFailure) in
-            if let day = CalendarDate(iso: text) { return session.zone.startOfDay(day) }
-            return try InputParsing.dateTime(text, option: "--on", now: session.now)
+            if case .success = OccurredInput.day(text, now: session.now, zone: session.zone, window: .past) {
+                return session.zone.startOfDay(try InputParsing.date(text, option: "--on", now: session.now, zone: session.zone, window: .past))
+            }
+            return try InputParsing.dateTime(text, option: "--on", now: session.now, zone: session.zone)
         } ?? session.now
-        if when.epochSeconds > session.now.epochSeconds + 300 { throw CLIFailure.invalid(.inFuture(option: "--on", value: when.rfc3339)) }
         let note = try self.note(for: outcome)
         let responsible = record.followUp(kind)?.responsible ?? session.state.policy.rule(for: kind)?.responsible ?? .leader
         let payload: EventPayload
@@ -174,7 +175,7 @@ struct AbsenceCommand: ParsableCommand {
     func run() throws {
         let session = try Session.open(global)
         let record = try session.incident(incident.id)
-        let firstDay = try InputParsing.date(firstDay, option: "--first-day")
+        let firstDay = try InputParsing.date(firstDay, option: "--first-day", now: session.now, zone: session.zone, window: .absence)
         let days = try InputParsing.count(days, option: "--days", range: 0...3650)
         try session.require(.updateAbsence(unit: record.facts.unit, registrant: record.registrant))
         try session.append([.absenceUpdated(incident: record.id, firstDay: firstDay, days: days)])

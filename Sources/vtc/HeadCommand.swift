@@ -1,5 +1,5 @@
 import ArgumentParser
-import VTCLog
+import VTCStore
 
 struct HeadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

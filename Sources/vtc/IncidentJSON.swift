@@ -1,4 +1,5 @@
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 /// The JSON shapes of `--format json` output (documented in docs/cli.md):
 /// snake_case keys, the identifiers of DOMAIN.md, times in RFC 3339.

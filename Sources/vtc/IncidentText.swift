@@ -1,4 +1,6 @@
-import VTCDomain
+import VTCModel
+import VTCTexts
+import VTCStore
 
 /// An incident as readable text for `vtc show`, in the user's language.
 struct IncidentText {
@@ -71,13 +73,11 @@ struct IncidentText {
         return lines.joined(separator: "\n")
     }
 
-    private func wording(_ w: SeverityWording) -> String { texts.language == .da ? w.danish : w.english }
-
     private func value(_ field: RegistrationField, of f: Registration) -> String {
         switch field {
         case .occurredAt: return time(f.occurredAt)
         case .kind: return texts.label(f.kind)
-        case .severity: return texts.label(f.severity) + " – " + wording(policy.wording(of: f.severity))
+        case .severity: return texts.label(f.severity) + " – " + texts.wording(policy.wording(of: f.severity))
         case .involvement: return texts.label(f.involvement)
         case .counterpart: return texts.label(f.counterpart)
         case .injury: return texts.label(f.injury)

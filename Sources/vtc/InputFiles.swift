@@ -1,5 +1,4 @@
 import Foundation
-import VTCDomain
 
 /// Reading what a user hands over as a file, or as stdin when the path is `-`.
 enum InputFiles {

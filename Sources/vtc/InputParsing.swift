@@ -1,31 +1,47 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
 
 /// Turns option values into domain values, or fails with a one-line message
 /// that names the option and the value given.
 enum InputParsing {
-    /// `now`, `YYYY-MM-DDTHH:MM[:SS]` (Copenhagen time) or the same with `Z` or `±HH:MM`.
-    static func dateTime(_ text: String, option: String, now: Timestamp, zone: Zone = .copenhagen) throws(CLIFailure) -> Timestamp {
-        if text == "now" { return now }
-        if let withOffset = Timestamp(rfc3339: text) { return withOffset }
-        if let local = localDateTime(text) { return zone.timestamp(for: local) }
-        throw .invalid(.invalidDateTime(option: option, value: text))
+    /// A moment as the register form reads it (`now`, `22:10`, `yesterday 22:10`, `26.11 08:00`,
+    /// `2025-03-14T21:30[:SS]` in the policy's zone, or with `Z` or `±HH:MM`). What had to be
+    /// guessed (a day or a year) is said on stderr. Only `allowingFuture` lets a moment lie ahead.
+    static func dateTime(_ text: String, option: String, now: Timestamp, zone: Zone,
+                         allowingFuture: Bool = false) throws(CLIFailure) -> Timestamp {
+        switch OccurredInput.readMoment(text, now: now, zone: zone, allowingFuture: allowingFuture) {
+        case .success(let reading):
+            if reading.guessed {
+                say(option, text, understoodAs: { $0.message(.dateTime(reading.value.expressed(in: zone))) })
+            }
+            return reading.value
+        case .failure(.inTheFuture):
+            throw .invalid(.inFuture(option: option, value: text))
+        case .failure:
+            throw .invalid(.invalidDateTime(option: option, value: text))
+        }
     }
 
-    private static func localDateTime(_ text: String) -> LocalDateTime? {
-        let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, let date = CalendarDate(iso: parts[0]) else { return nil }
-        let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
-              let h = Int(clock[0]), let m = Int(clock[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
-        let s = clock.count == 3 ? Int(clock[2]) : 0
-        guard let s, (0..<60).contains(s) else { return nil }
-        return LocalDateTime(date: date, hour: h, minute: m, second: s)
+    /// A day as the forms read it (`today`, `yesterday`, `26.11`, `2025-11-26`); a day without a
+    /// year falls in `window`, and the year taken is said on stderr.
+    static func date(_ text: String, option: String, now: Timestamp, zone: Zone,
+                     window: OccurredInput.DayWindow) throws(CLIFailure) -> CalendarDate {
+        switch OccurredInput.readDay(text, now: now, zone: zone, window: window) {
+        case .success(let reading):
+            if reading.guessed { say(option, text, understoodAs: { $0.message(.longDate(reading.value)) }) }
+            return reading.value
+        case .failure(.inTheFuture):
+            throw .invalid(.inFuture(option: option, value: text))
+        case .failure:
+            throw .invalid(.invalidDate(option: option, value: text))
+        }
     }
 
-    static func date(_ text: String, option: String) throws(CLIFailure) -> CalendarDate {
-        guard let d = CalendarDate(iso: text) else { throw .invalid(.invalidDate(option: option, value: text)) }
-        return d
+    /// One line on stderr with what a guessed time was read as, in the language of the command.
+    private static func say(_ option: String, _ typed: String, understoodAs shown: (Texts) -> String) {
+        let texts = Texts(CommandRunner.language(Array(CommandLine.arguments.dropFirst())))
+        CommandRunner.printError(texts.commandLine(.understood(option: option, typed: typed, as: shown(texts))))
     }
 
     static func identifier<E: RawRepresentable & CaseIterable>(_ text: String, option: String, as type: E.Type = E.self) throws(CLIFailure) -> E

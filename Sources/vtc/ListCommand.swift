@@ -1,5 +1,6 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
+import VTCTexts
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,8 +41,8 @@ struct ListCommand: ParsableCommand {
         }
         let query = IncidentQuery(
             units: unit.isEmpty ? nil : Set(try session.knownUnits(unit)),
-            since: try since.map { text throws(CLIFailure) in zone.startOfDay(try InputParsing.date(text, option: "--since")) },
-            until: try until.map { text throws(CLIFailure) in zone.startOfDay(try InputParsing.date(text, option: "--until").adding(days: 1)) },
+            since: try since.map { text throws(CLIFailure) in zone.startOfDay(try session.day(text, option: "--since")) },
+            until: try until.map { text throws(CLIFailure) in zone.startOfDay(try session.day(text, option: "--until").adding(days: 1)) },
             severities: try severity.map(InputParsing.severities),
             kinds: kinds.isEmpty ? nil : Set(kinds),
             withOpenFollowUp: open, withOverdueFollowUp: overdue, notAcknowledged: unacknowledged,

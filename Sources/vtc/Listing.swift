@@ -1,4 +1,6 @@
-import VTCDomain
+import VTCModel
+import VTCCodec
+import VTCTexts
 
 /// Writes listings of actions and supervision sessions as a table, CSV or JSON.
 enum Listing {

@@ -1,6 +1,6 @@
 import Glibc
-import VTCDomain
-import VTCTerminal
+import TerminalKit
+import VTCCodec
 
 /// Writing to stdout. Text that came from a person is made safe for a
 /// terminal first: control characters and escape sequences are shown, not obeyed.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
 
 struct RegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,7 +53,7 @@ struct RegisterCommand: ParsableCommand {
         }
         let base = Registration(occurredAt: session.now, unit: ownUnits.first ?? "", kind: .other,
                                 severity: Severity.all[0], description: "")
-        return try fields.apply(to: base, now: session.now) { path throws(CLIFailure) in
+        return try fields.apply(to: base, now: session.now, zone: session.zone) { path throws(CLIFailure) in
             try InputFiles.text(path, option: "--description-file")
         }
     }
@@ -80,7 +80,7 @@ struct AmendCommand: ParsableCommand {
         let session = try Session.open(global)
         let record = try session.incident(incident.id)
         guard !fields.isEmpty else { throw CLIFailure.invalid(.nothingToAmend) }
-        let amended = try fields.apply(to: record.facts, now: session.now) { path throws(CLIFailure) in
+        let amended = try fields.apply(to: record.facts, now: session.now, zone: session.zone) { path throws(CLIFailure) in
             try InputFiles.text(path, option: "--description-file")
         }
         try RegistrationCheck.check(amended, now: session.now)

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 /// One option per field of a registration, shared by `register` (where
 /// missing options take defaults) and `amend` (where only given options change).
 struct RegistrationOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("When it happened: ISO 8601 date-time (without an offset: Copenhagen time) or \"now\".", valueName: "DATETIME"))
+    @Option(help: ArgumentHelp("When it happened: \"now\", 22:10, \"yesterday 22:10\", \"26.11 08:00\" (the latest such time not in the future) or ISO 8601 (without an offset: Copenhagen time).", valueName: "DATETIME"))
     var occurred: String?
     @Option(help: ArgumentHelp("The unit (default: your unit, if the roster gives you exactly one).", valueName: "UNIT"))
     var unit: String?
@@ -23,7 +24,7 @@ struct RegistrationOptions: ParsableArguments {
     var citizenRef: String?
     @Option(help: ArgumentHelp("none (default), physical, psychological or both.", valueName: "INJURY"))
     var injury: String?
-    @Option(name: .customLong("first-absence-day"), help: ArgumentHelp("First day of absence, YYYY-MM-DD.", valueName: "DATE"))
+    @Option(name: .customLong("first-absence-day"), help: ArgumentHelp("First day of absence: today, tomorrow, 26.11 (within the last 60 or next 30 days) or YYYY-MM-DD.", valueName: "DATE"))
     var firstAbsenceDay: String?
     @Option(name: .customLong("absence-days"), help: ArgumentHelp("Days of absence.", valueName: "N"))
     var absenceDays: String?
@@ -58,7 +59,7 @@ struct RegistrationOptions: ParsableArguments {
     }
 
     /// Applies the given options to `base`, checking each value.
-    func apply(to base: Registration, now: Timestamp, readFile: (String) throws(CLIFailure) -> String) throws(CLIFailure) -> Registration {
+    func apply(to base: Registration, now: Timestamp, zone: Zone, readFile: (String) throws(CLIFailure) -> String) throws(CLIFailure) -> Registration {
         if description != nil, descriptionFile != nil {
             throw .invalid(.bothDescriptionOptions)
         }
@@ -71,7 +72,7 @@ struct RegistrationOptions: ParsableArguments {
             }
             guard let text else { continue }
             switch field {
-            case .occurredAt: r.occurredAt = try InputParsing.dateTime(text, option: "--occurred", now: now)
+            case .occurredAt: r.occurredAt = try InputParsing.dateTime(text, option: "--occurred", now: now, zone: zone)
             case .unit: r.unit = text
             case .location: r.location = text.isEmpty ? nil : text
             case .kind: r.kind = try InputParsing.identifier(text, option: option)
@@ -80,7 +81,8 @@ struct RegistrationOptions: ParsableArguments {
             case .counterpart: r.counterpart = try InputParsing.identifier(text, option: option)
             case .citizenRef: r.citizenRef = text.isEmpty ? nil : text
             case .injury: r.injury = try InputParsing.identifier(text, option: option)
-            case .firstAbsenceDay: r.firstAbsenceDay = try InputParsing.date(text, option: option)
+            case .firstAbsenceDay:
+                r.firstAbsenceDay = try InputParsing.date(text, option: option, now: now, zone: zone, window: .absence)
             case .absenceDays: r.absenceDays = try InputParsing.count(text, option: option, range: EventRules.absenceDays)
             case .description: r.description = text
             default: break

@@ -1,5 +1,6 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct RosterCommand: ParsableCommand {
         switch format {
         case .json:
             Output.json(.object([
-                ("file", .string(session.folder.rosterPath)),
+                ("file", .string(session.rosterPath)),
                 ("single_user", .bool(roster.isSingleUser)),
                 ("you", .string(session.user)),
                 ("units", .array(roster.units.map(JSONValue.string))),
@@ -37,10 +38,10 @@ struct RosterCommand: ParsableCommand {
         case .text:
             if roster.isSingleUser {
                 Output.line(session.texts.message(.singleUserBanner(unit: roster.units.first ?? "")))
-                Output.line(session.texts.commandLine(.noRosterFile(path: session.folder.rosterPath)))
+                Output.line(session.texts.commandLine(.noRosterFile(path: session.rosterPath)))
                 return
             }
-            Output.line(session.texts.commandLine(.rosterFile(path: session.folder.rosterPath)))
+            Output.line(session.texts.commandLine(.rosterFile(path: session.rosterPath)))
             // One row per role, so that a user with many roles and units is never cut off.
             var table = TextTable(session.texts.columns(.user, .name, .roles), flexible: [2])
             table.maximumWidth = 200

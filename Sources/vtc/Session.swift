@@ -1,17 +1,19 @@
 import Foundation
 import Glibc
-import VTCDomain
-import VTCLog
+import VTCClient
+import VTCModel
+import VTCTexts
+import VTCStore
 
 /// One run of a command against the data folder: the workspace (who acts,
 /// what the log says, the one way to append), the language, and the time the
 /// command runs at. Every check that can refuse happens before anything is written.
 struct Session {
-    let workspace: Workspace
+    let workspace: any OpenedWorkspace
     let texts: Texts
     let now: Timestamp
 
-    var folder: DataFolder { workspace.folder }
+    var rosterPath: String { workspace.rosterPath }
     var user: String { workspace.user }
     var access: UserAccess { workspace.access }
     var roster: Roster { workspace.roster }
@@ -47,13 +49,21 @@ struct Session {
         return Session(workspace: workspace, texts: Texts(language), now: workspace.now)
     }
 
-    /// The workspace of the data folder the options name, for the operating-system user.
+    /// The workspace for the operating-system user: through the server the
+    /// options or the environment name (`ServerAddress.choose`), else the data
+    /// folder they name, opened here when it is the user's own.
     static func openWorkspace(_ options: GlobalOptions, environment: [String: String], creatingFolder: Bool,
-                              texts: Texts) throws(CLIFailure) -> Workspace {
+                              texts: Texts) throws(CLIFailure) -> any OpenedWorkspace {
+        if let socket = ServerAddress.choose(serverOption: options.server, dataOption: options.dataFolder, environment: environment) {
+            do {
+                return try ServerWorkspace(socketPath: socket, ownFolder: try ServerWorkspace.ownFolder(environment: environment))
+            } catch { throw CLIFailure(error) }
+        }
         let folder: DataFolder
         do { folder = try DataFolder.resolve(option: options.dataFolder, environment: environment) } catch { throw CLIFailure(error) }
         let isNew = !FileManager.default.fileExists(atPath: folder.path)
         if isNew, !creatingFolder { throw CLIFailure(.invalidInput, .noDataFolder(path: folder.path)) }
+        if !EmbeddedFolder.isOwn(folder) { throw CLIFailure(.invalidInput, .sharedFolderNeedsServer(path: folder.path)) }
         let workspace: Workspace
         do { workspace = try Workspace.open(folder) } catch { throw CLIFailure(error) }
         if isNew { CommandRunner.printError(texts.commandLine(.createdDataFolder(path: folder.path))) }
@@ -136,7 +146,12 @@ struct Session {
     /// The time a report is made at: `--as-of`, or now.
     func reportTime(_ option: AsOfOption) throws(CLIFailure) -> Timestamp {
         guard let text = option.asOf else { return now }
-        return try InputParsing.dateTime(text, option: "--as-of", now: now, zone: zone)
+        return try InputParsing.dateTime(text, option: "--as-of", now: now, zone: zone, allowingFuture: true)
+    }
+
+    /// A day bounding a listing or report (`--since`, `--until`): the nearest day so named.
+    func day(_ text: String, option: String) throws(CLIFailure) -> CalendarDate {
+        try InputParsing.date(text, option: option, now: now, zone: zone, window: .nearest)
     }
 
     // MARK: - Writing
@@ -168,7 +183,7 @@ extension CLIFailure {
         case .policy(let path, let problems):
             self.init(.invalidInput, .fileProblems(path: path, problems: problems.map(\.description)))
         case .roster(let path, let problems):
-            self.init(.invalidInput, .fileProblems(path: path, problems: problems.map(\.description)))
+            self.init(.invalidInput, .fileProblems(path: path, problems: problems.map { Texts(.en).message(.rosterProblem($0)) }))
         case .notInRoster(let user, let rosterPath): self.init(.refused, .notInRoster(user: user, rosterPath: rosterPath))
         case .unknownUser(let uid): self.init(.ioError, .noUserName(uid: uid))
         case .refused(_, let message): self.init(.invalidInput, worded: message)

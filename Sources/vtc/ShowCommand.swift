@@ -1,5 +1,4 @@
 import ArgumentParser
-import VTCDomain
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

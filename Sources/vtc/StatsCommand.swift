@@ -1,5 +1,6 @@
 import ArgumentParser
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,8 +31,8 @@ struct StatsCommand: ParsableCommand {
         let dimension: Dimension = try InputParsing.identifier(by, option: "--by")
         let length: Length = try InputParsing.identifier(period, option: "--period")
         let format: ListingFormat = try InputParsing.identifier(format, option: "--format")
-        let since = try since.map { text throws(CLIFailure) in try InputParsing.date(text, option: "--since") }
         let session = try Session.open(global)
+        let since = try since.map { text throws(CLIFailure) in try session.day(text, option: "--since") }
         let today = session.zone.local(try session.reportTime(asOf)).date
         let granularity: StatisticsGranularity = switch length {
         case .month: .month

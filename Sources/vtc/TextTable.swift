@@ -1,4 +1,4 @@
-import VTCDomain
+import VTCTexts
 
 /// A plain-text table for the terminal: a header row, columns padded to the
 /// widest cell (capped, with an ellipsis), user text made safe. On a terminal

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCTexts
+import VTCStore
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

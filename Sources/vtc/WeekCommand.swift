@@ -1,6 +1,6 @@
 import ArgumentParser
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCStore
 
 struct WeekCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

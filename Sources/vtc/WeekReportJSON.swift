@@ -1,4 +1,5 @@
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 /// `vtc week --format json` (documented in docs/cli.md).
 enum WeekReportJSON {

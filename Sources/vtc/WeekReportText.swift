@@ -1,5 +1,6 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
 
 /// `vtc week` as plain text or Markdown, in the user's language.
 struct WeekReportText {

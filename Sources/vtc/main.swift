@@ -1,5 +1,5 @@
 import Glibc
-import VTCLog
+import VTCStore
 
 ProcessMemory.returnLargeFreedBlocks()
 exit(CommandRunner.run(arguments: Array(CommandLine.arguments.dropFirst())))

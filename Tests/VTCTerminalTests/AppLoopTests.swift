@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import Testing
-@testable import VTCTerminal
+@testable import TerminalKit
 
 /// A note-taking screen just big enough to drive the harness: a text area,
 /// Ctrl-S asks to save, Esc asks to quit, SIGTERM asks to save a draft.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import VTCDomain
-@testable import VTCLog
+import VTCModel
+@testable import VTCStore
+@testable import TerminalKit
 @testable import VTCTerminal
 
 @Suite struct AppShellTests {

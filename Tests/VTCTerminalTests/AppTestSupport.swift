@@ -1,6 +1,9 @@
 import Foundation
-import VTCDomain
-@testable import VTCLog
+import VTCModel
+import VTCCodec
+import VTCTexts
+@testable import VTCStore
+@testable import TerminalKit
 @testable import VTCTerminal
 
 /// A unit, its people and a fixed moment, for driving the application.

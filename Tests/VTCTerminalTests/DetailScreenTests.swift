@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import VTCDomain
+import VTCModel
+@testable import TerminalKit
 @testable import VTCTerminal
 
 @Suite struct DetailScreenTests {

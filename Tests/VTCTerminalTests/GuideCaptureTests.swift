@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import VTCDomain
+import VTCModel
+@testable import TerminalKit
 @testable import VTCTerminal
 
 /// Renders the leaders' and the AMG's screens from a realistic month in two

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VTCDomain
+@testable import TerminalKit
 @testable import VTCTerminal
 
 /// The search keeps a result per typed prefix; these check that what it shows is

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCTexts
+import VTCStore
+@testable import TerminalKit
 @testable import VTCTerminal
 
 /// What a new user stumbled on in the screens (issue 13): each test failed before the fix.
@@ -58,5 +60,47 @@ import VTCLog
         sim.press(.character("/"))
         sim.type("æbler\n")
         #expect(sim.areaRows[0].hasPrefix("Søg: “æbler” · "), "\(sim.areaRows[0])")
+    }
+}
+
+/// Dates without a year (issue 13, point 1): the forms read them as the nearest plausible day and show it.
+@Suite struct UnderstoodDateScreenTests {
+    @Test func theRegisterFormShowsTheDayItUnderstoodOnceTheFieldIsLeft() throws {
+        var app = Sample.app()
+        app.press(.character("r"), .character("t"), .tab, .character("3"), .tab, .tab, .tab, .tab, .tab)
+        app.type("23.11")
+        #expect(!app.dump().contains("→ mandag"), "not while the field is being typed in")
+        app.press(.tab)
+        #expect(app.dump().contains("23.11                → mandag 23.11.2026"), "\(app.dump())")
+        app.type("2")
+        app.press(.backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .ctrl("u"))
+        app.type("23.11 08:00")
+        app.press(.tab)
+        #expect(app.dump().contains("→ søndag 23.11.2025 kl. 08:00"), "\(app.dump())")
+        app.press(.tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab)
+        app.type("Slog ud efter mig.")
+        app.press(.ctrl("s"))
+        let (_, facts) = try #require(app.lastRegistration, "\(app.dump())")
+        #expect(facts.firstAbsenceDay == CalendarDate(iso: "2026-11-23"), "tomorrow, not a year ago")
+        #expect(facts.occurredAt == Timestamp(rfc3339: "2025-11-23T08:00:00+01:00"), "the latest such moment not in the future")
+    }
+
+    @Test func anErrorMarkNeverCoversTheLabel() {
+        var app = Sample.app(Sample.context(language: .en))
+        app.press(.character("r"), .character("t"), .tab, .character("3"), .tab, .tab, .tab, .tab, .tab)
+        app.type("tomorow")
+        app.press(.tab)
+        #expect(app.dump().contains(" First day of absence !tomorow"), "\(app.dump())")
+    }
+
+    @Test func theFollowUpWhenFieldReadsWhatTheRegisterFormReads() {
+        var sim = DetailScreenTests.detail(for: "leder")
+        sim.press(.character("f"), .enter, .tab, .ctrl("u"))
+        sim.type("i går 22:10")
+        sim.press(.tab)
+        #expect(sim.dump().contains("→ torsdag 19.11.2026 kl. 22:10"), "\(sim.dump())")
+        sim.press(.function(10))
+        #expect(sim.lastAppend == [.followUpRecorded(incident: DetailScreenTests.incident, FollowUpRecord(
+            kind: .defusingOffer, outcome: .done, on: Timestamp(rfc3339: "2026-11-19T22:10:00+01:00")!, note: nil))])
     }
 }

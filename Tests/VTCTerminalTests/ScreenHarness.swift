@@ -1,5 +1,6 @@
 import Foundation
-import VTCDomain
+import VTCModel
+@testable import TerminalKit
 @testable import VTCTerminal
 
 /// What the harness keeps: the screen stack, the context, and every request

@@ -1,5 +1,7 @@
 import Foundation
-import VTCDomain
+import VTCModel
+import VTCTexts
+@testable import TerminalKit
 @testable import VTCTerminal
 
 /// Hand-made logs for the screen tests: two units, staff, leaders, an AMG

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VTCDomain
+@testable import VTCModel
+@testable import VTCTexts
+@testable import TerminalKit
 @testable import VTCTerminal
 
 @Suite struct WeekScreenTests {

@@ -1,5 +1,5 @@
 import Testing
-import VTCDomain
+import VTCCodec
 
 @Suite struct CSVWriterTests {
     @Test func plainFieldsStayAsTheyAre() {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import VTCDomain
+@testable import vtc
+import VTCModel
+import VTCCodec
 
 @Suite struct DemoDataTests {
     static let now = Timestamp(rfc3339: "2026-03-10T12:00:00+01:00")!

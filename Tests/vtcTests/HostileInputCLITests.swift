@@ -1,8 +1,7 @@
 import Foundation
 import Glibc
 import Testing
-import VTCDomain
-import VTCLog
+import VTCStore
 
 /// The attacks and slips of issue 14, each through the `vtc` binary: one clear line, the right exit status, no
 /// crash, no hang, and nothing stored changed — and the log stays usable for everyone afterwards.

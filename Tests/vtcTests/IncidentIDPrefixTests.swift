@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VTCDomain
+@testable import vtc
 
 @Suite struct IncidentIDPrefixTests {
     let ids = [

@@ -1,6 +1,7 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCCodec
+import VTCStore
 
 /// Appends through the log's normal path, for the one case the command line cannot set up: a chosen id.
 enum LogWriter {

@@ -70,3 +70,37 @@ extension NewUserCommandTests {
         #expect(!FileManager.default.fileExists(atPath: vtc.folder))
     }
 }
+
+extension NewUserCommandTests {
+    /// Tomorrow in Copenhagen as `dd.mm` and as `yyyy-mm-dd`.
+    static func tomorrow() -> (typed: String, iso: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen")!
+        let day = calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(86_400))
+        let (y, m, d) = (day.year!, day.month!, day.day!)
+        return (String(format: "%02d.%02d", d, m), String(format: "%04d-%02d-%02d", y, m, d))
+    }
+
+    @Test func aFirstAbsenceDayWithoutAYearIsTheNearestAndTheCommandSaysWhatItUnderstood() throws {
+        let vtc = VTCProcess()
+        try vtc.writeRoster(units: ["Bostedet Åen"])
+        let (typed, iso) = Self.tomorrow()
+        let result = try vtc.run(["register", "--kind", "threat", "--severity", "2", "--description", "Truede.",
+                                  "--first-absence-day", typed, "--absence-days", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("vtc: --first-absence-day \(typed) taken as "), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix(" \(iso)\n"), "\(result.stderr)")
+        let shown = try vtc.run(["show", result.line, "--format", "json"]).object
+        #expect((shown["facts"] as? [String: Any])?["first_absence_day"] as? String == iso || shown["first_absence_day"] as? String == iso,
+                "\(shown)")
+    }
+
+    @Test func followUpOnAcceptsWhatTheRegisterFormAccepts() throws {
+        let vtc = VTCProcess()
+        try vtc.writeRoster(units: ["Bostedet Åen"])
+        let id = try vtc.register(["--kind", "threat", "--severity", "3", "--description", "Truede.", "--occurred", "yesterday 20:00"])
+        let result = try vtc.run(["followup", id, "defusing", "--done", "--on", "yesterday 22:10"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "yesterday is said, not guessed: \(result.stderr)")
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
-import VTCDomain
+import VTCModel
+import VTCCodec
 
 /// Runs the built `vtc` executable, found next to the test bundle, against a
 /// data folder of its own (removed when the test is done), and captures what it prints and how it exits.

@@ -1,6 +1,7 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCCodec
+import VTCStore
 
 /// `vtc-bench decode [COUNT]`: one thread, the lines of the COUNT-event region
 /// log, each stage of reading on its own: SHA-256, the general path

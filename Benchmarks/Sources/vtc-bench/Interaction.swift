@@ -1,6 +1,8 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCTexts
+import VTCStore
+import TerminalKit
 import VTCTerminal
 
 /// vtc-bench interact [COUNT]: the list screen at region scale. Each key is

@@ -1,6 +1,6 @@
 import Foundation
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCStore
 
 /// A seeded, realistic log for a large region: registrations from many units
 /// with Danish descriptions of realistic lengths, and the follow-up that comes
@@ -62,7 +62,7 @@ struct RegionLog {
         var acknowledged = false
     }
 
-    private var rng = DemoRandom(seed: 20_261_122)
+    private var rng = SeededRandom(seed: 20_261_122)
     private var clock = RegionLog.start
     /// Recent incidents that follow-up events refer to.
     private var recent: [Open] = []

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCStore
 
 /// `vtc-bench scale [COUNT…]`: for each log size, side by side, the orjson
 /// parse of the file (the reference), full verification, and the start of

@@ -7,8 +7,8 @@
 // vtc-bench interact [COUNT]: each key on the list screen (handle + render at 80×24), p50 and p99.
 import Foundation
 import Glibc
-import VTCDomain
-import VTCLog
+import VTCModel
+import VTCStore
 
 // As the vtc executable does, so that memory is measured as the program has it.
 ProcessMemory.returnLargeFreedBlocks()

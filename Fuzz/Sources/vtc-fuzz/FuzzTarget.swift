@@ -1,5 +1,6 @@
-import VTCDomain
-import VTCLog
+import VTCCodec
+import VTCModel
+import VTCStore
 
 /// One input, read by every reader of hostile bytes `vtc` has: the event line decoders (fast and general, which
 /// must agree), the whole-log verifier, and the roster and policy readers. A crash, a hang, an address error or

@@ -1,0 +1,155 @@
+import Foundation
+import Glibc
+import VTCCodec
+import VTCModel
+import VTCProtocol
+import VTCStore
+
+/// The data folder as `vtc serve` shows it to this user: the user's view of
+/// the state (only what they may see, follow-up derived by the server from
+/// everything), the history and events of what they may see on request, and
+/// appends that the server checks and stamps. Drafts and exports stay in the
+/// user's own folder, so the server never holds unfinished text.
+public final class ServerWorkspace: OpenedWorkspace {
+    public private(set) var user: String
+    public private(set) var access: UserAccess
+    public private(set) var roster: Roster
+    public private(set) var rosterPath: String
+    public private(set) var state: VTCState
+    public private(set) var readOnlyReason: String?
+    public private(set) var damage: LogProblem?
+    public let notices: [String] = []
+    /// The user's own folder for drafts and exports (`$XDG_STATE_HOME/vtc`).
+    public let ownFolder: DataFolder
+    private let socketPath: String
+    private let link: Link
+    private var subscribed = false
+
+    /// The connection, shared with the history reader that the screens keep.
+    private final class Link: @unchecked Sendable {
+        var connection: ServerConnection
+        init(_ connection: ServerConnection) { self.connection = connection }
+    }
+
+    /// Connects to the server at `socketPath` and fetches the user's view.
+    public init(socketPath: String, ownFolder: DataFolder) throws(WorkspaceError) {
+        self.socketPath = socketPath
+        self.ownFolder = ownFolder
+        link = Link(try ServerConnection(socketPath: socketPath))
+        (user, access, roster, rosterPath, state, readOnlyReason, damage) = try ServerWorkspace.fetchView(link.connection)
+    }
+
+    /// The folder for a user's drafts and exports: `$XDG_STATE_HOME/vtc`, else `~/.local/state/vtc`.
+    public static func ownFolder(environment: [String: String]) throws(WorkspaceError) -> DataFolder {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return DataFolder(path: state + "/vtc") }
+        if let home = environment["HOME"], !home.isEmpty { return DataFolder(path: home + "/.local/state/vtc") }
+        throw .log(.noDataFolder("set XDG_STATE_HOME or HOME for your drafts"))
+    }
+
+    private static func fetchView(_ connection: ServerConnection) throws(WorkspaceError)
+        -> (String, UserAccess, Roster, String, VTCState, String?, LogProblem?) {
+        guard case .view(let view) = try connection.exchange(.view) else { throw unreadable(connection, "no view") }
+        let policy: Policy
+        do { policy = view.policy.isNull ? .default : try PolicyFile.parse(JSONWriter.encode(view.policy)) } catch {
+            throw unreadable(connection, "its policy: \(error)")
+        }
+        let roster: Roster
+        do { roster = try RosterFile.parse(JSONWriter.encode(view.roster)) } catch {
+            throw unreadable(connection, "its roster")
+        }
+        guard let access = roster.access(for: view.user) else {
+            throw .notInRoster(user: view.user, rosterPath: view.rosterPath)
+        }
+        var reader = BinaryReader(bytes: view.snapshot)
+        let state: VTCState
+        do { state = try VTCState(snapshot: &reader, policy: policy) } catch { throw unreadable(connection, "its state \(error)") }
+        return (view.user, access, roster, view.rosterPath, state, view.readOnlyReason, view.damage)
+    }
+
+    private static func unreadable(_ connection: ServerConnection, _ what: String) -> WorkspaceError {
+        .log(.invalidFile(path: connection.socketPath, reason: "the server sent a view this vtc cannot read: \(what)"))
+    }
+
+    public var history: HistoryReader {
+        HistoryReader { [link] positions in
+            guard case .events(let events)? = try? link.connection.exchange(.history(positions: positions)) else { return nil }
+            return events.map(\.event)
+        }
+    }
+
+    public var policy: Policy { state.policy }
+    public var now: Timestamp { SystemCalls.live.now().expressed(in: policy.zone) }
+    public var isReadOnly: Bool { readOnlyReason != nil }
+    /// Not sent by the server yet: `vtc head` and the week report say "none" through a server.
+    public var head: Checkpoint? { nil }
+
+    /// Takes the server's news; when the log grew, fetches the view again.
+    /// A connection that broke (the server restarted) is made again.
+    @discardableResult
+    public func refresh() throws(WorkspaceError) -> Int {
+        var changes: Int
+        do {
+            if !subscribed {
+                try link.connection.subscribe()
+                subscribed = true
+            }
+            changes = try link.connection.takeChanges()
+        } catch {
+            subscribed = false
+            link.connection = try ServerConnection(socketPath: socketPath)
+            changes = 1
+        }
+        guard changes > 0 else { return 0 }
+        let before = state.eventCount
+        try reload()
+        return max(state.eventCount - before, 0)
+    }
+
+    private func reload() throws(WorkspaceError) {
+        (user, access, roster, rosterPath, state, readOnlyReason, damage) = try ServerWorkspace.fetchView(link.connection)
+    }
+
+    @discardableResult
+    public func append(_ payloads: [EventPayload]) throws(WorkspaceError) -> [Event] {
+        guard case .appended(let events) = try link.connection.exchange(.append(payloads)) else {
+            throw ServerWorkspace.unreadable(link.connection, "no acknowledgement")
+        }
+        try reload()
+        return events
+    }
+
+    public func loggedEvents() throws(WorkspaceError) -> [LoggedEvent] {
+        guard case .events(let events) = try link.connection.exchange(.events) else {
+            throw ServerWorkspace.unreadable(link.connection, "no events")
+        }
+        return events
+    }
+
+    /// Nothing to check here: the server read every line of its log.
+    public func checkSkippedLinesInBackground() {}
+
+    // MARK: - Drafts and exports, in the user's own folder
+
+    private var drafts: DraftStore { DraftStore(folder: ownFolder) }
+
+    public func saveDraft(id: UUID, fields: JSONValue) throws(WorkspaceError) {
+        do { try drafts.save(Draft(user: user, id: id, updatedAt: now, fields: fields)) } catch { throw .log(error) }
+    }
+
+    public func listDrafts() throws(WorkspaceError) -> DraftListing {
+        do { return try drafts.list(user: user) } catch { throw .log(error) }
+    }
+
+    public func loadDraft(id: UUID) throws(WorkspaceError) -> Draft? {
+        do { return try drafts.load(user: user, id: id) } catch { throw .log(error) }
+    }
+
+    public func deleteDraft(id: UUID) throws(WorkspaceError) {
+        guard FileManager.default.fileExists(atPath: ownFolder.draftsPath) else { return }
+        do { try drafts.delete(user: user, id: id) } catch { throw .log(error) }
+    }
+
+    public func export(fileName: String, contents: String) throws(WorkspaceError) -> String {
+        try Workspace.export(fileName: fileName, contents: contents, in: ownFolder, system: .live)
+    }
+}

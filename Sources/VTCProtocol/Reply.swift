@@ -1,0 +1,81 @@
+import VTCCodec
+import VTCModel
+import VTCStore
+
+/// What the server answers, and the one message it sends unasked (`changed`).
+public enum Reply: Equatable, Sendable {
+    /// The answer to a hello: the protocol version and the user the socket says the client is.
+    case welcome(version: Int, user: String)
+    case view(ServerView)
+    /// History or the user's events, in log order.
+    case events([LoggedEvent])
+    /// The events appended, stamped by the server (actor, time, id).
+    case appended([Event])
+    /// The request could not be carried out; nothing was written.
+    case failure(WorkspaceError)
+    /// The log grew: `eventCount` events are applied now. Sent to subscribers.
+    case changed(eventCount: Int)
+    /// The request broke the protocol; the server closes the connection after this.
+    case protocolError(String)
+
+    public var frame: Frame {
+        func header(_ type: String, _ fields: [(String, JSONValue)] = []) -> JSONValue {
+            .object([("type", .string(type))] + fields)
+        }
+        switch self {
+        case .welcome(let version, let user):
+            return Frame(header: header("welcome", [("version", .int(Int64(version))), ("user", .string(user))]))
+        case .view(let view):
+            return Frame(header: header("view", view.headerFields), tail: view.snapshot)
+        case .events(let events):
+            return Frame(header: header("events", [("events", .array(events.map {
+                .object([("seq", .int($0.seq)), ("event", $0.event.json)])
+            }))]))
+        case .appended(let events):
+            return Frame(header: header("appended", [("events", .array(events.map(\.json)))]))
+        case .failure(let error):
+            return Frame(header: header("failure", WireError.fields(error)))
+        case .changed(let count):
+            return Frame(header: header("changed", [("event_count", .int(Int64(count)))]))
+        case .protocolError(let reason):
+            return Frame(header: header("protocol_error", [("message", .string(reason))]))
+        }
+    }
+
+    public init(_ frame: Frame) throws(ProtocolError) {
+        let h = frame.header
+        switch frame.type {
+        case "welcome":
+            guard let version = h["version"]?.int, let user = h["user"]?.string else { throw ProtocolError("welcome without version or user") }
+            self = .welcome(version: Int(clamping: version), user: user)
+        case "view":
+            self = .view(try ServerView(header: h, snapshot: frame.tail))
+        case "events":
+            guard let list = h["events"]?.array else { throw ProtocolError("events without a list") }
+            var events: [LoggedEvent] = []
+            for item in list {
+                guard let seq = item["seq"]?.int, let json = item["event"] else { throw ProtocolError("an event without seq") }
+                do { events.append(LoggedEvent(seq: seq, sentEvent: try Event(json: json))) } catch {
+                    throw ProtocolError("events: \(error)")
+                }
+            }
+            self = .events(events)
+        case "appended":
+            guard let list = h["events"]?.array else { throw ProtocolError("appended without events") }
+            var events: [Event] = []
+            for item in list {
+                do { events.append(try Event(json: item)) } catch { throw ProtocolError("appended: \(error)") }
+            }
+            self = .appended(events)
+        case "failure":
+            self = .failure(try WireError.error(h))
+        case "changed":
+            guard let count = h["event_count"]?.int else { throw ProtocolError("changed without event_count") }
+            self = .changed(eventCount: Int(clamping: count))
+        case "protocol_error":
+            self = .protocolError(h["message"]?.string ?? "")
+        default:
+            throw ProtocolError("unknown reply type \(frame.type.map { "\"\($0)\"" } ?? "")")
+        }
+    }
+}

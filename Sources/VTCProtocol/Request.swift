@@ -1,0 +1,67 @@
+import VTCCodec
+import VTCModel
+
+/// What a client asks the server. Nothing in a request says who the client
+/// is: the server knows that from the socket.
+public enum Request: Equatable, Sendable {
+    /// The first message of every connection.
+    case hello(version: Int)
+    /// The user's view: what the user may see of the state, with the roster and policy in force.
+    case view
+    /// The events at these positions of the log, all of them about what the user may see.
+    case history(positions: [Int])
+    /// Every event of the log that the user's view holds, in log order.
+    case events
+    /// One event per payload, as one durable batch, acted by the connection's user.
+    case append([EventPayload])
+    /// From now on, a `changed` message whenever the log grows.
+    case subscribe
+
+    public var frame: Frame {
+        switch self {
+        case .hello(let version): Frame(header: .object([("type", .string("hello")), ("version", .int(Int64(version)))]))
+        case .view: Frame(header: .object([("type", .string("view"))]))
+        case .history(let positions):
+            Frame(header: .object([("type", .string("history")), ("positions", .array(positions.map { .int(Int64($0)) }))]))
+        case .events: Frame(header: .object([("type", .string("events"))]))
+        case .append(let payloads):
+            // A payload travels as an event line's fields; the server keeps only the payload.
+            Frame(header: .object([("type", .string("append")), ("payloads", .array(payloads.map(Request.payloadJSON)))]))
+        case .subscribe: Frame(header: .object([("type", .string("subscribe"))]))
+        }
+    }
+
+    public init(_ frame: Frame) throws(ProtocolError) {
+        switch frame.type {
+        case "hello":
+            guard let version = frame.header["version"]?.int else { throw ProtocolError("hello without a version") }
+            self = .hello(version: Int(clamping: version))
+        case "view": self = .view
+        case "history":
+            guard let list = frame.header["positions"]?.array else { throw ProtocolError("history without positions") }
+            var positions: [Int] = []
+            for item in list {
+                guard let position = item.int, position >= 1 else { throw ProtocolError("history: a position is not a number from 1") }
+                positions.append(Int(clamping: position))
+            }
+            self = .history(positions: positions)
+        case "events": self = .events
+        case "append":
+            guard let list = frame.header["payloads"]?.array, !list.isEmpty else { throw ProtocolError("append without payloads") }
+            var payloads: [EventPayload] = []
+            for item in list {
+                do { payloads.append(try Event(json: item).payload) } catch {
+                    throw ProtocolError("append: \(error)")
+                }
+            }
+            self = .append(payloads)
+        case "subscribe": self = .subscribe
+        default: throw ProtocolError("unknown request type \(frame.type.map { "\"\($0)\"" } ?? "")")
+        }
+    }
+
+    /// The payload as an event's JSON, with a placeholder time and actor that the server replaces.
+    static func payloadJSON(_ payload: EventPayload) -> JSONValue {
+        Event(at: Timestamp(epochSeconds: 0), actor: "-", payload: payload).json
+    }
+}

@@ -1,0 +1,99 @@
+import Logging
+import NIOCore
+import VTCProtocol
+import VTCStore
+
+/// One client connection, whose user the socket named: the first message
+/// must be a hello of this protocol version; every request goes to the
+/// core; a message that breaks the protocol is answered with
+/// `protocol_error` and the connection is closed; a client that stops
+/// taking replies is disconnected after `ProtocolLimits.stalledClientSeconds`.
+final class ConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = Frame
+
+    private let user: String
+    private let core: ServerCore
+    private let limits: ConnectionLimits
+    private let logger: Logger
+    private var greeted = false
+    private var helloTimer: Scheduled<Void>?
+    private var stallTimer: Scheduled<Void>?
+
+    init(user: String, core: ServerCore, limits: ConnectionLimits, logger: Logger) {
+        self.user = user
+        self.core = core
+        self.limits = limits
+        self.logger = logger
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let channel = context.channel
+        helloTimer = context.eventLoop.scheduleTask(in: .seconds(ProtocolLimits.helloSeconds)) { channel.close(promise: nil) }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        helloTimer?.cancel()
+        stallTimer?.cancel()
+        core.unsubscribe(ObjectIdentifier(self))
+        limits.release(user)
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let request: Request
+        do { request = try Request(unwrapInboundIn(data)) } catch {
+            return refuse(context, error.reason)
+        }
+        if case .hello(let version) = request {
+            guard !greeted else { return refuse(context, "hello twice") }
+            guard version == ProtocolLimits.version else {
+                return refuse(context, "protocol version \(version) is not served; this server speaks version \(ProtocolLimits.version)")
+            }
+            greeted = true
+            helloTimer?.cancel()
+        } else if !greeted {
+            return refuse(context, "the first message must be hello")
+        }
+        let (channel, logger, user) = (context.channel, logger, user)
+        core.handle(request, user: user, subscriber: ObjectIdentifier(self)) { reply in
+            let bytes = reply.frame.encoded()
+            let written = channel.writeAndFlush(channel.allocator.buffer(bytes: bytes))
+            if case .failure(.notInRoster) = reply {
+                logger.notice("refused \(user): not in the roster")
+                written.whenComplete { _ in channel.close(promise: nil) }
+            }
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            stallTimer?.cancel()
+            stallTimer = nil
+        } else if stallTimer == nil {
+            let (channel, logger, user) = (context.channel, logger, user)
+            stallTimer = context.eventLoop.scheduleTask(in: .seconds(ProtocolLimits.stalledClientSeconds)) {
+                logger.notice("closed a connection of \(user): it took no replies for \(ProtocolLimits.stalledClientSeconds) s")
+                channel.close(promise: nil)
+            }
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        refuse(context, (error as? ProtocolError)?.reason ?? "\(error)")
+    }
+
+    /// Says why and closes: the client broke the protocol.
+    private func refuse(_ context: ChannelHandlerContext, _ reason: String) {
+        logger.notice("closed a connection of \(user): \(reason)")
+        let bytes = Reply.protocolError(reason).frame.encoded()
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(channel.allocator.buffer(bytes: bytes))).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+}
+
+extension ConnectionHandler {
+    typealias OutboundOut = ByteBuffer
+}

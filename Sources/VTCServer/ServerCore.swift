@@ -1,0 +1,180 @@
+import Dispatch
+import Glibc
+import Logging
+import VTCCodec
+import VTCModel
+import VTCProtocol
+import VTCStore
+
+/// The one owner of the data folder while `vtc serve` runs: the full
+/// projected state, the log, the roster and the policy. Every request is
+/// answered here for the user the socket named, with what that user may
+/// see, and every write goes through `Workspace.append(requests:)`.
+///
+/// Everything runs on one serial queue (`queue`), so the state needs no
+/// lock. Writes that arrive while a sync runs wait in `pending` and are then
+/// written together with one sync: group commit.
+final class ServerCore: @unchecked Sendable {
+    let queue = DispatchQueue(label: "vtc.server.core")
+    private let folder: DataFolder
+    private let serviceUser: String
+    private let logger: Logger
+    private var workspace: Workspace
+    private var policyJSON: JSONValue
+    private var pending: [(user: String, payloads: [EventPayload], reply: @Sendable (Reply) -> Void)] = []
+    private var commitScheduled = false
+    private var subscribers: [ObjectIdentifier: @Sendable (Reply) -> Void] = [:]
+
+    /// Opens the folder; throws the one line that says why it cannot be served.
+    init(folder: DataFolder, serviceUser: String, logger: Logger) throws(WorkspaceError) {
+        self.folder = folder
+        self.serviceUser = serviceUser
+        self.logger = logger
+        (workspace, policyJSON) = try ServerCore.open(folder, serviceUser: serviceUser)
+    }
+
+    private static func open(_ folder: DataFolder, serviceUser: String) throws(WorkspaceError) -> (Workspace, JSONValue) {
+        let workspace = try Workspace.open(folder, user: serviceUser, serving: true)
+        // The policy file was just read and parsed by opening; its JSON goes to clients as it stands.
+        let policy = (try? Workspace.readIfPresent(folder.policyPath, system: .live))?.flatMap { try? JSONParser.parse($0) } ?? .null
+        return (workspace, policy)
+    }
+
+    var eventCount: Int { queue.sync { workspace.state.eventCount } }
+    var incidentCount: Int { queue.sync { workspace.state.incidents.count } }
+
+    /// SIGHUP: reads roster.json and policy.json again (and the log with
+    /// them); a folder that does not open keeps the one in force.
+    func reload() {
+        queue.async { [self] in
+            do throws(WorkspaceError) {
+                (workspace, policyJSON) = try ServerCore.open(folder, serviceUser: serviceUser)
+                logger.info("reloaded roster.json and policy.json: \(workspace.roster.users.count) users, \(workspace.state.eventCount) events")
+                notifySubscribers()
+            } catch {
+                logger.error("reload refused, the roster and policy in force stay: \(error.description)")
+            }
+        }
+    }
+
+    /// The access of a user by login name; nil when the roster does not name them.
+    func access(for user: String) -> UserAccess? { workspace.roster.access(for: user) }
+
+    var notInRoster: (String) -> WorkspaceError {
+        { [folder] user in .notInRoster(user: user, rosterPath: folder.rosterPath) }
+    }
+
+    // MARK: - Requests
+
+    /// Answers a request for `user` (from the socket); `reply` is called once, on the queue.
+    func handle(_ request: Request, user: String, subscriber: ObjectIdentifier, reply: @escaping @Sendable (Reply) -> Void) {
+        queue.async { [self] in
+            guard let access = workspace.roster.access(for: user) else { return reply(.failure(notInRoster(user))) }
+            switch request {
+            case .hello: reply(.welcome(version: ProtocolLimits.version, user: user))
+            case .view: reply(.view(view(for: access)))
+            case .history(let positions): reply(history(positions, for: access))
+            case .events: reply(events(for: access))
+            case .subscribe:
+                subscribers[subscriber] = reply
+                reply(.changed(eventCount: workspace.state.eventCount))
+            case .append(let payloads):
+                pending.append((user, payloads, reply))
+                if !commitScheduled {
+                    commitScheduled = true
+                    queue.async { [self] in commit() }
+                }
+            }
+        }
+    }
+
+    func unsubscribe(_ subscriber: ObjectIdentifier) {
+        queue.async { [self] in subscribers[subscriber] = nil }
+    }
+
+    /// Waits until every write received so far is written and answered.
+    func drain() { queue.sync {} }
+
+    private func view(for access: UserAccess) -> ServerView {
+        var bytes: [UInt8] = []
+        var writer = BinaryWriter { bytes += $0 }
+        workspace.state.view(for: access).writeSnapshot(to: &writer)
+        writer.finish()
+        return ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
+                          rosterPath: folder.rosterPath, readOnlyReason: workspace.readOnlyReason, damage: workspace.damage,
+                          snapshot: bytes)
+    }
+
+    /// The events at the positions, when every one of them is about something the user may see.
+    private func history(_ positions: [Int], for access: UserAccess) -> Reply {
+        guard positions.count <= 100_000, let events = workspace.history.events(at: positions) else {
+            return .failure(.log(.invalidFile(path: folder.eventsPath, reason: "the history asked for cannot be read")))
+        }
+        let state = workspace.state
+        guard events.allSatisfy({ state.viewIncludes($0.payload, for: access) }) else {
+            return .failure(.refused(events.first { !state.viewIncludes($0.payload, for: access) }!.payload.type,
+                                     "not an event of what you may see"))
+        }
+        return .events(zip(positions, events).map { LoggedEvent(seq: Int64($0) + 1, sentEvent: $1) })
+    }
+
+    private func events(for access: UserAccess) -> Reply {
+        do {
+            let state = workspace.state
+            return .events(try workspace.loggedEvents().filter { state.viewIncludes($0.event.payload, for: access) })
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Writes every pending request as one batch with one sync, then answers each.
+    private func commit() {
+        commitScheduled = false
+        let batch = pending
+        pending = []
+        guard !batch.isEmpty else { return }
+        // The roster is checked here, at writing, against the state the events go on.
+        var allowed: [(user: String, payloads: [EventPayload], reply: @Sendable (Reply) -> Void)] = []
+        for request in batch {
+            if let refusal = refusal(of: request.payloads, by: request.user) {
+                request.reply(.failure(refusal))
+            } else {
+                allowed.append(request)
+            }
+        }
+        let results = workspace.append(requests: allowed.map { (actor: $0.user, payloads: $0.payloads) })
+        for (request, result) in zip(allowed, results) {
+            switch result {
+            case .success(let events): request.reply(.appended(events))
+            case .failure(let error):
+                if case .log = error { logger.error("write for \(request.user) failed: \(error.description)") }
+                request.reply(.failure(error))
+            }
+        }
+        if allowed.count > 1 { logger.debug("group commit of \(allowed.count) writes") }
+        notifySubscribers()
+    }
+
+    /// Why the user may not write these events (`Access.check` for each), or nil.
+    private func refusal(of payloads: [EventPayload], by user: String) -> WorkspaceError? {
+        guard let access = workspace.roster.access(for: user) else { return notInRoster(user) }
+        for payload in payloads {
+            switch workspace.state.writeAccess(for: payload, by: access) {
+            case .failure(let refusal): return .refused(refusal.type, refusal.message)
+            case .success(let request):
+                guard case .refused(let why) = Access.check(access, request) else { continue }
+                let reason = switch why {
+                case .needsRole(let role, let unit): "needs the \(role.rawValue) role" + (unit.map { " in \($0)" } ?? "")
+                case .onlyRegistrant: "only the registrant may do this"
+                }
+                return .refused(payload.type, reason)
+            }
+        }
+        return nil
+    }
+
+    private func notifySubscribers() {
+        let count = workspace.state.eventCount
+        for push in subscribers.values { push(.changed(eventCount: count)) }
+    }
+}

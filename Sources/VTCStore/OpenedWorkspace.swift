@@ -1,0 +1,58 @@
+import Foundation
+import VTCCodec
+import VTCModel
+
+/// What the command line and the terminal UI need of a data folder once it
+/// is open: who acts, what they may see, the one way to append, drafts and
+/// exports. `Workspace` opens the folder itself (embedded mode); a client of
+/// `vtc serve` reaches it through the server and is given only what its
+/// user may see.
+public protocol OpenedWorkspace: AnyObject {
+    /// The acting user: the operating-system user (there is no way to act as someone else).
+    var user: String { get }
+    var access: UserAccess { get }
+    var roster: Roster { get }
+    /// Where the roster in force is read from, for messages.
+    var rosterPath: String { get }
+    var state: VTCState { get }
+    /// Messages to show once.
+    var notices: [String] { get }
+    var history: HistoryReader { get }
+    var policy: Policy { get }
+    /// Now, in the policy's zone.
+    var now: Timestamp { get }
+    var isReadOnly: Bool { get }
+    var damage: LogProblem? { get }
+    /// The log's head (`seq` and SHA-256 of its last line), for witnesses kept outside the folder;
+    /// nil when it is not known here.
+    var head: Checkpoint? { get }
+    var readOnlyReason: String? { get }
+
+    /// Brings in what others wrote since the last look; returns how many events arrived.
+    @discardableResult
+    func refresh() throws(WorkspaceError) -> Int
+    /// Appends one event per payload, written by the acting user now, as one durable batch; all or nothing.
+    @discardableResult
+    func append(_ payloads: [EventPayload]) throws(WorkspaceError) -> [Event]
+    /// The events of the log this user may see, with their sequence numbers.
+    func loggedEvents() throws(WorkspaceError) -> [LoggedEvent]
+    /// For a program that stays open: starts whatever checking can wait until after the first screen.
+    func checkSkippedLinesInBackground()
+
+    func saveDraft(id: UUID, fields: JSONValue) throws(WorkspaceError)
+    func listDrafts() throws(WorkspaceError) -> DraftListing
+    func loadDraft(id: UUID) throws(WorkspaceError) -> Draft?
+    func deleteDraft(id: UUID) throws(WorkspaceError)
+    func export(fileName: String, contents: String) throws(WorkspaceError) -> String
+}
+
+extension Workspace: OpenedWorkspace {
+    public var rosterPath: String { folder.rosterPath }
+}
+
+extension LoggedEvent {
+    /// An event as a server sent it: its sequence number in the server's log, no offset in any local file.
+    package init(seq: Int64, sentEvent event: Event) {
+        self.init(seq: seq, event: event, offset: 0)
+    }
+}
