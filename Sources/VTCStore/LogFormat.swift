@@ -112,4 +112,9 @@ public struct Checkpoint: Hashable, Sendable, CustomStringConvertible {
     public var seq: Int64
     public var hash: String
     public var description: String { "seq \(seq), sha256 \(hash)" }
+
+    public init(seq: Int64, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
 }

@@ -79,6 +79,8 @@ public final class AppRuntime {
                 try workspace.append(payloads)
                 state.context.now = workspace.now
                 synchronize(&state)
+                // Every save is confirmed in words; a status the screen asks for next replaces it.
+                if let last = payloads.last { state.status = StatusLine(texts.message(.saved(last))) }
             case .saveDraft(let id, let fields):
                 try workspace.saveDraft(id: id, fields: fields)
             case .discardDraft(let id):

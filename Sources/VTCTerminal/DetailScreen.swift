@@ -68,13 +68,16 @@ public struct DetailScreen: Screen {
             switch list.handle(key) {
             case .cancel: mode = .viewing
             case .chosen(let index): mode = .recording(FollowUpRecording(incident: incident, kind: kinds[index], context: context))
-            case nil: mode = .pickingItem(list, kinds)
+            case nil:
+                mode = .pickingItem(list, kinds)
+                return ScreenInput.noOption(list.unmatchedLetter, context)
             }
             return nil
         case .recording(let recording):
             switch recording.form.step(key, payload: { recording.with(form: $0).payload(context) }) {
             case .open(let form):
                 mode = .recording(recording.with(form: form))
+                return ScreenInput.noOption(form.unmatchedLetter, context)
             case .closed:
                 mode = .viewing
             case .submitted(let payload):
@@ -90,6 +93,7 @@ public struct DetailScreen: Screen {
                 return submit(action, &form, context)
             case nil:
                 mode = .form(action, form)
+                return ScreenInput.noOption(form.unmatchedLetter, context)
             }
             return nil
         }
@@ -367,7 +371,8 @@ public struct DetailScreen: Screen {
             (.policeReport, yesNo(facts.policeReport)),
         ]
         let labels = fields.map { t.label($0.0) } + [t[.registrant], t[.acknowledged], t.label(RegistrationField.description)]
-        let labelWidth = min(labels.map { DisplayWidth.of($0) }.max() ?? 0, max(10, width / 3))
+        // Labels are never cut at 80 columns: the longest (`Wants a talk with the leader`) takes 28.
+        let labelWidth = min(labels.map { DisplayWidth.of($0) }.max() ?? 0, max(10, width * 2 / 5))
         for (field, value) in fields { out.field(t.label(field), value, labelWidth: labelWidth) }
         out.field(t[.registrant], record.registrant + " · " + time(record.registeredAt), labelWidth: labelWidth)
         if let ack = record.acknowledgement {

@@ -55,6 +55,7 @@ public struct FollowUpQueueScreen: Screen {
             switch current.form.step(key, payload: { current.with(form: $0).payload(context) }) {
             case .open(let form):
                 recording = current.with(form: form)
+                return ScreenInput.noOption(form.unmatchedLetter, context)
             case .closed:
                 recording = nil
             case .submitted(let payload):

@@ -44,6 +44,8 @@ public struct InlineForm: Equatable, Sendable {
     public var message: String?
     /// True once the user has been asked to confirm and the next submit is the real one.
     public var awaitingConfirmation = false
+    /// The letter last typed into a choice that is none of its options', for the screen to say so.
+    public private(set) var unmatchedLetter: Character?
 
     public init(title: String, entries: [Entry]) {
         self.title = title
@@ -99,6 +101,7 @@ public struct InlineForm: Equatable, Sendable {
             return nil
         }
         awaitingConfirmation = false
+        unmatchedLetter = nil
         let used: Bool
         switch entries[focus].input {
         case .text(var field):
@@ -107,6 +110,7 @@ public struct InlineForm: Equatable, Sendable {
         case .choice(var field):
             used = field.handle(key)
             entries[focus].input = .choice(field)
+            if !used, case .character(let letter) = key, letter.isLetter { unmatchedLetter = letter }
         case .area(var area):
             used = area.handle(key)
             entries[focus].input = .area(area)
@@ -177,6 +181,8 @@ public struct InlineForm: Equatable, Sendable {
         if let message {
             let style = awaitingConfirmation ? Style(bold: true, color: .warning) : Style(bold: true, color: .danger)
             buffer.put(SafeText.truncate(message, toWidth: inside.width), x: inside.x, y: inside.y + inside.height - 1, style: style)
+        } else if entries.indices.contains(focus), case .choice(let field) = entries[focus].input {
+            buffer.put(SafeText.truncate(field.letterHint, toWidth: inside.width), x: inside.x, y: inside.y + inside.height - 1)
         }
         return cursor
     }

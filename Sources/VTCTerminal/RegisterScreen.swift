@@ -127,25 +127,27 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     /// Gives the key to the focused field; counts changes and asks for a draft every few of them.
     private mutating func edit(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         let before = form.draftFields
+        var chosen = true
         switch focus {
         case .occurredAt, .location, .citizenRef, .firstAbsenceDay, .absenceDays:
             if form.textFields[focus]?.handle(key) != true { refuse(key, context) }
         case .description:
             if !editDescription(key) { refuse(key, context) }
-        case .unit: form.unit.handle(key)
-        case .kind: form.kind.handle(key)
+        case .unit: chosen = form.unit.handle(key)
+        case .kind: chosen = form.kind.handle(key)
         case .severity:
             if case .character(let digit) = key, let grade = digit.wholeNumberValue.flatMap(Severity.init(rawValue:)) {
                 form.severity.select(grade)
             } else {
                 form.severity.handle(key)
             }
-        case .involvement: form.involvement.handle(key)
-        case .counterpart: form.counterpart.handle(key)
-        case .injury: form.injury.handle(key)
+        case .involvement: chosen = form.involvement.handle(key)
+        case .counterpart: chosen = form.counterpart.handle(key)
+        case .injury: chosen = form.injury.handle(key)
         case .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport:
             form.checks[focus]?.handle(key)
         }
+        if !chosen, case .character(let letter) = key, letter.isLetter { return ScreenInput.noOption(letter, context) }
         guard form.draftFields != before else { return nil }
         hasContent = true
         changedSinceDraft = true
@@ -366,8 +368,11 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
         if focus == .occurredAt { help += " " + texts[.occurredExamples] }
         if focus == .firstAbsenceDay { help += " " + texts[.dayExamples] }
         let style = problem == nil ? Style.dim : Style(bold: true, color: .danger)
-        for (row, line) in SafeText.wrap(problem ?? help, toWidth: width).prefix(RegisterScreen.messageRows).enumerated() {
-            buffer.put(line, x: x, y: y + row, maxWidth: width, style: style)
+        // A choice's letters come first: they are what the user presses.
+        let letters = problem == nil ? form.letterHint(focus).map { SafeText.wrap($0, toWidth: width) } ?? [] : []
+        let lines = letters + SafeText.wrap(problem ?? help, toWidth: width)
+        for (row, line) in lines.prefix(RegisterScreen.messageRows).enumerated() {
+            buffer.put(line, x: x, y: y + row, maxWidth: width, style: row < letters.count ? .plain : style)
         }
     }
 

@@ -83,13 +83,16 @@ public struct WeekScreen: Screen {
             switch list.handle(key) {
             case .cancel: mode = .viewing
             case .chosen(let index): mode = startForm(after: purpose, index, context)
-            case nil: mode = .picking(list, purpose)
+            case nil:
+                mode = .picking(list, purpose)
+                return ScreenInput.noOption(list.unmatchedLetter, context)
             }
             return nil
         case .form(let kind, let form):
             switch form.step(key, payload: { payload(kind, $0, context) }) {
             case .open(let form):
                 mode = .form(kind, form)
+                return ScreenInput.noOption(form.unmatchedLetter, context)
             case .closed:
                 mode = .viewing
             case .submitted(let payload):

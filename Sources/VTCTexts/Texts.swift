@@ -274,6 +274,9 @@ public enum Message: Equatable, Sendable {
     case contactLeaders([String])
     case dueBy(Timestamp)
     case dateTime(Timestamp)
+    case noOptionForLetter(String)
+    /// What a save wrote, in words, for the status line: `Recorded: Debriefing – Done`.
+    case saved(EventPayload)
     /// A day with its weekday, as a form shows the day it understood: `onsdag 26.11.2025`.
     case longDate(CalendarDate)
     /// Date and time without the weekday, for the title bar.

@@ -62,6 +62,7 @@ enum ScreenHarness {
                 return before + positions.filter { $0 > known }.map { added[$0 - known - 1] }
             }
             for index in state.stack.indices { state.stack[index].refresh(state.context) }
+            if let last = payloads.last { state.statuses.append(state.context.texts.message(.saved(last))) }
             if let then { carryOut(then, &state) }
         case .sequence(let requests): for request in requests { carryOut(request, &state) }
         case .status(let text): state.statuses.append(text)
