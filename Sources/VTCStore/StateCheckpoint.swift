@@ -42,42 +42,30 @@ struct StateCheckpoint {
     /// synced: a checkpoint lost or cut short by a crash fails its hash and is made again.
     static func write(_ state: VTCState, lineStarts: [Int64], position: LogPosition, origin: Origin,
                       to path: String) throws(LogError) {
-        let temporary = path + ".tmp-" + UUID().lowercasedString
-        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw .system(action: "create", path: temporary, errno: errno) }
-        var hasher = SHA256()
-        var failure: Int32 = 0
-        var offset: off_t = 0
-        func put(_ bytes: [UInt8]) {
-            guard failure == 0 else { return }
-            hasher.update(data: bytes)
-            failure = SystemCalls.live.writeAll(fd, bytes, at: offset)
-            offset += off_t(bytes.count)
-        }
-        put(magic)
-        var writer = BinaryWriter(sink: put)
-        writer.unsigned(fileFormat)
-        writer.string(origin.program)
-        writer.string(origin.policy)
-        writer.uuid(position.logID)
-        writer.signed(position.seq)
-        writer.signed(position.offset)
-        writer.count(position.length)
-        for k in 0..<32 { writer.byte(position.digest[k]) }
-        state.writeSnapshot(to: &writer)
-        var previous: Int64 = 0
-        writer.array(lineStarts) { w, start in
-            w.signed(start - previous)
-            previous = start
-        }
-        writer.finish()
-        let trailer = Array(hasher.finalize())
-        if failure == 0 { failure = SystemCalls.live.writeAll(fd, trailer, at: offset) }
-        _ = Glibc.close(fd)
-        if failure == 0, Glibc.rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            _ = Glibc.unlink(temporary)
-            throw .system(action: "write", path: path, errno: failure)
+        try AtomicFile(path: path, mode: 0o640, system: .live).replace(durable: false, failure: "write") { write in
+            var hasher = SHA256()
+            let put = { (bytes: [UInt8]) in
+                hasher.update(data: bytes)
+                write(bytes)
+            }
+            put(magic)
+            var writer = BinaryWriter(sink: put)
+            writer.unsigned(fileFormat)
+            writer.string(origin.program)
+            writer.string(origin.policy)
+            writer.uuid(position.logID)
+            writer.signed(position.seq)
+            writer.signed(position.offset)
+            writer.count(position.length)
+            for k in 0..<32 { writer.byte(position.digest[k]) }
+            state.writeSnapshot(to: &writer)
+            var previous: Int64 = 0
+            writer.array(lineStarts) { w, start in
+                w.signed(start - previous)
+                previous = start
+            }
+            writer.finish()
+            write(Array(hasher.finalize()))
         }
     }
 

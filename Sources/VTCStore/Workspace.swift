@@ -301,19 +301,14 @@ public final class Workspace {
         guard Workspace.isPlainFileName(fileName) else { throw .invalidFileName(fileName) }
         let exports = folder.path + "/exports"
         let path = exports + "/" + fileName
-        var failure = system.makeDirectories(exports, mode: 0o750)
+        let failure = system.makeDirectories(exports, mode: 0o750)
         if failure != 0 { throw .log(.system(action: "create", path: exports, errno: failure)) }
-        let temporary = exports + "/.tmp-" + UUID().lowercasedString
-        let fd = system.open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o640)
-        guard fd >= 0 else { throw .log(.system(action: "create", path: temporary, errno: errno)) }
-        failure = system.writeAll(fd, Array(contents.utf8), at: 0)
-        if failure == 0, system.fsync(fd) != 0 { failure = errno }
-        _ = system.close(fd)
-        if failure == 0, system.rename(temporary, path) != 0 { failure = errno }
-        if failure == 0 { failure = system.syncDirectory(exports) }
-        if failure != 0 {
-            _ = system.unlink(temporary)
-            throw .log(.system(action: "write", path: path, errno: failure))
+        do {
+            try AtomicFile(path: path, mode: 0o640, system: system).replace(durable: true, failure: "write") { put in
+                put(Array(contents.utf8))
+            }
+        } catch {
+            throw .log(error)
         }
         return path
     }

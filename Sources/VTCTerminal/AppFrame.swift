@@ -13,7 +13,7 @@ enum AppFrame {
 
     static func render(_ state: AppState, into buffer: inout CellBuffer) -> CursorPosition? {
         let context = state.context
-        if AppShell.isTooSmall(TerminalSize(width: buffer.width, height: buffer.height)) {
+        if state.isTooSmall(TerminalSize(width: buffer.width, height: buffer.height)) {
             renderTooSmall(context.texts, into: &buffer)
             return nil
         }

@@ -227,8 +227,7 @@ struct ExportingScreen: Screen {
         state.stack.append(ExportingScreen())
         var sim = Simulator(AppShell.program, initial: state)
         #expect(sim.state.stack.count == 3)
-        var top = sim.state
-        _ = AppShell.carryOut([.open(.home)], &top, runtime: nil)
+        let (top, _) = AppShell.resolve([.open(.home)], sim.state)
         #expect(top.stack.count == 1)
         #expect(top.top is HomeScreen)
         sim.press(.character("q"))

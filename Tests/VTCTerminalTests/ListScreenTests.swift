@@ -23,11 +23,11 @@ import VTCModel
         return s
     }
 
-    static func shownIDs(_ sim: Simulator<HarnessState, ScreenRequest>) -> [Int] {
+    static func shownIDs(_ sim: Simulator<HarnessState, AppEffect>) -> [Int] {
         (sim.state.top as! ListScreen).ids.map { Int($0.uuid.14) }
     }
 
-    static func list(for user: String) -> Simulator<HarnessState, ScreenRequest> {
+    static func list(for user: String) -> Simulator<HarnessState, AppEffect> {
         let context = scenario().context(for: user, now: now)
         return ScreenHarness.simulator(ListScreen(context: context), context)
     }
