@@ -23,7 +23,7 @@ import VTCModel
         app.press(.tab)
         expectWholeHelpLine(app.state, buffer: app.render().buffer, mustShow: ["Ctrl-S", "1-5", "F1"])
         app.press(.escape, .character("l"))
-        expectWholeHelpLine(app.state, buffer: app.render().buffer, mustShow: ["F1", "q/Esc"])
+        expectWholeHelpLine(app.state, buffer: app.render().buffer, mustShow: ["F1", "q"])
     }
 
     @Test func homeOpensScreensByKeyNumberAndArrowsAndSaysWhyNot() {
