@@ -18,6 +18,7 @@ public final class ServerWorkspace: OpenedWorkspace {
     public private(set) var state: VTCState
     public private(set) var readOnlyReason: String?
     public private(set) var damage: LogProblem?
+    public private(set) var head: Checkpoint?
     public let notices: [String] = []
     /// The user's own folder for drafts and exports (`$XDG_STATE_HOME/vtc`),
     /// or why there is none: only drafts and exports need it.
@@ -37,7 +38,7 @@ public final class ServerWorkspace: OpenedWorkspace {
         self.socketPath = socketPath
         self.ownFolder = ownFolder
         link = Link(try ServerConnection(socketPath: socketPath))
-        (user, access, roster, rosterPath, state, readOnlyReason, damage) = try ServerWorkspace.fetchView(link.connection)
+        (user, access, roster, rosterPath, state, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
     }
 
     /// The folder for a user's drafts and exports: `$XDG_STATE_HOME/vtc`, else `~/.local/state/vtc`.
@@ -48,7 +49,7 @@ public final class ServerWorkspace: OpenedWorkspace {
     }
 
     private static func fetchView(_ connection: ServerConnection) throws(WorkspaceError)
-        -> (String, UserAccess, Roster, String, VTCState, String?, LogProblem?) {
+        -> (String, UserAccess, Roster, String, VTCState, String?, LogProblem?, Checkpoint?) {
         guard case .view(let view) = try connection.exchange(.view) else { throw unreadable(connection, "no view") }
         let policy: Policy
         do { policy = view.policy.isNull ? .default : try PolicyFile.parse(JSONWriter.encode(view.policy)) } catch {
@@ -64,7 +65,7 @@ public final class ServerWorkspace: OpenedWorkspace {
         var reader = BinaryReader(bytes: view.snapshot)
         let state: VTCState
         do { state = try VTCState(snapshot: &reader, policy: policy) } catch { throw unreadable(connection, "its state \(error)") }
-        return (view.user, access, roster, view.rosterPath, state, view.readOnlyReason, view.damage)
+        return (view.user, access, roster, view.rosterPath, state, view.readOnlyReason, view.damage, view.head)
     }
 
     private static func unreadable(_ connection: ServerConnection, _ what: String) -> WorkspaceError {
@@ -110,7 +111,7 @@ public final class ServerWorkspace: OpenedWorkspace {
     }
 
     private func reload() throws(WorkspaceError) {
-        (user, access, roster, rosterPath, state, readOnlyReason, damage) = try ServerWorkspace.fetchView(link.connection)
+        (user, access, roster, rosterPath, state, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
     }
 
     @discardableResult

@@ -25,6 +25,9 @@ public protocol OpenedWorkspace: AnyObject {
     /// How often a program that stays open calls `refresh()` while no key comes.
     var refreshMilliseconds: Int { get }
     var damage: LogProblem? { get }
+    /// The log's head (`seq` and SHA-256 of its last line), for witnesses kept outside the folder;
+    /// nil when it is not known here.
+    var head: Checkpoint? { get }
     var readOnlyReason: String? { get }
 
     /// Brings in what others wrote since the last look; returns how many events arrived.

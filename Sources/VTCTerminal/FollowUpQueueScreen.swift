@@ -119,7 +119,7 @@ public struct FollowUpQueueScreen: Screen {
         let formHeight = recording.map { min($0.form.height, area.height) } ?? 0
         let tableRect = Rect(x: area.x, y: area.y, width: area.width, height: area.height - formHeight)
         let zone = context.state.policy.zone
-        Table.render(columns: FollowUpQueueScreen.columns(t), selection: selection, into: &buffer, rect: tableRect) { index in
+        Table.render(columns: FollowUpQueueScreen.columns(context), selection: selection, into: &buffer, rect: tableRect) { index in
             let entry = entries[index]
             guard let record = context.state.incidents[entry.incident] else { return TableRow([]) }
             let overdue = context.now.epochSeconds > entry.due.epochSeconds
@@ -127,7 +127,7 @@ public struct FollowUpQueueScreen: Screen {
                 LocalTimeText.format(entry.due, in: zone),
                 overdue ? "! " + t.label(FollowUpStatus.overdue) : t.label(FollowUpStatus.open),
                 t.label(entry.kind),
-                record.facts.unit,
+                context.roster.shortName(of: record.facts.unit),
                 t.label(record.facts.severity),
                 LocalTimeText.format(record.facts.occurredAt, in: zone),
             ], style: overdue ? Style(bold: true, color: .danger) : .plain)
@@ -138,12 +138,13 @@ public struct FollowUpQueueScreen: Screen {
         return recording?.form.render(into: &buffer, area: area)
     }
 
-    static func columns(_ t: Texts) -> [TableColumn] {
-        [
+    static func columns(_ context: AppContext) -> [TableColumn] {
+        let t = context.texts
+        return [
             TableColumn(t[.due], minWidth: 16, maxWidth: 16, priority: 10),
-            TableColumn(t[.status], minWidth: 10, maxWidth: 16, priority: 9),
-            TableColumn(t[.followUp], minWidth: 24, maxWidth: 34, priority: 8),
-            TableColumn(t.label(RegistrationField.unit), minWidth: 8, maxWidth: 20, priority: 6),
+            TableColumn.whole(t[.status], [t.label(FollowUpStatus.open), "! " + t.label(FollowUpStatus.overdue)], priority: 9),
+            TableColumn.whole(t[.followUp], FollowUpKind.allCases.map(t.label), priority: 8),
+            UnitColumn.column(context, priority: 6),
             TableColumn(t[.columnSeverity], minWidth: 5, maxWidth: 5, priority: 7),
             TableColumn(t.label(RegistrationField.occurredAt), minWidth: 16, maxWidth: 16, priority: 4),
         ]

@@ -77,6 +77,11 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
 
     public func helpEntries(_ context: AppContext) -> [HelpEntry] {
         let texts = context.texts
+        // While the Esc question is open, its keys and not the form's.
+        if exitPrompt != nil {
+            return [HelpEntry("↑↓", texts[.moveKeyLabel], priority: 8), HelpEntry("Enter", texts[.chooseKeyLabel], priority: 9),
+                    HelpEntry("Esc", texts[.continueChoice], priority: 9)]
+        }
         var entries = [
             HelpEntry("Ctrl-S", texts[.saveKeyLabel], priority: 10),
             HelpEntry("Tab", texts[.nextFieldLabel], priority: 8),
@@ -378,13 +383,18 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
 
     private func drawExitPrompt(_ marked: ExitChoice, _ texts: Texts, into buffer: inout CellBuffer, area: Rect) {
         let width = min(area.width - 4, 60)
-        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - 8) / 2), width: width, height: 8)
+        // The question wraps inside the box rather than being cut.
+        let question = SafeText.wrap(texts[.unsavedPrompt], toWidth: width - 4)
+        let height = 4 + question.count + ExitChoice.allCases.count
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
         buffer.fill(box)
         let inside = buffer.box(box, style: .bold)
-        buffer.put(texts[.unsavedPrompt], x: inside.x + 1, y: inside.y, maxWidth: inside.width - 2, style: .bold)
+        for (row, line) in question.enumerated() {
+            buffer.put(line, x: inside.x + 1, y: inside.y + row, maxWidth: inside.width - 2, style: .bold)
+        }
         for (row, choice) in ExitChoice.allCases.enumerated() {
             let label = texts[choice.label]
-            let y = inside.y + 2 + row
+            let y = inside.y + question.count + 1 + row
             let style: Style = choice == marked ? .reverse : .plain
             buffer.fill(Rect(x: inside.x + 1, y: y, width: inside.width - 2, height: 1), style: style)
             buffer.put(String(label.prefix(1)), x: inside.x + 2, y: y, style: Style(bold: true, reverse: choice == marked, underline: true))

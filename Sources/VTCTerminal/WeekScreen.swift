@@ -56,17 +56,18 @@ public struct WeekScreen: Screen {
             return [HelpEntry("F10", t[.helpSave], priority: 10), HelpEntry("Tab", t[.helpNextField], priority: 8),
                     HelpEntry("Esc", t[.helpCancel], priority: 9)]
         case .viewing:
+            // Short labels, so that the AMG's every key fits the bottom line at 80 columns.
             var entries = [HelpEntry("←→", t[.week], priority: 9)]
             if !unitsAllowing({ .manageActions(unit: $0) }, context).isEmpty {
-                entries += [HelpEntry("t", t[.actionNewAction], priority: 7), HelpEntry("l", t[.actionCloseAction], priority: 5)]
+                entries += [HelpEntry("t", t[.helpNewAction], priority: 7), HelpEntry("l", t[.helpCloseAction], priority: 6)]
             }
             if !unitsAllowing({ .recordAMGDiscussion(unit: $0) }, context).isEmpty {
-                entries.append(HelpEntry("m", t[.actionRecordDiscussion], priority: 6))
+                entries.append(HelpEntry("m", t[.helpDiscussion], priority: 6))
             }
             if !unitsAllowing({ .recordSupervision(unit: $0) }, context).isEmpty {
-                entries.append(HelpEntry("s", t[.actionRecordSupervision], priority: 5))
+                entries.append(HelpEntry("s", t[.helpSupervision], priority: 6))
             }
-            entries += [HelpEntry("x", t[.actionExport], priority: 7), HelpEntry("↑↓", t[.helpScroll], priority: 3)]
+            entries += [HelpEntry("x", t[.helpExport], priority: 7), HelpEntry("↑↓", t[.helpScroll], priority: 3)]
             return entries
         }
     }
@@ -293,7 +294,7 @@ public struct WeekScreen: Screen {
     static func incidentLine(_ record: IncidentRecord, _ context: AppContext) -> String {
         let t = context.texts
         let facts = record.facts
-        return LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone) + " · " + facts.unit + " · "
+        return LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone) + " · " + context.roster.shortName(of: facts.unit) + " · "
             + t.label(facts.severity) + " · " + t.label(facts.kind) + (facts.citizenRef.map { " · " + $0 } ?? "")
     }
 

@@ -137,6 +137,12 @@ public enum TextKey: String, CaseIterable, Sendable {
     case nothingChanged
     case timeInFuture
     case confirmWithdraw
+    case helpExport
+    case helpSupervision
+    case helpDiscussion
+    case helpCloseAction
+    case helpNewAction
+    case helpUnacknowledged
     case confirmDiscardDraft
     case withdrawnBanner
     case followUpQueueTitle

@@ -29,9 +29,9 @@ public enum WeekReportMarkdown {
 
     /// Text from users made inert in Markdown: one line, control characters
     /// replaced, and the characters that start links, emphasis, code, HTML or break a table escaped.
-    static func cell(_ text: String) -> String {
+    public static func cell(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        for scalar in InputRules.showingInvisible(text).unicodeScalars {
             let value = scalar.value
             if value == 0x0A || value == 0x0D || value == 0x09 || value == 0x2028 || value == 0x2029 {
                 out.append(" ")

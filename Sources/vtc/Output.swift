@@ -1,4 +1,5 @@
 import Glibc
+import TerminalKit
 import VTCCodec
 
 /// Writing to stdout. Text that came from a person is made safe for a
@@ -62,17 +63,11 @@ enum Output {
     /// One JSON document on one line.
     static func json(_ value: JSONValue) { line(JSONWriter.encodeString(value)) }
 
-    /// User text for a terminal: control characters (other than newline, when allowed) become `\u{…}` escapes.
+    /// User text for a terminal, made safe by the one sanitiser the terminal UI uses too (`SafeText`):
+    /// control characters shown in caret notation, text-direction and invisible characters as `\u{202e}`.
+    /// With `multiLine`, line breaks are kept.
     static func safe(_ text: String, multiLine: Bool = false) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if (v == 0x0A && multiLine) || !(v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029) {
-                result.unicodeScalars.append(scalar)
-            } else {
-                result += "\\u{" + String(v, radix: 16) + "}"
-            }
-        }
-        return result
+        guard multiLine else { return SafeText.sanitize(text) }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(SafeText.sanitize).joined(separator: "\n")
     }
 }

@@ -29,7 +29,7 @@ struct RosterCommand: ParsableCommand {
                 ("file", .string(session.rosterPath)),
                 ("single_user", .bool(roster.isSingleUser)),
                 ("you", .string(session.user)),
-                ("units", .array(roster.units.map(JSONValue.string))),
+                ("units", .array(roster.units.map { RosterFile.unitEntry(name: $0, short: roster.shortNames[$0]) })),
                 ("users", .array(roster.users.map { user in
                     .object([("user", .string(user.user)), ("name", user.name.isEmpty ? .null : .string(user.name)),
                              ("roles", .object(roles(user).map { ($0.0.rawValue, $0.1) }))])

@@ -20,7 +20,7 @@ import VTCStore
         #expect(sim.effects.isEmpty, "another key keeps the draft")
         #expect(!sim.dump().contains("Kassér kladden?"))
         sim.press(.character("d"), .character("d"))
-        guard case .discardDraft(let id)? = sim.effects.last else {
+        guard case .discardDraft(let id)? = sim.effects.last?.requests.first else {
             Issue.record("d twice discards: \(sim.effects)")
             return
         }
