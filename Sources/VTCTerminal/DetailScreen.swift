@@ -9,23 +9,19 @@ import TerminalKit
 /// form at the bottom. Every action ends in one `.append`; the shell then
 /// refreshes the screen with the new state.
 public struct DetailScreen: Screen {
+    /// What a form on this screen is for.
     enum Action: Equatable, Sendable {
+        case record(FollowUpRecording)
         case note
         case amend
         case absence
         case withdraw
     }
 
-    enum Mode: Equatable, Sendable {
-        case viewing
-        case pickingItem(PickList, [FollowUpKind])
-        case recording(FollowUpRecording)
-        case form(Action, InlineForm)
-    }
-
     public let incident: UUID
     public private(set) var scroll = 0
-    private(set) var mode: Mode = .viewing
+    /// A pick list of follow-up items (the kinds it offers), or a form.
+    private(set) var dialog = Dialog<[FollowUpKind], Action>()
     /// The text width and height last known from a resize, for keeping the scroll position in range.
     private var viewSize = TerminalSize(width: 80, height: 16)
 
@@ -41,19 +37,12 @@ public struct DetailScreen: Screen {
 
     public func helpEntries(_ context: AppContext) -> [HelpEntry] {
         let t = context.texts
-        switch mode {
-        case .pickingItem:
-            return [HelpEntry("Enter", t[.helpOpen], priority: 9), HelpEntry("Esc", t[.helpCancel], priority: 9)]
-        case .recording, .form:
-            return [HelpEntry("F10", t[.helpSave], priority: 10), HelpEntry("Tab", t[.helpNextField], priority: 8),
-                    HelpEntry("Esc", t[.helpCancel], priority: 9)]
-        case .viewing:
-            var entries = [HelpEntry("↑↓", t[.helpScroll], priority: 6)]
-            for (key, label) in actionKeys(t) where refusal(of: key, context) == nil {
-                entries.append(HelpEntry(String(key), label, priority: 8))
-            }
-            return entries
+        if let entries = dialog.helpEntries(t) { return entries }
+        var entries = [HelpEntry("↑↓", t[.helpScroll], priority: 6)]
+        for (key, label) in actionKeys(t) where refusal(of: key, context) == nil {
+            entries.append(HelpEntry(String(key), label, priority: 8))
         }
+        return entries
     }
 
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
@@ -61,68 +50,23 @@ public struct DetailScreen: Screen {
             viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
             return nil
         }
-        switch mode {
-        case .viewing:
-            return handleViewing(key, context)
-        case .pickingItem(var list, let kinds):
-            switch list.handle(key) {
-            case .cancel: mode = .viewing
-            case .chosen(let index): mode = .recording(FollowUpRecording(incident: incident, kind: kinds[index], context: context))
-            case nil:
-                mode = .pickingItem(list, kinds)
-                return ScreenInput.noOption(list.unmatchedLetter, context)
-            }
-            return nil
-        case .recording(let recording):
-            switch recording.form.step(key, payload: { recording.with(form: $0).payload(context) }) {
-            case .open(let form):
-                mode = .recording(recording.with(form: form))
-                return ScreenInput.noOption(form.unmatchedLetter, context)
-            case .closed:
-                mode = .viewing
-            case .submitted(let payload):
-                mode = .viewing
-                return .append([payload], then: nil)
-            }
-            return nil
-        case .form(let action, var form):
-            switch form.handle(key) {
-            case .cancel:
-                mode = .viewing
-            case .submit:
-                return submit(action, &form, context)
-            case nil:
-                mode = .form(action, form)
-                return ScreenInput.noOption(form.unmatchedLetter, context)
-            }
-            return nil
-        }
+        guard dialog.isOpen else { return handleViewing(key, context) }
+        let screen = self  // the dialog changes; what its events mean is read from the screen as it was
+        return dialog.handle(key, context, chosen: { kinds, index in
+            let recording = FollowUpRecording(incident: screen.incident, kind: kinds[index])
+            return (.record(recording), recording.form(context))
+        }, payload: { action, form in screen.payload(action, &form, context) })
     }
 
     public mutating func refresh(_ context: AppContext) {
-        if case .viewing = mode { return }
-        if visibleRecord(context)?.isWithdrawn ?? true { mode = .viewing }
+        if dialog.isOpen, visibleRecord(context)?.isWithdrawn ?? true { dialog.close() }
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         buffer.fill(area)
-        let overlayHeight: Int
-        switch mode {
-        case .viewing: overlayHeight = 0
-        case .pickingItem(let list, _): overlayHeight = list.height
-        case .recording(let recording): overlayHeight = recording.form.height
-        case .form(_, let form): overlayHeight = form.height
-        }
-        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - overlayHeight))
+        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - dialog.height))
         lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
-        switch mode {
-        case .viewing: return nil
-        case .pickingItem(let list, _):
-            list.render(into: &buffer, area: area)
-            return nil
-        case .recording(let recording): return recording.form.render(into: &buffer, area: area)
-        case .form(_, let form): return form.render(into: &buffer, area: area)
-        }
+        return dialog.render(into: &buffer, area: area)
     }
 
     /// Rows the detail takes besides its text: the shell's frame.
@@ -182,7 +126,7 @@ public struct DetailScreen: Screen {
         case .character(let c) where actionKeys(t).contains(where: { $0.key == c }):
             if let refusal = refusal(of: c, context) { return .status(refusal) }
             guard let record = visibleRecord(context) else { return nil }
-            mode = startMode(c, record, context)
+            open(c, record, context)
             return nil
         default: return nil
         }
@@ -191,7 +135,7 @@ public struct DetailScreen: Screen {
         return nil
     }
 
-    private func startMode(_ key: Character, _ record: IncidentRecord, _ context: AppContext) -> Mode {
+    private mutating func open(_ key: Character, _ record: IncidentRecord, _ context: AppContext) {
         let t = context.texts
         let facts = record.facts
         switch key {
@@ -203,22 +147,23 @@ public struct DetailScreen: Screen {
                 return marker + t.label(kind) + " · " + t[.due] + " "
                     + LocalTimeText.format(item.due, in: context.state.policy.zone)
             }
-            return .pickingItem(PickList(title: t[.chooseFollowUpItem], options: options), kinds)
+            dialog.pick(PickList(title: t[.chooseFollowUpItem], options: options), for: kinds)
         case "k":
-            return .recording(FollowUpRecording(incident: incident, kind: .acknowledgement, context: context))
+            let recording = FollowUpRecording(incident: incident, kind: .acknowledgement)
+            dialog.open(.record(recording), recording.form(context))
         case "n":
-            return .form(.note, InlineForm(title: t[.actionAddNote], entries: [InlineForm.area("note", t[.noteField])]))
+            dialog.open(.note, InlineForm(title: t[.actionAddNote], entries: [InlineForm.area("note", t[.noteField])]))
         case "e":
-            return .form(.amend, DetailScreen.amendForm(facts, t))
+            dialog.open(.amend, DetailScreen.amendForm(facts, t))
         case "a":
             let today = context.state.policy.zone.local(context.now).date
-            return .form(.absence, InlineForm(title: t[.actionAbsence], entries: [
+            dialog.open(.absence, InlineForm(title: t[.actionAbsence], entries: [
                 InlineForm.text("first", t.label(RegistrationField.firstAbsenceDay), (facts.firstAbsenceDay ?? today).iso,
                                 understood: UnderstoodTime.day(.absence, context)),
                 InlineForm.text("days", t.label(RegistrationField.absenceDays), String(facts.absenceDays ?? 1)),
             ]))
         default:
-            return .form(.withdraw, InlineForm(title: t[.actionWithdraw], entries: [InlineForm.text("reason", t[.reason])]))
+            dialog.open(.withdraw, InlineForm(title: t[.actionWithdraw], entries: [InlineForm.text("reason", t[.reason])]))
         }
     }
 
@@ -246,22 +191,12 @@ public struct DetailScreen: Screen {
 
     // MARK: Submitting
 
-    private mutating func submit(_ action: Action, _ form: inout InlineForm, _ context: AppContext) -> ScreenRequest? {
-        switch payload(action, &form, context) {
-        case .success(let payload):
-            mode = .viewing
-            return .append([payload], then: nil)
-        case .failure(let problem):
-            form.message = problem.message
-            mode = .form(action, form)
-            return nil
-        }
-    }
-
     private func payload(_ action: Action, _ form: inout InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let t = context.texts
         guard let record = visibleRecord(context) else { return .failure(FormProblem(t[.noIncidents])) }
         switch action {
+        case .record(let recording):
+            return recording.payload(form, context)
         case .note:
             let text = form.text("note")
             if let problem = ScreenInput.problem(text, field: t[.noteField], multiLine: true, required: true, texts: t) {
@@ -461,5 +396,5 @@ public struct DetailScreen: Screen {
 
 extension DetailScreen: CapturesTypedKeys {
     /// While a form or the search field is open, `q`, `?` and Esc belong to it.
-    public var capturesTypedKeys: Bool { mode != .viewing }
+    public var capturesTypedKeys: Bool { dialog.isOpen }
 }

@@ -9,11 +9,9 @@ import VTCModel
 struct FollowUpRecording: Equatable, Sendable {
     let incident: UUID
     let kind: FollowUpKind
-    var form: InlineForm
 
-    init(incident: UUID, kind: FollowUpKind, context: AppContext) {
-        self.incident = incident
-        self.kind = kind
+    /// The form as it opens: done, now, no note.
+    func form(_ context: AppContext) -> InlineForm {
         let texts = context.texts
         let outcomes: [FollowUpOutcome] = kind == .acknowledgement ? [.done] : FollowUpOutcome.allCases
         var entries: [InlineForm.Entry] = [
@@ -26,7 +24,7 @@ struct FollowUpRecording: Equatable, Sendable {
                                            understood: UnderstoodTime.moment(context)))
         }
         entries.append(InlineForm.text("note", texts[.noteField]))
-        form = InlineForm(title: texts.label(kind), entries: entries)
+        return InlineForm(title: texts.label(kind), entries: entries)
     }
 
     /// The access this recording needs for an item of `responsible` in `unit`.
@@ -38,14 +36,7 @@ struct FollowUpRecording: Equatable, Sendable {
     }
 
     /// The payload the form's values stand for, or the message saying what is wrong.
-    /// The same recording with its form as typed so far.
-    func with(form: InlineForm) -> FollowUpRecording {
-        var copy = self
-        copy.form = form
-        return copy
-    }
-
-    func payload(_ context: AppContext) -> Result<EventPayload, FormProblem> {
+    func payload(_ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let texts = context.texts
         let zone = context.state.policy.zone
         let outcome = form.choice("outcome").flatMap(FollowUpOutcome.init(rawValue:)) ?? .done

@@ -187,33 +187,3 @@ public struct InlineForm: Equatable, Sendable {
         return cursor
     }
 }
-
-/// What a key did to an open form that submits one event.
-enum EventFormStep {
-    /// The form stays open, as it now is (with the problem shown, if the submission was refused).
-    case open(InlineForm)
-    case closed
-    case submitted(EventPayload)
-}
-
-extension InlineForm {
-    /// Handles a key for a form whose submission is one event: Esc closes it, a
-    /// valid submission gives its event, an invalid one keeps the form and says why.
-    func step(_ key: Key, payload: (InlineForm) -> Result<EventPayload, FormProblem>) -> EventFormStep {
-        var form = self
-        switch form.handle(key) {
-        case .cancel:
-            return .closed
-        case .submit:
-            switch payload(form) {
-            case .success(let event):
-                return .submitted(event)
-            case .failure(let problem):
-                form.message = problem.message
-                return .open(form)
-            }
-        case nil:
-            return .open(form)
-        }
-    }
-}

@@ -21,12 +21,6 @@ public struct WeekScreen: Screen {
         case supervision
     }
 
-    enum Mode: Equatable, Sendable {
-        case viewing
-        case picking(PickList, Purpose)
-        case form(Form, InlineForm)
-    }
-
     public private(set) var week: ISOWeek
     public private(set) var scroll = 0
     public private(set) var report: WeekReport?
@@ -34,7 +28,7 @@ public struct WeekScreen: Screen {
     public private(set) var openActions: [ActionRecord] = []
     /// The units whose week the user may read.
     public let units: [String]
-    private(set) var mode: Mode = .viewing
+    private(set) var dialog = Dialog<Purpose, Form>()
     private var viewSize = TerminalSize(width: 80, height: 16)
     private var computed: RefreshStamp?
 
@@ -49,27 +43,20 @@ public struct WeekScreen: Screen {
 
     public func helpEntries(_ context: AppContext) -> [HelpEntry] {
         let t = context.texts
-        switch mode {
-        case .picking:
-            return [HelpEntry("Enter", t[.helpOpen], priority: 9), HelpEntry("Esc", t[.helpCancel], priority: 9)]
-        case .form:
-            return [HelpEntry("F10", t[.helpSave], priority: 10), HelpEntry("Tab", t[.helpNextField], priority: 8),
-                    HelpEntry("Esc", t[.helpCancel], priority: 9)]
-        case .viewing:
-            // Short labels, so that the AMG's every key fits the bottom line at 80 columns.
-            var entries = [HelpEntry("←→", t[.week], priority: 9)]
-            if !unitsAllowing({ .manageActions(unit: $0) }, context).isEmpty {
-                entries += [HelpEntry("t", t[.helpNewAction], priority: 7), HelpEntry("l", t[.helpCloseAction], priority: 6)]
-            }
-            if !unitsAllowing({ .recordAMGDiscussion(unit: $0) }, context).isEmpty {
-                entries.append(HelpEntry("m", t[.helpDiscussion], priority: 6))
-            }
-            if !unitsAllowing({ .recordSupervision(unit: $0) }, context).isEmpty {
-                entries.append(HelpEntry("s", t[.helpSupervision], priority: 6))
-            }
-            entries += [HelpEntry("x", t[.helpExport], priority: 7), HelpEntry("↑↓", t[.helpScroll], priority: 3)]
-            return entries
+        if let entries = dialog.helpEntries(t) { return entries }
+        // Short labels, so that the AMG's every key fits the bottom line at 80 columns.
+        var entries = [HelpEntry("←→", t[.week], priority: 9)]
+        if !unitsAllowing({ .manageActions(unit: $0) }, context).isEmpty {
+            entries += [HelpEntry("t", t[.helpNewAction], priority: 7), HelpEntry("l", t[.helpCloseAction], priority: 6)]
         }
+        if !unitsAllowing({ .recordAMGDiscussion(unit: $0) }, context).isEmpty {
+            entries.append(HelpEntry("m", t[.helpDiscussion], priority: 6))
+        }
+        if !unitsAllowing({ .recordSupervision(unit: $0) }, context).isEmpty {
+            entries.append(HelpEntry("s", t[.helpSupervision], priority: 6))
+        }
+        entries += [HelpEntry("x", t[.helpExport], priority: 7), HelpEntry("↑↓", t[.helpScroll], priority: 3)]
+        return entries
     }
 
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
@@ -77,31 +64,10 @@ public struct WeekScreen: Screen {
             viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
             return nil
         }
-        switch mode {
-        case .viewing:
-            return handleViewing(key, context)
-        case .picking(var list, let purpose):
-            switch list.handle(key) {
-            case .cancel: mode = .viewing
-            case .chosen(let index): mode = startForm(after: purpose, index, context)
-            case nil:
-                mode = .picking(list, purpose)
-                return ScreenInput.noOption(list.unmatchedLetter, context)
-            }
-            return nil
-        case .form(let kind, let form):
-            switch form.step(key, payload: { payload(kind, $0, context) }) {
-            case .open(let form):
-                mode = .form(kind, form)
-                return ScreenInput.noOption(form.unmatchedLetter, context)
-            case .closed:
-                mode = .viewing
-            case .submitted(let payload):
-                mode = .viewing
-                return .append([payload], then: nil)
-            }
-            return nil
-        }
+        guard dialog.isOpen else { return handleViewing(key, context) }
+        let screen = self  // the dialog changes; what its events mean is read from the screen as it was
+        return dialog.handle(key, context, chosen: { purpose, index in screen.form(after: purpose, index, context) },
+                             payload: { kind, form in screen.payload(kind, form, context) })
     }
 
     public mutating func refresh(_ context: AppContext) {
@@ -120,21 +86,9 @@ public struct WeekScreen: Screen {
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         buffer.fill(area)
-        let overlay: Int
-        switch mode {
-        case .viewing: overlay = 0
-        case .picking(let list, _): overlay = list.height
-        case .form(_, let form): overlay = form.height
-        }
-        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - overlay))
+        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - dialog.height))
         lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
-        switch mode {
-        case .viewing: return nil
-        case .picking(let list, _):
-            list.render(into: &buffer, area: area)
-            return nil
-        case .form(_, let form): return form.render(into: &buffer, area: area)
-        }
+        return dialog.render(into: &buffer, area: area)
     }
 
     // MARK: Keys
@@ -167,7 +121,7 @@ public struct WeekScreen: Screen {
         case .character("t"):
             let allowed = unitsAllowing({ .manageActions(unit: $0) }, context)
             guard !allowed.isEmpty else { return .status(refusal({ .manageActions(unit: $0) }, context)) }
-            mode = .form(.newAction, newActionForm(allowed, context))
+            dialog.open(.newAction, newActionForm(allowed, context))
         case .character("l"):
             guard !unitsAllowing({ .manageActions(unit: $0) }, context).isEmpty else {
                 return .status(refusal({ .manageActions(unit: $0) }, context))
@@ -175,7 +129,7 @@ public struct WeekScreen: Screen {
             let closable = openActions.filter { context.may(.manageActions(unit: $0.action.unit)) }
             guard !closable.isEmpty else { return .status(t[.noOpenActions]) }
             let options = closable.map { $0.action.title + " · " + $0.action.owner + " · " + t.message(.actionDueOn($0.action.due.iso)) }
-            mode = .picking(PickList(title: t[.chooseAction], options: options), .closeAction(closable.map(\.action.id)))
+            dialog.pick(PickList(title: t[.chooseAction], options: options), for: .closeAction(closable.map(\.action.id)))
         case .character("m"):
             guard !unitsAllowing({ .recordAMGDiscussion(unit: $0) }, context).isEmpty else {
                 return .status(refusal({ .recordAMGDiscussion(unit: $0) }, context))
@@ -183,15 +137,15 @@ public struct WeekScreen: Screen {
             let incidents = (report?.newIncidents ?? []).filter { context.may(.recordAMGDiscussion(unit: $0.facts.unit)) }
             guard !incidents.isEmpty else { return .status(t[.noIncidentsThisWeek]) }
             let options = incidents.map { WeekScreen.incidentLine($0, context) }
-            mode = .picking(PickList(title: t[.chooseIncident], options: options), .discussIncident(incidents.map(\.id)))
+            dialog.pick(PickList(title: t[.chooseIncident], options: options), for: .discussIncident(incidents.map(\.id)))
         case .character("s"):
             let allowed = unitsAllowing({ .recordSupervision(unit: $0) }, context)
             guard !allowed.isEmpty else { return .status(refusal({ .recordSupervision(unit: $0) }, context)) }
-            mode = .form(.supervision, supervisionForm(allowed, context))
+            dialog.open(.supervision, supervisionForm(allowed, context))
         default:
             return nil
         }
-        if case .viewing = mode {
+        if !dialog.isOpen {
             scroll = DetailLines.clampedTop(scroll, count: lines(context, width: viewSize.width).lines.count, height: viewSize.height)
         }
         return nil
@@ -233,13 +187,13 @@ public struct WeekScreen: Screen {
         ])
     }
 
-    private func startForm(after purpose: Purpose, _ index: Int, _ context: AppContext) -> Mode {
+    private func form(after purpose: Purpose, _ index: Int, _ context: AppContext) -> (Form, InlineForm) {
         let t = context.texts
         switch purpose {
         case .closeAction(let ids):
-            return .form(.closeAction(ids[index]), InlineForm(title: t[.actionCloseAction], entries: [InlineForm.text("note", t[.noteField])]))
+            return (.closeAction(ids[index]), InlineForm(title: t[.actionCloseAction], entries: [InlineForm.text("note", t[.noteField])]))
         case .discussIncident(let ids):
-            return .form(.discussion(ids[index]), InlineForm(title: t[.actionRecordDiscussion], entries: [
+            return (.discussion(ids[index]), InlineForm(title: t[.actionRecordDiscussion], entries: [
                 InlineForm.text("date", t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
                 InlineForm.text("summary", t[.summaryField]),
             ]))
@@ -385,5 +339,5 @@ public struct WeekScreen: Screen {
 
 extension WeekScreen: CapturesTypedKeys {
     /// While a form or the search field is open, `q`, `?` and Esc belong to it.
-    public var capturesTypedKeys: Bool { mode != .viewing }
+    public var capturesTypedKeys: Bool { dialog.isOpen }
 }
