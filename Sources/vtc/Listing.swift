@@ -7,9 +7,13 @@ import TerminalKit
 enum Listing {
     static func actions(_ actions: [ActionRecord], today: CalendarDate, format: ListingFormat, texts: Texts) {
         let header = format == .table ? texts.actionColumns : ["id", "unit", "title", "owner", "due", "status"]
+        // A table is read by people, in their language; CSV and JSON keep the identifiers.
+        func status(_ r: ActionRecord) -> String {
+            guard format == .table else { return IncidentJSON.actionStatus(r, today: today) }
+            return r.isClosed ? texts[.actionStatusClosed] : texts.label(r.isOverdue(on: today) ? FollowUpStatus.overdue : .open)
+        }
         let rows = actions.map { r in
-            [r.action.id.lowercasedString, r.action.unit, r.action.title, r.action.owner, r.action.due.iso,
-             IncidentJSON.actionStatus(r, today: today)]
+            [r.action.id.lowercasedString, r.action.unit, r.action.title, r.action.owner, r.action.due.iso, status(r)]
         }
         write(header: header, rows: rows, json: .array(actions.map { IncidentJSON.action($0, today: today) }), format: format,
               flexible: [1, 2, 3])
