@@ -1,5 +1,5 @@
 /// A pick list shown on one line: the arrows cycle through the options, and a
-/// typed character selects the next option whose label starts with it.
+/// typed letter selects the option it belongs to (`HotLetters`, from the labels shown).
 public struct ChoiceField<Value: Hashable & Sendable>: Equatable, Sendable {
     public struct Option: Equatable, Sendable {
         public var value: Value
@@ -20,12 +20,15 @@ public struct ChoiceField<Value: Hashable & Sendable>: Equatable, Sendable {
     }
 
     public let options: [Option]
+    /// The letter of each option, from its label.
+    public let letters: [Character?]
     /// nil until something is chosen, so nothing is preselected for the user.
     public private(set) var selectedIndex: Int?
     public var arrows: Arrows
 
     public init(options: [Option], selected: Value? = nil, arrows: Arrows = .both) {
         self.options = options
+        letters = HotLetters.assign(options.map(\.label))
         self.arrows = arrows
         selectedIndex = selected.flatMap { value in options.firstIndex { $0.value == value } }
     }
@@ -46,28 +49,22 @@ public struct ChoiceField<Value: Hashable & Sendable>: Equatable, Sendable {
         case .right where arrows != .vertical, .down where arrows != .horizontal:
             selectedIndex = selectedIndex.map { ($0 + 1) % options.count } ?? 0
         case .character(let character):
-            return selectByFirstLetter(character)
+            return selectByLetter(character)
         default:
             return false
         }
         return true
     }
 
-    /// Selects the next option (after the current one, wrapping round) whose
-    /// label starts with `character`, ignoring case.
-    private mutating func selectByFirstLetter(_ character: Character) -> Bool {
-        let wanted = String(character).lowercased()
-        let matching = options.indices.filter { index in
-            options[index].label.first.map { String($0).lowercased() == wanted } ?? false
-        }
-        guard let first = matching.first else { return false }
-        if let current = selectedIndex, let next = matching.first(where: { $0 > current }) {
-            selectedIndex = next
-        } else {
-            selectedIndex = first
-        }
+    /// Selects the option whose letter `character` is, ignoring case; false if it is none's.
+    private mutating func selectByLetter(_ character: Character) -> Bool {
+        guard let index = letters.firstIndex(of: Character(character.lowercased())) else { return false }
+        selectedIndex = index
         return true
     }
+
+    /// `[P]hysical violence · [T]hreat · …`, for the line under a focused field.
+    public var letterHint: String { HotLetters.hint(options.map(\.label)) }
 
     /// Draws the chosen label (or `placeholder`) in `width` cells, with `‹ ›`
     /// round it when focused to show the arrows change it.

@@ -16,8 +16,9 @@ public enum SafeText {
     }
 
     /// The text with nothing a terminal would interpret: C0 controls in caret
-    /// notation (`ESC` → `^[`, `BEL` → `^G`), `DEL` → `^?`, C1 controls and
-    /// invisible or direction-changing scalars → `�`, tab → spaces to the next
+    /// notation (`ESC` → `^[`, `BEL` → `^G`), `DEL` → `^?`, format characters
+    /// (text direction, zero width, soft hyphen) written out (`\u{202e}`), C1
+    /// controls and other invisible scalars → `�`, tab → spaces to the next
     /// tab stop. Every character of the result is at least one cell wide.
     public static func sanitize(_ text: some StringProtocol) -> String {
         if text.unicodeScalars.allSatisfy({ isPlainPrintable($0) }) { return String(text) }
@@ -114,7 +115,11 @@ public enum SafeText {
         let startsWithEmoji = first.properties.isEmoji
         var shown = String.UnicodeScalarView()
         for scalar in scalars {
-            if isUnsafe(scalar, insideEmoji: startsWithEmoji) {
+            if scalar.properties.generalCategory == .format, !(isJoiner(scalar) && startsWithEmoji) {
+                // Text-direction and zero-width characters are shown for what they are, as
+                // CVE-2021-42574 ("Trojan Source") taught compilers to.
+                shown.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else if isUnsafe(scalar, insideEmoji: startsWithEmoji) {
                 shown.append(contentsOf: String(replacement).unicodeScalars)
             } else {
                 shown.append(scalar)

@@ -18,9 +18,11 @@ public final class ServerWorkspace: OpenedWorkspace {
     public private(set) var state: VTCState
     public private(set) var readOnlyReason: String?
     public private(set) var damage: LogProblem?
+    public private(set) var head: Checkpoint?
     public let notices: [String] = []
-    /// The user's own folder for drafts and exports (`$XDG_STATE_HOME/vtc`).
-    public let ownFolder: DataFolder
+    /// The user's own folder for drafts and exports (`$XDG_STATE_HOME/vtc`),
+    /// or why there is none: only drafts and exports need it.
+    public let ownFolder: Result<DataFolder, WorkspaceError>
     private let socketPath: String
     private let link: Link
     private var subscribed = false
@@ -32,22 +34,22 @@ public final class ServerWorkspace: OpenedWorkspace {
     }
 
     /// Connects to the server at `socketPath` and fetches the user's view.
-    public init(socketPath: String, ownFolder: DataFolder) throws(WorkspaceError) {
+    public init(socketPath: String, ownFolder: Result<DataFolder, WorkspaceError>) throws(WorkspaceError) {
         self.socketPath = socketPath
         self.ownFolder = ownFolder
         link = Link(try ServerConnection(socketPath: socketPath))
-        (user, access, roster, rosterPath, state, readOnlyReason, damage) = try ServerWorkspace.fetchView(link.connection)
+        (user, access, roster, rosterPath, state, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
     }
 
     /// The folder for a user's drafts and exports: `$XDG_STATE_HOME/vtc`, else `~/.local/state/vtc`.
-    public static func ownFolder(environment: [String: String]) throws(WorkspaceError) -> DataFolder {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return DataFolder(path: state + "/vtc") }
-        if let home = environment["HOME"], !home.isEmpty { return DataFolder(path: home + "/.local/state/vtc") }
-        throw .log(.noDataFolder("set XDG_STATE_HOME or HOME for your drafts"))
+    public static func ownFolder(environment: [String: String]) -> Result<DataFolder, WorkspaceError> {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return .success(DataFolder(path: state + "/vtc")) }
+        if let home = environment["HOME"], !home.isEmpty { return .success(DataFolder(path: home + "/.local/state/vtc")) }
+        return .failure(.log(.noDataFolder("set XDG_STATE_HOME or HOME for your drafts")))
     }
 
     private static func fetchView(_ connection: ServerConnection) throws(WorkspaceError)
-        -> (String, UserAccess, Roster, String, VTCState, String?, LogProblem?) {
+        -> (String, UserAccess, Roster, String, VTCState, String?, LogProblem?, Checkpoint?) {
         guard case .view(let view) = try connection.exchange(.view) else { throw unreadable(connection, "no view") }
         let policy: Policy
         do { policy = view.policy.isNull ? .default : try PolicyFile.parse(JSONWriter.encode(view.policy)) } catch {
@@ -63,7 +65,7 @@ public final class ServerWorkspace: OpenedWorkspace {
         var reader = BinaryReader(bytes: view.snapshot)
         let state: VTCState
         do { state = try VTCState(snapshot: &reader, policy: policy) } catch { throw unreadable(connection, "its state \(error)") }
-        return (view.user, access, roster, view.rosterPath, state, view.readOnlyReason, view.damage)
+        return (view.user, access, roster, view.rosterPath, state, view.readOnlyReason, view.damage, view.head)
     }
 
     private static func unreadable(_ connection: ServerConnection, _ what: String) -> WorkspaceError {
@@ -80,6 +82,9 @@ public final class ServerWorkspace: OpenedWorkspace {
     public var policy: Policy { state.policy }
     public var now: Timestamp { SystemCalls.live.now().expressed(in: policy.zone) }
     public var isReadOnly: Bool { readOnlyReason != nil }
+    /// A refresh with no news is one read that finds nothing: often enough
+    /// that what the server pushes shows within a fraction of a second.
+    public var refreshMilliseconds: Int { 100 }
 
     /// Takes the server's news; when the log grew, fetches the view again.
     /// A connection that broke (the server restarted) is made again.
@@ -87,11 +92,13 @@ public final class ServerWorkspace: OpenedWorkspace {
     public func refresh() throws(WorkspaceError) -> Int {
         var changes: Int
         do {
+            changes = 0
             if !subscribed {
-                try link.connection.subscribe()
+                // What was written between the view and the subscription comes only with this answer.
+                if try link.connection.subscribe() != state.eventCount { changes = 1 }
                 subscribed = true
             }
-            changes = try link.connection.takeChanges()
+            changes += try link.connection.takeChanges()
         } catch {
             subscribed = false
             link.connection = try ServerConnection(socketPath: socketPath)
@@ -104,7 +111,7 @@ public final class ServerWorkspace: OpenedWorkspace {
     }
 
     private func reload() throws(WorkspaceError) {
-        (user, access, roster, rosterPath, state, readOnlyReason, damage) = try ServerWorkspace.fetchView(link.connection)
+        (user, access, roster, rosterPath, state, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
     }
 
     @discardableResult
@@ -128,26 +135,32 @@ public final class ServerWorkspace: OpenedWorkspace {
 
     // MARK: - Drafts and exports, in the user's own folder
 
-    private var drafts: DraftStore { DraftStore(folder: ownFolder) }
+    private var drafts: DraftStore {
+        get throws(WorkspaceError) { DraftStore(folder: try ownFolder.get()) }
+    }
 
     public func saveDraft(id: UUID, fields: JSONValue) throws(WorkspaceError) {
+        let drafts = try drafts
         do { try drafts.save(Draft(user: user, id: id, updatedAt: now, fields: fields)) } catch { throw .log(error) }
     }
 
     public func listDrafts() throws(WorkspaceError) -> DraftListing {
+        let drafts = try drafts
         do { return try drafts.list(user: user) } catch { throw .log(error) }
     }
 
     public func loadDraft(id: UUID) throws(WorkspaceError) -> Draft? {
+        let drafts = try drafts
         do { return try drafts.load(user: user, id: id) } catch { throw .log(error) }
     }
 
     public func deleteDraft(id: UUID) throws(WorkspaceError) {
-        guard FileManager.default.fileExists(atPath: ownFolder.draftsPath) else { return }
+        let drafts = try drafts
+        guard FileManager.default.fileExists(atPath: drafts.folderPath) else { return }
         do { try drafts.delete(user: user, id: id) } catch { throw .log(error) }
     }
 
     public func export(fileName: String, contents: String) throws(WorkspaceError) -> String {
-        try Workspace.export(fileName: fileName, contents: contents, in: ownFolder, system: .live)
+        try Workspace.export(fileName: fileName, contents: contents, in: try ownFolder.get(), system: .live)
     }
 }

@@ -5,6 +5,13 @@ public enum RosterFile {
     /// The value that gives a role in every unit of the roster.
     public static let allUnitsMarker = "*"
 
+    /// A unit as roster.json lists it: its name alone, or `{"name": …, "short": …}` with a short
+    /// name for narrow columns. The one place both the reader and every writer (the demo) take it from.
+    public static func unitEntry(name: String, short: String?) -> JSONValue {
+        guard let short else { return .string(name) }
+        return .object([("name", .string(name)), ("short", .string(short))])
+    }
+
     /// One mistake in a roster file. `path` says where, e.g. `users[2].roles.leader[0]`.
     public struct Problem: Error, Equatable, Sendable {
         public enum Kind: Equatable, Sendable {
@@ -16,6 +23,7 @@ public enum RosterFile {
             case unknownRole(String)
             case unknownUnit(String)
             case duplicateUnit(String)
+            case duplicateShortName(String)
             case reservedUnitName(String)
             case emptyUnit
             case emptyUserID
@@ -98,7 +106,8 @@ private struct Reader {
 
     mutating func roster(_ json: JSONValue) -> Roster? {
         guard let top = fields(json, at: "roster", required: ["units", "users"], optional: []) else { return nil }
-        let units = top["units"].map { unitList($0) } ?? []
+        let listed = top["units"].map { unitList($0) } ?? []
+        let units = listed.map(\.name)
         let known = Set(units)
         var users: [UserAccess] = []
         var firstPath: [String: String] = [:]
@@ -118,26 +127,44 @@ private struct Reader {
                 report("users", .expected(.array))
             }
         }
-        return Roster(units: units, users: users)
+        var shortNames: [String: String] = [:]
+        for unit in listed { if let short = unit.short { shortNames[unit.name] = short } }
+        return Roster(units: units, users: users, shortNames: shortNames)
     }
 
-    mutating func unitList(_ value: JSONValue) -> [String] {
+    mutating func unitList(_ value: JSONValue) -> [(name: String, short: String?)] {
         guard let entries = value.array else {
             report("units", .expected(.array))
             return []
         }
-        var units: [String] = []
+        var units: [(name: String, short: String?)] = []
         for (index, entry) in entries.enumerated() {
             let path = "units[\(index)]"
-            guard let unit = text(entry, at: path) else { continue }
+            var name: String?
+            var short: String?
+            if case .object = entry {
+                guard let fields = fields(entry, at: path, required: ["name"], optional: ["short"]) else { continue }
+                name = fields["name"].flatMap { text($0, at: path + ".name") }
+                short = fields["short"].flatMap { text($0, at: path + ".short") }
+                if let given = short, given.allSatisfy(\.isWhitespace) {
+                    report(path + ".short", .emptyUnit)
+                    short = nil
+                } else if let given = short, units.contains(where: { $0.short == given || $0.name == given }) {
+                    report(path + ".short", .duplicateShortName(given))
+                    short = nil
+                }
+            } else {
+                name = text(entry, at: path)
+            }
+            guard let unit = name else { continue }
             if unit.allSatisfy(\.isWhitespace) {
                 report(path, .emptyUnit)
             } else if unit == RosterFile.allUnitsMarker {
                 report(path, .reservedUnitName(unit))
-            } else if units.contains(unit) {
+            } else if units.contains(where: { $0.name == unit }) {
                 report(path, .duplicateUnit(unit))
             } else {
-                units.append(unit)
+                units.append((unit, short))
             }
         }
         return units

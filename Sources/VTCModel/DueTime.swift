@@ -28,13 +28,6 @@ extension WeeklyMeeting {
             day = day.adding(days: 1)
         }
     }
-
-    func next(after now: LocalDateTime) -> LocalDateTime {
-        let daysAhead = (isoWeekday - now.date.isoWeekday + 7) % 7
-        var meeting = LocalDateTime(date: now.date.adding(days: daysAhead), hour: hour, minute: minute)
-        if meeting <= now { meeting.date = meeting.date.adding(days: 7) }
-        return meeting
-    }
 }
 
 extension Policy {

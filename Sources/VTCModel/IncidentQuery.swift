@@ -46,48 +46,16 @@ public struct IncidentQuery: Hashable, Sendable {
         self.order = order
     }
 
+    /// The incidents the query selects, in its order: one selection over the
+    /// user's `IncidentIndex`, the same the list screen makes.
     public func run(on state: VTCState, for user: UserAccess, at now: Timestamp) -> [IncidentRecord] {
-        let words = TextSearch.words(text ?? "")
-        let records = state.incidents.values
-        // Places and small keys, not records, until the end: copying and moving records retains and releases every field.
-        let keys = records.indices.lazy.filter { admits(records[$0], for: user, at: now, words: words) }
-            .map { NewestFirstKey(records[$0], index: $0) }
-        switch order {
-        case .newestFirst:
-            return keys.sorted(by: NewestFirstKey.precedes).map { records[$0.index] }
-        case .mostUrgentFirst:
-            let keyed = keys.map { (urgency: Urgency(of: records[$0.index], at: now), key: $0) }
-            return keyed.sorted { a, b in
-                a.urgency != b.urgency ? a.urgency < b.urgency : NewestFirstKey.precedes(a.key, b.key)
-            }.map { records[$0.key.index] }
-        }
+        let index = IncidentIndex(state, for: user)
+        return index.select(self, at: now).map { state.incidents[existing: index.ids[Int($0)]] }
     }
 
-    /// How many incidents `run` would give, without gathering or sorting them.
+    /// How many incidents `run` would give.
     public func count(on state: VTCState, for user: UserAccess, at now: Timestamp) -> Int {
-        let words = TextSearch.words(text ?? "")
-        return state.incidents.values.reduce(0) { $0 + (admits($1, for: user, at: now, words: words) ? 1 : 0) }
-    }
-
-    private func admits(_ record: IncidentRecord, for user: UserAccess, at now: Timestamp, words: [String]) -> Bool {
-        let facts = record.facts
-        guard !record.isWithdrawn,
-              Access.check(user, .see(unit: facts.unit, registrant: record.registrant)).isAllowed,
-              units?.contains(facts.unit) ?? true,
-              since.map({ facts.occurredAt.epochSeconds >= $0.epochSeconds }) ?? true,
-              until.map({ facts.occurredAt.epochSeconds < $0.epochSeconds }) ?? true,
-              severities?.contains(facts.severity) ?? true,
-              kinds?.contains(facts.kind) ?? true,
-              !notAcknowledged || record.acknowledgement == nil
-        else { return false }
-        if withOverdueFollowUp && !record.followUps.contains(where: { $0.status(at: now) == .overdue }) { return false }
-        if withOpenFollowUp && !record.followUps.contains(where: { $0.status(at: now).isOpen }) { return false }
-        return words.isEmpty || TextSearch.matches(words, in: IncidentQuery.searchableText(of: record))
-    }
-
-    static func searchableText(of record: IncidentRecord) -> [String] {
-        let facts = record.facts
-        return [facts.description, facts.location ?? "", facts.citizenRef ?? "", facts.unit] + record.notes.map(\.text)
+        IncidentIndex(state, for: user).select(self, at: now).count
     }
 
     /// Newest occurrence first; ties by registration time, then id, so the order never depends on the log's order.
@@ -119,48 +87,5 @@ struct NewestFirstKey {
         if a.occurred != b.occurred { return a.occurred > b.occurred }
         if a.registered != b.registered { return a.registered > b.registered }
         return a.id.uuidString < b.id.uuidString
-    }
-}
-
-/// How urgent an incident's follow-up is; smaller is more urgent.
-struct Urgency: Comparable {
-    /// 0: has overdue follow-up, 1: has open follow-up, 2: nothing open.
-    let group: Int
-    /// The earliest due time among the open items: the longest overdue, or the next due.
-    let earliestDue: Int64
-    let severity: Int
-
-    init(of record: IncidentRecord, at now: Timestamp) {
-        let open = record.followUps.filter { $0.status(at: now).isOpen }
-        let dues = open.map(\.due.epochSeconds)
-        group = open.contains { $0.status(at: now) == .overdue } ? 0 : open.isEmpty ? 2 : 1
-        earliestDue = dues.min() ?? 0
-        severity = record.facts.severity.rawValue
-    }
-
-    static func < (a: Urgency, b: Urgency) -> Bool {
-        (a.group, a.earliestDue, -a.severity) < (b.group, b.earliestDue, -b.severity)
-    }
-}
-
-/// Case-insensitive word search that keeps Danish letters apart (æ is not ae, å
-/// is not a) and treats composed and decomposed letters alike.
-enum TextSearch {
-    static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
-    }
-
-    static func matches(_ words: [String], in fields: [String]) -> Bool {
-        let haystack = fields.map { $0.lowercased() }
-        return words.allSatisfy { word in haystack.contains { containsCharacters($0, word) } }
-    }
-
-    /// Compares by Character, so that `å` written as one scalar or as `a` + ring matches either way.
-    private static func containsCharacters(_ text: String, _ word: String) -> Bool {
-        let (t, w) = (Array(text), Array(word))
-        guard !w.isEmpty, w.count <= t.count else { return w.isEmpty }
-        return (0...(t.count - w.count)).contains { start in
-            (0..<w.count).allSatisfy { t[start + $0] == w[$0] }
-        }
     }
 }

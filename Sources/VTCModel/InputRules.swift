@@ -40,6 +40,21 @@ public enum InputRules {
         }
     }
 
+    /// The text with each invisible or text-direction character written out as `\u{202e}`, so that
+    /// old data holding one shows what it holds in every output (as CVE-2021-42574 taught compilers).
+    public static func showingInvisible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isInvisible($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isInvisible(scalar.value) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// True when the text holds something shaped like a Danish CPR number:
     /// six digits, an optional `-` or space, then four digits, anywhere.
     public static func containsCPRNumber(_ text: String) -> Bool {

@@ -48,21 +48,46 @@ public struct Roster: Hashable, Sendable {
     public static let defaultSingleUserUnit = "Min enhed"
 
     public let units: [String]
+    /// The short names the roster gives units (`"short"` in roster.json), for narrow columns.
+    public let shortNames: [String: String]
     public let users: [UserAccess]
     /// No roster file: whoever runs `vtc` holds every role in the one unit.
     /// The UI says so, because then nothing separates one person's data from another's.
     public let isSingleUser: Bool
 
-    public init(units: [String], users: [UserAccess]) {
+    public init(units: [String], users: [UserAccess], shortNames: [String: String] = [:]) {
         self.units = units
+        self.shortNames = shortNames
         self.users = users
         isSingleUser = false
     }
 
     private init(singleUnit unit: String) {
         units = [unit]
+        shortNames = [:]
         users = []
         isSingleUser = true
+    }
+
+    /// A short name needs at least this many characters to be read as the unit's.
+    public static let shortestPrefix = 4
+    /// A name this short is shown whole.
+    public static let shortEnough = 10
+
+    /// The unit's name where a column is narrow: the roster's short name for it, else a name of
+    /// at most `shortEnough` characters whole, else the shortest start of its name (at least `shortestPrefix` characters, no trailing space)
+    /// that no other unit's name starts with; the whole name if no start is unique.
+    public func shortName(of unit: String) -> String {
+        if let short = shortNames[unit] { return short }
+        if unit.count <= Roster.shortEnough { return unit }
+        let others = units.filter { $0 != unit }
+        let characters = Array(unit)
+        for length in min(Roster.shortestPrefix, characters.count)...max(1, characters.count) {
+            let prefix = String(characters.prefix(length))
+            guard prefix.last != " " else { continue }
+            if !others.contains(where: { $0.hasPrefix(prefix) }) { return prefix }
+        }
+        return unit
     }
 
     public static func singleUser(unit: String = Roster.defaultSingleUserUnit) -> Roster {

@@ -14,16 +14,19 @@ public struct ServerView: Equatable, Sendable {
     public var rosterPath: String
     public var readOnlyReason: String?
     public var damage: LogProblem?
+    /// The log's head, which a witness records (`vtc head`, the week report).
+    public var head: Checkpoint?
     public var snapshot: [UInt8]
 
     public init(user: String, roster: JSONValue, policy: JSONValue, rosterPath: String, readOnlyReason: String?,
-                damage: LogProblem?, snapshot: [UInt8]) {
+                damage: LogProblem?, head: Checkpoint?, snapshot: [UInt8]) {
         self.user = user
         self.roster = roster
         self.policy = policy
         self.rosterPath = rosterPath
         self.readOnlyReason = readOnlyReason
         self.damage = damage
+        self.head = head
         self.snapshot = snapshot
     }
 
@@ -31,7 +34,8 @@ public struct ServerView: Equatable, Sendable {
         [("user", .string(user)), ("roster", roster), ("policy", policy), ("roster_path", .string(rosterPath)),
          ("read_only_reason", readOnlyReason.map(JSONValue.string) ?? .null),
          ("damage", damage.map { .object([("line", .int(Int64($0.line))), ("kind", .string($0.kind.rawValue)),
-                                          ("detail", .string($0.detail))]) } ?? .null)]
+                                          ("detail", .string($0.detail))]) } ?? .null),
+         ("head", head.map { .object([("seq", .int($0.seq)), ("sha256", .string($0.hash))]) } ?? .null)]
     }
 
     init(header h: JSONValue, snapshot: [UInt8]) throws(ProtocolError) {
@@ -43,8 +47,13 @@ public struct ServerView: Equatable, Sendable {
                   let detail = d["detail"]?.string else { throw ProtocolError("a view's damage is incomplete") }
             damage = LogProblem(line: Int(clamping: line), kind: kind, detail: detail)
         }
+        var head: Checkpoint?
+        if let c = h["head"], !c.isNull {
+            guard let seq = c["seq"]?.int, let hash = c["sha256"]?.string else { throw ProtocolError("a view's head is incomplete") }
+            head = Checkpoint(seq: seq, hash: hash)
+        }
         self.init(user: user, roster: roster, policy: policy, rosterPath: rosterPath,
-                  readOnlyReason: h["read_only_reason"]?.string, damage: damage, snapshot: snapshot)
+                  readOnlyReason: h["read_only_reason"]?.string, damage: damage, head: head, snapshot: snapshot)
     }
 
     /// The roster of `roster.json` as the user may see it: every unit, the

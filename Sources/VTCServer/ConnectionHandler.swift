@@ -66,6 +66,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
+        // Read no more requests from a client that does not take its replies.
+        context.channel.setOption(ChannelOptions.autoRead, value: context.channel.isWritable).whenFailure { _ in }
         if context.channel.isWritable {
             stallTimer?.cancel()
             stallTimer = nil

@@ -102,7 +102,7 @@ final class ServerCore: @unchecked Sendable {
         writer.finish()
         return ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
                           rosterPath: folder.rosterPath, readOnlyReason: workspace.readOnlyReason, damage: workspace.damage,
-                          snapshot: bytes)
+                          head: workspace.head, snapshot: bytes)
     }
 
     /// The events at the positions, when every one of them is about something the user may see.

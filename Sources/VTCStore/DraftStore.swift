@@ -53,21 +53,9 @@ public struct DraftStore: Sendable {
         let failure = system.makeDirectories(folderPath, mode: 0o700)
         if failure != 0 { throw .system(action: "create", path: folderPath, errno: failure) }
         let path = self.path(user: draft.user, id: draft.id)
-        let temporary = folderPath + "/.tmp-" + UUID().lowercasedString
-        let fd = system.open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { throw .system(action: "create", path: temporary, errno: errno) }
         var bytes = JSONWriter.encode(draft.json)
         bytes.append(0x0A)
-        var error = system.writeAll(fd, bytes, at: 0)
-        if error == 0, system.fsync(fd) != 0 { error = errno }
-        _ = system.close(fd)
-        if error == 0, system.rename(temporary, path) != 0 { error = errno }
-        if error != 0 {
-            _ = system.unlink(temporary)
-            throw .system(action: "save the draft", path: path, errno: error)
-        }
-        error = system.syncDirectory(folderPath)
-        if error != 0 { throw .system(action: "save the draft", path: path, errno: error) }
+        try AtomicFile(path: path, mode: 0o600, system: system).replace(durable: true, failure: "save the draft") { put in put(bytes) }
     }
 
     public func list(user: String) throws(LogError) -> DraftListing {

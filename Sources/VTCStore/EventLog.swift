@@ -247,27 +247,37 @@ public final class EventLog {
 
     // MARK: - Reading
 
-    /// Under a shared lock: checks that the header and the line at `position`
-    /// are what the position says, and if so continues the chain after it.
-    private func resume(after position: LogPosition) throws(LogError) {
-        let matches = try withLock(LOCK_SH) { () throws(LogError) -> LogHeader? in
+    /// Whether the log still holds the line `position` names: the same log id
+    /// in its header, and at the offset a line of the same length whose bytes
+    /// have the same SHA-256. Read under a shared lock.
+    public func check(_ position: LogPosition) throws(LogError) -> PositionCheck {
+        try withLock(LOCK_SH) { () throws(LogError) -> PositionCheck in
             let size = try currentSize()
             let end = position.offset + Int64(position.length) + 1
-            guard position.seq > 1, position.offset > 0, position.length <= LogFormat.maximumLineLength, end <= Int64(size)
-            else { return nil }
+            guard position.seq > 1, position.offset > 0, position.length <= LogFormat.maximumLineLength else {
+                return .rewritten("line \(position.seq) is named at an impossible place")
+            }
             let headerBytes = try read(count: Int(min(size, off_t(LogFormat.maximumLineLength + 1))), at: 0)
-            guard let headerEnd = headerBytes.firstIndex(of: 0x0A) else { return nil }
+            guard let headerEnd = headerBytes.firstIndex(of: 0x0A) else {
+                return size == 0 ? .truncated(have: 0, named: position.seq) : .rewritten("its header is not a whole line")
+            }
             var headerChecker = ChainChecker()
             let headerLine = headerBytes.withUnsafeBytes { PreparedLine(UnsafeRawBufferPointer(rebasing: $0[..<headerEnd]), end: Int64(headerEnd + 1)) }
-            guard case .header(let found) = headerChecker.check(headerLine), found.logID == position.logID else { return nil }
+            guard case .header(let found) = headerChecker.check(headerLine) else { return .rewritten("its header is not a valid header") }
+            guard found.logID == position.logID else { return .rewritten("it is another log (log_id \(found.logID.lowercasedString))") }
+            guard end <= Int64(size) else { return .truncated(have: nil, named: position.seq) }
             let line = try read(count: position.length + 1, at: off_t(position.offset))
             guard line.last == 0x0A,
                   line.withUnsafeBytes({ LogFormat.digest(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }) == position.digest
-            else { return nil }
-            return found
+            else { return .rewritten("line \(position.seq) is not the line it was") }
+            header = found
+            return .holds
         }
-        guard let matches else { return }
-        header = matches
+    }
+
+    /// Continues the chain after `position` if the log still holds that line.
+    private func resume(after position: LogPosition) throws(LogError) {
+        guard try check(position) == .holds else { return }
         checker = ChainChecker(resumingAfter: position.seq, digest: position.digest)
         readOffset = off_t(position.offset) + off_t(position.length) + 1
         lastLine = (position.offset, position.length)

@@ -95,6 +95,15 @@ public struct LoggedEvent: Hashable, Sendable {
 /// One line of one log, pinned down: the log's id, the line's `seq`, where
 /// it starts and how long it is, and the SHA-256 of its bytes. A reader that
 /// finds the same bytes there has the same log up to that line.
+/// What the log says about a line that a checkpoint or a witness names.
+public enum PositionCheck: Hashable, Sendable {
+    case holds
+    /// The log ends before that line (`have`: its line count, when known).
+    case truncated(have: Int64?, named: Int64)
+    /// The log holds other bytes there: why.
+    case rewritten(String)
+}
+
 public struct LogPosition: Hashable, Sendable {
     public var logID: UUID
     public var seq: Int64
@@ -110,4 +119,9 @@ public struct Checkpoint: Hashable, Sendable, CustomStringConvertible {
     public var seq: Int64
     public var hash: String
     public var description: String { "seq \(seq), sha256 \(hash)" }
+
+    public init(seq: Int64, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
 }

@@ -25,8 +25,37 @@ public struct VerificationReport: Hashable, Sendable {
 /// Checks a whole log without changing it, listing every problem (it
 /// re-synchronises the chain after a bad line instead of stopping).
 public enum LogVerifier {
-    public static func verify(fileAt path: String, system: SystemCalls = .live) throws(LogError) -> VerificationReport {
-        try verify(fileAt: path, before: nil, system: system)
+    /// Checks every line, and that the log still holds each witnessed head (a line `seq` whose SHA-256
+    /// starts with the witnessed digits). Oldest first: only the first head the log no longer holds is
+    /// reported of each file, since every later one then fails too.
+    public static func verify(fileAt path: String, witnesses: [Witness] = [], system: SystemCalls = .live) throws(LogError) -> VerificationReport {
+        var run = Run()
+        run.wanted = Set(witnesses.compactMap { Int(exactly: $0.head.seq) })
+        try read(path, before: nil, into: &run, system: system)
+        return report(run, witnesses: witnesses)
+    }
+
+    /// Checks the whole log a store holds, line by line as in a file, so that
+    /// a damaged database log is named exactly as the same damage in a file;
+    /// and the witnessed heads, as for a file.
+    public static func verify(store: any LogStore, witnesses: [Witness] = []) throws(LogError) -> VerificationReport {
+        var run = Run()
+        run.wanted = Set(witnesses.compactMap { Int(exactly: $0.head.seq) })
+        try store.readAll { run.feed($0) }
+        return report(run, witnesses: witnesses)
+    }
+
+    private static func report(_ run: Run, witnesses: [Witness]) -> VerificationReport {
+        var run = run
+        var report = run.finish()
+        var reported: Set<String> = []
+        for witness in witnesses where !reported.contains(witness.file) {
+            if let missing = run.problem(with: witness) {
+                report.problems.append(missing)
+                reported.insert(witness.file)
+            }
+        }
+        return report
     }
 
     /// Checks the lines up to and including the one `position` names, and
@@ -34,7 +63,9 @@ public enum LogVerifier {
     /// changes the lines of an append-only log that are already there.
     public static func verify(fileAt path: String, through position: LogPosition,
                               system: SystemCalls = .live) throws(LogError) -> VerificationReport {
-        var report = try verify(fileAt: path, before: off_t(position.offset) + off_t(position.length) + 1, system: system)
+        var run = Run()
+        try read(path, before: off_t(position.offset) + off_t(position.length) + 1, into: &run, system: system)
+        var report = run.finish()
         let expected = Checkpoint(seq: position.seq, hash: String(decoding: LogFormat.hex(position.digest), as: UTF8.self))
         if report.isIntact, report.head != expected {
             report.problems.append(LogProblem(line: Int(position.seq), kind: .hashMismatch,
@@ -43,8 +74,8 @@ public enum LogVerifier {
         return report
     }
 
-    /// Checks the file's lines before the byte offset `end`, or all of them under a shared lock.
-    private static func verify(fileAt path: String, before end: off_t?, system: SystemCalls) throws(LogError) -> VerificationReport {
+    /// Feeds the file's lines before the byte offset `end`, or all of them under a shared lock, to `run`.
+    private static func read(_ path: String, before end: off_t?, into run: inout Run, system: SystemCalls) throws(LogError) {
         let fd = try system.openRegularFile(path, O_RDONLY)
         guard fd >= 0 else { throw .system(action: "open", path: path, errno: errno) }
         defer { _ = system.close(fd) }
@@ -53,7 +84,6 @@ public enum LogVerifier {
             let failure = system.lock(fd, LOCK_SH)
             guard failure == 0 else { throw .system(action: "lock", path: path, errno: failure) }
         }
-        var run = Run()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: LogFormat.readChunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var offset: off_t = 0
@@ -68,15 +98,6 @@ public enum LogVerifier {
             offset += off_t(n)
             run.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
-        return run.finish()
-    }
-
-    /// Checks the whole log a store holds, line by line as in a file, so
-    /// that a damaged database log is named exactly as the same damage in a file.
-    public static func verify(store: any LogStore) throws(LogError) -> VerificationReport {
-        var run = Run()
-        try store.readAll { run.feed($0) }
-        return run.finish()
     }
 
     public static func verify(bytes: [UInt8]) -> VerificationReport {
@@ -101,11 +122,17 @@ public enum LogVerifier {
         var splitter = LineSplitter(startingAt: 0)
         var checker = ChainChecker()
         var report = VerificationReport()
+        /// Line numbers whose hash a witness names, and those hashes as read.
+        var wanted: Set<Int> = []
+        var digests: [Int: SIMD32<UInt8>] = [:]
 
         mutating func feed(_ chunk: UnsafeRawBufferPointer) {
             var checker = self.checker
             var report = self.report
+            var digests = self.digests
+            let wanted = self.wanted
             splitter.feed(chunk) { line in
+                if !wanted.isEmpty, wanted.contains(checker.lines + 1) { digests[checker.lines + 1] = line.digest }
                 switch checker.check(line) {
                 case .header: break
                 case .event(let event):
@@ -120,6 +147,23 @@ public enum LogVerifier {
             }
             self.checker = checker
             self.report = report
+            self.digests = digests
+        }
+
+        /// Why the log read does not hold the witnessed line; nil when it does.
+        func problem(with witness: Witness) -> LogProblem? {
+            let seq = witness.head.seq
+            let named = "\(witness.source) (\(witness.head.short))"
+            guard let line = Int(exactly: seq), let digest = digests[line] else {
+                return LogProblem(line: Int(clamping: seq), kind: .truncated,
+                                  detail: "the log has \(checker.lines) lines and no longer holds line \(seq), named by \(named): lines were removed")
+            }
+            let hex = String(decoding: LogFormat.hex(digest), as: UTF8.self)
+            guard hex.hasPrefix(witness.head.hash) else {
+                return LogProblem(line: line, kind: .rewritten,
+                                  detail: "line \(seq) is not the line named by \(named): it or a line before it was rewritten")
+            }
+            return nil
         }
 
         mutating func finish() -> VerificationReport {

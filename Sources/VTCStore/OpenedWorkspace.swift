@@ -22,7 +22,12 @@ public protocol OpenedWorkspace: AnyObject {
     /// Now, in the policy's zone.
     var now: Timestamp { get }
     var isReadOnly: Bool { get }
+    /// How often a program that stays open calls `refresh()` while no key comes.
+    var refreshMilliseconds: Int { get }
     var damage: LogProblem? { get }
+    /// The log's head (`seq` and SHA-256 of its last line), for witnesses kept outside the folder;
+    /// nil when it is not known here.
+    var head: Checkpoint? { get }
     var readOnlyReason: String? { get }
 
     /// Brings in what others wrote since the last look; returns how many events arrived.
@@ -45,6 +50,8 @@ public protocol OpenedWorkspace: AnyObject {
 
 extension Workspace: OpenedWorkspace {
     public var rosterPath: String { folder.rosterPath }
+    /// Each refresh reads the log file for what others appended.
+    public var refreshMilliseconds: Int { 500 }
 }
 
 extension LoggedEvent {

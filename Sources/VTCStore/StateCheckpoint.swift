@@ -10,7 +10,10 @@ import VTCCodec
 /// when it was made by this very program under this very policy, when the
 /// log still holds the exact line it names (log id, `seq`, hash) and when its
 /// own SHA-256 matches; otherwise it is ignored and made again from the log.
-/// Deleting it is always safe.
+/// Deleting it is always safe. A whole checkpoint that names a line the log
+/// no longer holds is reported as truncation or rewriting, never rebuilt
+/// over. It is a cache, trusted as far as the folder is: whoever can write
+/// the folder can write it (docs/log-format.md).
 ///
 /// Layout: a magic line, then `BinaryWriter` values — what it was made
 /// under, the log position, the state snapshot, the start of every event's
@@ -39,56 +42,74 @@ struct StateCheckpoint {
     /// synced: a checkpoint lost or cut short by a crash fails its hash and is made again.
     static func write(_ state: VTCState, lineStarts: [Int64], position: LogPosition, origin: Origin,
                       to path: String) throws(LogError) {
-        let temporary = path + ".tmp-" + UUID().lowercasedString
-        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw .system(action: "create", path: temporary, errno: errno) }
-        var hasher = SHA256()
-        var failure: Int32 = 0
-        var offset: off_t = 0
-        func put(_ bytes: [UInt8]) {
-            guard failure == 0 else { return }
-            hasher.update(data: bytes)
-            failure = SystemCalls.live.writeAll(fd, bytes, at: offset)
-            offset += off_t(bytes.count)
-        }
-        put(magic)
-        var writer = BinaryWriter(sink: put)
-        writer.unsigned(fileFormat)
-        writer.string(origin.program)
-        writer.string(origin.policy)
-        writer.uuid(position.logID)
-        writer.signed(position.seq)
-        writer.signed(position.offset)
-        writer.count(position.length)
-        for k in 0..<32 { writer.byte(position.digest[k]) }
-        state.writeSnapshot(to: &writer)
-        var previous: Int64 = 0
-        writer.array(lineStarts) { w, start in
-            w.signed(start - previous)
-            previous = start
-        }
-        writer.finish()
-        let trailer = Array(hasher.finalize())
-        if failure == 0 { failure = SystemCalls.live.writeAll(fd, trailer, at: offset) }
-        _ = Glibc.close(fd)
-        if failure == 0, Glibc.rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            _ = Glibc.unlink(temporary)
-            throw .system(action: "write", path: path, errno: failure)
+        try AtomicFile(path: path, mode: 0o640, system: .live).replace(durable: false, failure: "write") { write in
+            var hasher = SHA256()
+            let put = { (bytes: [UInt8]) in
+                hasher.update(data: bytes)
+                write(bytes)
+            }
+            put(magic)
+            var writer = BinaryWriter(sink: put)
+            writer.unsigned(fileFormat)
+            writer.string(origin.program)
+            writer.string(origin.policy)
+            writer.uuid(position.logID)
+            writer.signed(position.seq)
+            writer.signed(position.offset)
+            writer.count(position.length)
+            for k in 0..<32 { writer.byte(position.digest[k]) }
+            state.writeSnapshot(to: &writer)
+            var previous: Int64 = 0
+            writer.array(lineStarts) { w, start in
+                w.signed(start - previous)
+                previous = start
+            }
+            writer.finish()
+            write(Array(hasher.finalize()))
         }
     }
 
-    /// The checkpoint at `path` if it exists, is whole, and was made under `origin`.
-    /// The log must then confirm `position` before `restore` is worth its time.
+    /// A checkpoint file that starts as one should. The log must then confirm
+    /// `position` before `restore` is worth its time.
     final class Candidate {
         let position: LogPosition
+        /// Made by this program under this policy: only then may its state be restored.
+        let isUsable: Bool
         private var reader: BinaryReader
         private let source: Source
 
-        fileprivate init(position: LogPosition, reader: BinaryReader, source: Source) {
+        fileprivate init(position: LogPosition, isUsable: Bool, reader: BinaryReader, source: Source) {
             self.position = position
+            self.isUsable = isUsable
             self.reader = reader
             self.source = source
+        }
+
+        /// True when the file is whole: every byte there and hashing to its trailer. Reads the rest of
+        /// it, so `restore` cannot follow. Asked before a position the log no longer holds is reported,
+        /// so that a checkpoint cut short by a crash is not taken for a log cut short.
+        func isWhole() -> Bool {
+            while source.next() != nil {}
+            return source.isIntact
+        }
+
+        /// Why the log does not hold the line this checkpoint names; nil when it does (or cannot be read).
+        func problem(in log: EventLog) -> LogProblem? {
+            let seq = Int(position.seq)
+            let named = "line \(seq) (sha256 \(String(decoding: LogFormat.hex(position.digest), as: UTF8.self)))"
+            let advice = "if that was intended, delete state.checkpoint"
+            switch try? log.check(position) {
+            case .holds, nil:
+                return nil
+            case .truncated:
+                guard isWhole() else { return nil }
+                return LogProblem(line: seq, kind: .truncated,
+                                  detail: "the log ends before \(named), which state.checkpoint says it held: lines were removed; \(advice)")
+            case .rewritten(let why):
+                guard isWhole() else { return nil }
+                return LogProblem(line: seq, kind: .rewritten,
+                                  detail: "state.checkpoint was made from \(named), but \(why): the log was rewritten; \(advice)")
+            }
         }
 
         /// The state and line starts, or nil when the bytes do not hold together.
@@ -105,16 +126,18 @@ struct StateCheckpoint {
         }
     }
 
-    static func candidate(at path: String, origin: Origin) -> Candidate? {
+    /// The checkpoint at `path`, whatever program or policy made it: its position is checked against
+    /// the log in every case; its state is used only when it `isUsable`.
+    static func candidate(at path: String, origin: Origin?) -> Candidate? {
         guard let source = Source(path: path) else { return nil }
         var reader = BinaryReader(more: source.next)
         do {
-            guard try reader.unsigned() == fileFormat,
-                  try Origin(program: reader.string(), policy: reader.string()) == origin else { return nil }
+            guard try reader.unsigned() == fileFormat else { return nil }
+            let madeUnder = try Origin(program: reader.string(), policy: reader.string())
             let position = try LogPosition(logID: reader.uuid(), seq: reader.signed(), offset: reader.signed(),
                                            length: reader.count(limit: LogFormat.maximumLineLength),
                                            digest: readDigest(&reader))
-            return Candidate(position: position, reader: reader, source: source)
+            return Candidate(position: position, isUsable: madeUnder == origin, reader: reader, source: source)
         } catch {
             return nil
         }
@@ -174,5 +197,14 @@ struct StateCheckpoint {
             default: return nil
             }
         }
+    }
+}
+
+extension DataFolder {
+    /// The line a whole `state.checkpoint` names, as a witness for `vtc verify`: the log must still hold it.
+    public var checkpointWitness: Witness? {
+        guard let candidate = StateCheckpoint.candidate(at: checkpointPath, origin: nil) else { return nil }
+        let head = Checkpoint(seq: candidate.position.seq, hash: String(decoding: LogFormat.hex(candidate.position.digest), as: UTF8.self))
+        return candidate.isWhole() ? Witness(head: head, file: checkpointPath, source: "state.checkpoint") : nil
     }
 }

@@ -36,7 +36,7 @@ public final class Workspace {
     /// The file and the line up to which opening skipped reading, thanks to the checkpoint.
     private let skipped: (path: String, through: LogPosition)?
     private let skippedLinesCheck = SkippedLinesCheck()
-    /// Damage that the check of the lines skipped on opening found.
+    /// Damage that the check of the lines skipped on opening found, or a checkpoint naming a line the log no longer holds.
     private var damageBeforeCheckpoint: LogProblem?
     private let drafts: DraftStore
     private let system: SystemCalls
@@ -81,7 +81,7 @@ public final class Workspace {
         let origin = ProgramIdentity.current.map {
             StateCheckpoint.Origin(program: $0, policy: settings.policyBytes.map { String(decoding: LogFormat.hash($0), as: UTF8.self) } ?? "default")
         }
-        let candidate = origin.flatMap { StateCheckpoint.candidate(at: folder.checkpointPath, origin: $0) }
+        let candidate = StateCheckpoint.candidate(at: folder.checkpointPath, origin: origin)
         // Events are applied as the log hands them over, never gathered: a
         // region's log as events would take more memory than its state.
         var state = VTCState(policy: policy)
@@ -97,7 +97,8 @@ public final class Workspace {
         do {
             // After resuming, the log keeps the lines that follow the checkpoint for
             // `readNew()`: they go on top of the restored state.
-            log = try EventLog.open(in: folder, resumingAfter: candidate?.position, system: system, each: apply)
+            log = try EventLog.open(in: folder, resumingAfter: candidate.flatMap { $0.isUsable ? $0.position : nil },
+                                    system: system, each: apply)
             if log.resumed {
                 restored = candidate?.restore(policy: policy)
                 if let restored {
@@ -110,15 +111,20 @@ public final class Workspace {
         } catch {
             throw .log(error)
         }
+        // A checkpoint that names a line the log no longer holds: lines were cut or changed. Reported, never rebuilt over.
+        let truncation = log.resumed ? nil : candidate?.problem(in: log)
         let start = restored.map { Start.checkpoint(seq: $0.position.seq, replayed: replayed) } ?? .replay(events: replayed)
         // Not with lines set aside: a checkpoint would hide them from the next opening's banner.
-        if replayed >= checkpointInterval, log.damage == nil, log.setAside.isEmpty, let origin, let position = log.position {
+        if replayed >= checkpointInterval, log.damage == nil, truncation == nil, log.setAside.isEmpty, let origin,
+           let position = log.position {
             // Only a speed-up: a folder that cannot take it opens by replaying, as before.
             try? StateCheckpoint.write(state, lineStarts: starts, position: position, origin: origin,
                                        to: folder.checkpointPath)
         }
-        return Workspace(folder: folder, user: user, settings: settings, state: state, start: start, log: log,
-                         places: starts, skipped: log.resumedFrom.map { (log.location, $0) }, system: system)
+        let workspace = Workspace(folder: folder, user: user, settings: settings, state: state, start: start, log: log,
+                                  places: starts, skipped: log.resumedFrom.map { (log.location, $0) }, system: system)
+        workspace.damageBeforeCheckpoint = truncation
+        return workspace
     }
 
     /// Opens the folder's policy, roster and drafts with the log kept in
@@ -181,6 +187,9 @@ public final class Workspace {
 
     /// True when the log is damaged or not writable: nothing can be appended.
     public var isReadOnly: Bool { !log.isWritable || damageBeforeCheckpoint != nil }
+
+    /// The `seq` and hash of the log's last line read: what a witness keeps (`Checkpoint.short`).
+    public var head: Checkpoint? { log.head }
 
     /// Lines whose chain holds but whose event today's rules refuse: skipped by the state; writes go on.
     public var setAside: [LogProblem] { log.setAside }
@@ -333,19 +342,14 @@ public final class Workspace {
         guard Workspace.isPlainFileName(fileName) else { throw .invalidFileName(fileName) }
         let exports = folder.path + "/exports"
         let path = exports + "/" + fileName
-        var failure = system.makeDirectories(exports, mode: 0o750)
+        let failure = system.makeDirectories(exports, mode: 0o750)
         if failure != 0 { throw .log(.system(action: "create", path: exports, errno: failure)) }
-        let temporary = exports + "/.tmp-" + UUID().lowercasedString
-        let fd = system.open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o640)
-        guard fd >= 0 else { throw .log(.system(action: "create", path: temporary, errno: errno)) }
-        failure = system.writeAll(fd, Array(contents.utf8), at: 0)
-        if failure == 0, system.fsync(fd) != 0 { failure = errno }
-        _ = system.close(fd)
-        if failure == 0, system.rename(temporary, path) != 0 { failure = errno }
-        if failure == 0 { failure = system.syncDirectory(exports) }
-        if failure != 0 {
-            _ = system.unlink(temporary)
-            throw .log(.system(action: "write", path: path, errno: failure))
+        do {
+            try AtomicFile(path: path, mode: 0o640, system: system).replace(durable: true, failure: "write") { put in
+                put(Array(contents.utf8))
+            }
+        } catch {
+            throw .log(error)
         }
         return path
     }

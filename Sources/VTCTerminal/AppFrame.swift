@@ -13,7 +13,7 @@ enum AppFrame {
 
     static func render(_ state: AppState, into buffer: inout CellBuffer) -> CursorPosition? {
         let context = state.context
-        if AppShell.isTooSmall(TerminalSize(width: buffer.width, height: buffer.height)) {
+        if state.isTooSmall(TerminalSize(width: buffer.width, height: buffer.height)) {
             renderTooSmall(context.texts, into: &buffer)
             return nil
         }
@@ -45,7 +45,8 @@ enum AppFrame {
         entries.append(HelpEntry("F1", texts[.helpKeyLabel], priority: 50))
         let capturing = (state.top as? any CapturesTypedKeys)?.capturesTypedKeys ?? false
         if !capturing {
-            entries.append(state.stack.count > 1 ? HelpEntry("q/Esc", texts[.backKeyLabel], priority: 40)
+            // Esc goes back too, as the guide says; the line keeps its room for the screen's keys.
+            entries.append(state.stack.count > 1 ? HelpEntry("q", texts[.backKeyLabel], priority: 40)
                                                  : HelpEntry("q", texts[.quitKeyLabel], priority: 40))
         }
         return entries
@@ -55,7 +56,7 @@ enum AppFrame {
         let context = state.context
         let texts = context.texts
         let home = state.stack.count == 1
-        let left = home ? texts[.appTitle] : "VTC · " + state.top.title(context)
+        let left = home ? texts[.appTitle] : state.top.title(context)
         let right = [context.user.name, unitLabel(context), texts.message(.shortDateTime(context.now))].joined(separator: " · ")
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: titleStyle)
         let rightWidth = min(DisplayWidth.of(SafeText.sanitize(right)), buffer.width - 24)
@@ -70,8 +71,8 @@ enum AppFrame {
         let units = context.roster.units.filter { context.user.belongs(to: $0) }
         switch units.count {
         case 0: return "–"
-        case 1: return units[0]
-        default: return "\(units[0]) +\(units.count - 1)"
+        case 1: return context.roster.shortName(of: units[0])
+        default: return "\(context.roster.shortName(of: units[0])) +\(units.count - 1)"
         }
     }
 

@@ -4,9 +4,9 @@ import VTCTexts
 import VTCStore
 import TerminalKit
 
-/// Carries out the application's effects with a workspace: appends, drafts,
+/// The application's world when it runs: a workspace, for appends, drafts,
 /// exports, and the poll that brings in what other processes wrote.
-public final class AppRuntime {
+public final class AppRuntime: AppWorld {
     public let workspace: any OpenedWorkspace
     private var checkingSkippedLines = false
 
@@ -33,15 +33,8 @@ public final class AppRuntime {
     }
 
     public func perform(_ effect: AppEffect, _ state: inout AppState) -> LoopControl {
-        switch effect {
-        case .carryOut(let requests):
-            defer { state.screensBeforeWrite = nil }
-            if case .stop = AppShell.carryOut(requests, &state, runtime: self) { return .stop }
-            return .proceed
-        case .poll:
-            poll(&state)
-            return .proceed
-        }
+        var world = self
+        return AppShell.perform(effect, &state, world: &world)
     }
 
     /// Reads new events and the clock; the screens are refreshed when events
@@ -51,7 +44,7 @@ public final class AppRuntime {
     /// is drawn) starts checking, in the background, the log lines a
     /// checkpoint let opening skip: damage there turns the log read-only at a
     /// later poll, with its banner.
-    func poll(_ state: inout AppState) {
+    public func poll(_ state: inout AppState) {
         if !checkingSkippedLines {
             checkingSkippedLines = true
             workspace.checkSkippedLinesInBackground()
@@ -70,12 +63,11 @@ public final class AppRuntime {
         }
     }
 
-    /// Carries out one request that writes; false (with the error on the status line) when it failed.
-    func write(_ request: ScreenRequest, _ state: inout AppState) -> Bool {
+    public func write(_ write: StoreWrite, _ state: inout AppState) -> WriteOutcome {
         let texts = state.context.texts
         do {
-            switch request {
-            case .append(let payloads, _):
+            switch write {
+            case .append(let payloads):
                 try workspace.append(payloads)
                 state.context.now = workspace.now
                 synchronize(&state)
@@ -85,14 +77,11 @@ public final class AppRuntime {
                 try workspace.deleteDraft(id: id)
             case .export(let fileName, let contents):
                 let path = try workspace.export(fileName: fileName, contents: contents)
-                state.status = StatusLine(texts.message(.exported(path: path)))
-            default:
-                return true
+                return .done(StatusLine(texts.message(.exported(path: path))))
             }
-            return true
+            return .done
         } catch {
-            state.status = StatusLine(texts.message(.notSaved(error.description)), isError: true)
-            return false
+            return .failed(StatusLine(texts.message(.notSaved(error.description)), isError: true))
         }
     }
 

@@ -1,8 +1,10 @@
 import TerminalKit
 
 /// The application as a `Program`: routes keys to the screen on top (or to
-/// the shell's own keys), carries out the screens' requests, and leaves what
-/// needs the data folder to `AppRuntime` as effects.
+/// the shell's own keys) and resolves the screens' requests. Navigation is
+/// resolved here, purely; what needs the data folder becomes an `AppEffect`
+/// that an `AppWorld` performs once, and its outcome comes back through
+/// `written`, which carries on with what followed the write.
 public enum AppShell {
     /// Below this the frame shows only a request to enlarge the window.
     public static let minimumSize = TerminalSize(width: 80, height: 24)
@@ -11,7 +13,7 @@ public enum AppShell {
         update: { state, key in update(state, key) },
         render: { state, buffer in AppFrame.render(state, into: &buffer) },
         tick: { state in (state, .poll) },
-        interrupt: { state, _ in (state, .carryOut(draftsToKeep(state))) }
+        interrupt: { state, _ in resolve(draftsToKeep(state), state) }
     )
 
     static func update(_ state: AppState, _ key: Key) -> (AppState, AppEffect?) {
@@ -21,8 +23,8 @@ public enum AppShell {
             state.resizeScreens()
             return (state, nil)
         }
-        if key == .ctrl("c") { return (state, .carryOut(draftsToKeep(state) + [.quit])) }
-        if isTooSmall(state.size) { return (state, nil) }
+        if key == .ctrl("c") { return resolve(draftsToKeep(state) + [.quit], state) }
+        if state.isTooSmall(state.size) { return (state, nil) }
         state.status = nil
         if state.showsKeys {
             state.showsKeys = false
@@ -39,8 +41,8 @@ public enum AppShell {
                 state.showsKeys = true
                 return (state, nil)
             case .character("q"), .escape:
-                if state.stack.count > 1 { return carryOut(.back, state) }
-                return key == .escape ? (state, nil) : carryOut(.quit, state)
+                if state.stack.count > 1 { return resolve([.back], state) }
+                return key == .escape ? (state, nil) : resolve([.quit], state)
             default:
                 break
             }
@@ -50,29 +52,14 @@ public enum AppShell {
         let request = screen.handle(key, state.context)
         state.stack[state.stack.count - 1] = screen
         guard let request else { return (state, nil) }
-        let (next, effect) = carryOut(request, state)
-        guard effect != nil else { return (next, nil) }
-        var pending = next
-        pending.screensBeforeWrite = screensBeforeKey
-        return (pending, effect)
-    }
-
-    static func isTooSmall(_ size: TerminalSize) -> Bool {
-        size.width < minimumSize.width || size.height < minimumSize.height
+        var (next, effect) = resolve([request], state)
+        if case .write = effect { next.screensBeforeWrite = screensBeforeKey }
+        return (next, effect)
     }
 
     /// The drafts of every open screen that keeps one, as save requests.
     static func draftsToKeep(_ state: AppState) -> [ScreenRequest] {
         state.stack.compactMap { ($0 as? any KeepsDraft)?.draftToKeep(state.context) }
-    }
-
-    private static func carryOut(_ request: ScreenRequest, _ state: AppState) -> (AppState, AppEffect?) {
-        var state = state
-        switch carryOut([request], &state, runtime: nil) {
-        case .done: return (state, nil)
-        case .pending(let rest): return (state, .carryOut(rest))
-        case .stop: return (state, .carryOut([.quit]))
-        }
     }
 
     /// A screen about to be shown, told the terminal's size first.
@@ -82,18 +69,15 @@ public enum AppShell {
         return screen
     }
 
-    enum Outcome {
-        case done
-        /// The requests from the first one that needs the runtime on.
-        case pending([ScreenRequest])
-        case stop
-    }
-
-    /// Carries out requests in order. Without a runtime it stops at the first
-    /// request that writes or quits and hands back the rest; with one it
-    /// carries those out too, and stops at the first that fails.
-    static func carryOut(_ requests: [ScreenRequest], _ state: inout AppState, runtime: AppRuntime?) -> Outcome {
+    /// Carries out requests in order until the first that needs the world
+    /// (a write, or quitting), and returns that as the effect, with the
+    /// requests after it to carry on with once it is done.
+    static func resolve(_ requests: [ScreenRequest], _ state: AppState) -> (AppState, AppEffect?) {
+        var state = state
         var queue = requests[...]
+        func write(_ write: StoreWrite, then: [ScreenRequest] = []) -> (AppState, AppEffect?) {
+            (state, .write(write, then: then + queue))
+        }
         while let request = queue.popFirst() {
             switch request {
             case .back:
@@ -110,16 +94,55 @@ public enum AppShell {
                 state.status = StatusLine(text)
             case .sequence(let list):
                 queue = list[...] + queue
-            case .append, .saveDraft, .discardDraft, .export, .quit:
-                guard let runtime else { return .pending([request] + Array(queue)) }
-                if case .quit = request { return .stop }
-                guard runtime.write(request, &state) else {
-                    if case .append = request, let screens = state.screensBeforeWrite { state.stack = screens }
-                    return .done
-                }
-                if case .append(_, let then?) = request { queue = [then] + queue }
+            case .append(let payloads, let then):
+                return write(.append(payloads), then: then.map { [$0] } ?? [])
+            case .saveDraft(let id, let fields):
+                return write(.saveDraft(id: id, fields: fields))
+            case .discardDraft(let id):
+                return write(.discardDraft(id: id))
+            case .export(let fileName, let contents):
+                return write(.export(fileName: fileName, contents: contents))
+            case .quit:
+                return (state, .quit)
             }
         }
-        return .done
+        return (state, nil)
+    }
+
+    /// A write's outcome: on success, what followed it; on failure the error,
+    /// and after a failed append the screens as they were before the key, so
+    /// that nothing typed is lost.
+    static func written(_ write: StoreWrite, _ outcome: WriteOutcome, then: [ScreenRequest], _ state: AppState)
+        -> (AppState, AppEffect?) {
+        var state = state
+        if let status = outcome.status { state.status = status }
+        guard outcome.succeeded else {
+            if case .append = write, let screens = state.screensBeforeWrite { state.stack = screens }
+            return (state, nil)
+        }
+        // Every save is confirmed in words; a status the screen asks for next replaces it.
+        if case .append(let payloads) = write, let last = payloads.last {
+            state.status = StatusLine(state.context.texts.message(.saved(last)))
+        }
+        return resolve(then, state)
+    }
+
+    /// Performs an effect and every effect its outcome leads to, with `world`.
+    public static func perform(_ effect: AppEffect, _ state: inout AppState, world: inout some AppWorld) -> LoopControl {
+        defer { state.screensBeforeWrite = nil }
+        var next: AppEffect? = effect
+        while let effect = next {
+            switch effect {
+            case .quit:
+                return .stop
+            case .poll:
+                world.poll(&state)
+                next = nil
+            case .write(let write, let then):
+                let outcome = world.write(write, &state)
+                (state, next) = written(write, outcome, then: then, state)
+            }
+        }
+        return .proceed
     }
 }

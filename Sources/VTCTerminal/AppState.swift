@@ -1,3 +1,6 @@
+import Foundation
+import VTCModel
+import VTCCodec
 import TerminalKit
 
 /// Everything the terminal application shows: what screens read (the
@@ -9,6 +12,8 @@ public struct AppState: Sendable {
     public var stack: [any Screen]
     public var status: StatusLine?
     public var size: TerminalSize
+    /// Below this size the frame shows only a request to enlarge the window, and keys wait.
+    public var minimumSize = AppShell.minimumSize
     public var showsKeys: Bool
     /// The screens as they were before the key that asked for a write, put
     /// back if the write fails so that nothing the user typed is lost.
@@ -24,6 +29,10 @@ public struct AppState: Sendable {
     }
 
     public var top: any Screen { stack[stack.count - 1] }
+
+    func isTooSmall(_ size: TerminalSize) -> Bool {
+        size.width < minimumSize.width || size.height < minimumSize.height
+    }
 
     /// Tells every open screen the terminal's size (screens size their pages by it).
     mutating func resizeScreens() {
@@ -47,12 +56,41 @@ public struct StatusLine: Equatable, Sendable {
     }
 }
 
-/// What the application asks of the world outside its state; the loop
-/// carries it out with the workspace (`AppRuntime`).
+/// What the application asks of the world outside its state, as values:
+/// `AppShell` decides them purely, and an `AppWorld` performs each once.
 public enum AppEffect: Sendable {
-    /// Requests that write to the data folder or end the program, with what
-    /// follows them; carried out in order until one fails.
-    case carryOut([ScreenRequest])
+    /// Write to the data folder, then carry out `then`; on failure the screens
+    /// are put back as they were before the key and `then` is dropped.
+    case write(StoreWrite, then: [ScreenRequest])
     /// The poll interval passed: read what other processes appended, and the clock.
     case poll
+    case quit
+}
+
+/// One write to the data folder.
+public enum StoreWrite: Sendable {
+    /// The events for these payloads as one durable batch, by the acting user now.
+    case append([EventPayload])
+    case saveDraft(id: UUID, fields: JSONValue)
+    case discardDraft(id: UUID)
+    case export(fileName: String, contents: String)
+}
+
+/// How a write went: what the status line says afterwards, and whether what followed it goes on.
+public struct WriteOutcome: Sendable {
+    public var succeeded: Bool
+    public var status: StatusLine?
+
+    public static let done = WriteOutcome(succeeded: true, status: nil)
+    public static func done(_ status: StatusLine) -> WriteOutcome { WriteOutcome(succeeded: true, status: status) }
+    public static func failed(_ status: StatusLine) -> WriteOutcome { WriteOutcome(succeeded: false, status: status) }
+}
+
+/// What performs the application's effects: the data folder (`AppRuntime`),
+/// or a recording stand-in in tests. The shell decides; the world only does.
+public protocol AppWorld {
+    /// Carries out one write; on success the world brings `state.context` up to date with what it wrote.
+    mutating func write(_ write: StoreWrite, _ state: inout AppState) -> WriteOutcome
+    /// Reads what others appended and the clock into `state`.
+    mutating func poll(_ state: inout AppState)
 }

@@ -9,23 +9,19 @@ import TerminalKit
 /// form at the bottom. Every action ends in one `.append`; the shell then
 /// refreshes the screen with the new state.
 public struct DetailScreen: Screen {
+    /// What a form on this screen is for.
     enum Action: Equatable, Sendable {
+        case record(FollowUpRecording)
         case note
         case amend
         case absence
         case withdraw
     }
 
-    enum Mode: Equatable, Sendable {
-        case viewing
-        case pickingItem(PickList, [FollowUpKind])
-        case recording(FollowUpRecording)
-        case form(Action, InlineForm)
-    }
-
     public let incident: UUID
     public private(set) var scroll = 0
-    private(set) var mode: Mode = .viewing
+    /// A pick list of follow-up items (the kinds it offers), or a form.
+    private(set) var dialog = Dialog<[FollowUpKind], Action>()
     /// The text width and height last known from a resize, for keeping the scroll position in range.
     private var viewSize = TerminalSize(width: 80, height: 16)
 
@@ -41,19 +37,12 @@ public struct DetailScreen: Screen {
 
     public func helpEntries(_ context: AppContext) -> [HelpEntry] {
         let t = context.texts
-        switch mode {
-        case .pickingItem:
-            return [HelpEntry("Enter", t[.helpOpen], priority: 9), HelpEntry("Esc", t[.helpCancel], priority: 9)]
-        case .recording, .form:
-            return [HelpEntry("F10", t[.helpSave], priority: 10), HelpEntry("Tab", t[.helpNextField], priority: 8),
-                    HelpEntry("Esc", t[.helpCancel], priority: 9)]
-        case .viewing:
-            var entries = [HelpEntry("↑↓", t[.helpScroll], priority: 6)]
-            for (key, label) in actionKeys(t) where refusal(of: key, context) == nil {
-                entries.append(HelpEntry(String(key), label, priority: 8))
-            }
-            return entries
+        if let entries = dialog.helpEntries(t) { return entries }
+        var entries = [HelpEntry("↑↓", t[.helpScroll], priority: 6)]
+        for (key, label) in actionKeys(t) where refusal(of: key, context) == nil {
+            entries.append(HelpEntry(String(key), label, priority: 8))
         }
+        return entries
     }
 
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
@@ -61,64 +50,23 @@ public struct DetailScreen: Screen {
             viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
             return nil
         }
-        switch mode {
-        case .viewing:
-            return handleViewing(key, context)
-        case .pickingItem(var list, let kinds):
-            switch list.handle(key) {
-            case .cancel: mode = .viewing
-            case .chosen(let index): mode = .recording(FollowUpRecording(incident: incident, kind: kinds[index], context: context))
-            case nil: mode = .pickingItem(list, kinds)
-            }
-            return nil
-        case .recording(let recording):
-            switch recording.form.step(key, payload: { recording.with(form: $0).payload(context) }) {
-            case .open(let form):
-                mode = .recording(recording.with(form: form))
-            case .closed:
-                mode = .viewing
-            case .submitted(let payload):
-                mode = .viewing
-                return .append([payload], then: nil)
-            }
-            return nil
-        case .form(let action, var form):
-            switch form.handle(key) {
-            case .cancel:
-                mode = .viewing
-            case .submit:
-                return submit(action, &form, context)
-            case nil:
-                mode = .form(action, form)
-            }
-            return nil
-        }
+        guard dialog.isOpen else { return handleViewing(key, context) }
+        let screen = self  // the dialog changes; what its events mean is read from the screen as it was
+        return dialog.handle(key, context, chosen: { kinds, index in
+            let recording = FollowUpRecording(incident: screen.incident, kind: kinds[index])
+            return (.record(recording), recording.form(context))
+        }, payload: { action, form in screen.payload(action, &form, context) })
     }
 
     public mutating func refresh(_ context: AppContext) {
-        if case .viewing = mode { return }
-        if visibleRecord(context)?.isWithdrawn ?? true { mode = .viewing }
+        if dialog.isOpen, visibleRecord(context)?.isWithdrawn ?? true { dialog.close() }
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         buffer.fill(area)
-        let overlayHeight: Int
-        switch mode {
-        case .viewing: overlayHeight = 0
-        case .pickingItem(let list, _): overlayHeight = list.height
-        case .recording(let recording): overlayHeight = recording.form.height
-        case .form(_, let form): overlayHeight = form.height
-        }
-        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - overlayHeight))
+        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - dialog.height))
         lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
-        switch mode {
-        case .viewing: return nil
-        case .pickingItem(let list, _):
-            list.render(into: &buffer, area: area)
-            return nil
-        case .recording(let recording): return recording.form.render(into: &buffer, area: area)
-        case .form(_, let form): return form.render(into: &buffer, area: area)
-        }
+        return dialog.render(into: &buffer, area: area)
     }
 
     /// Rows the detail takes besides its text: the shell's frame.
@@ -178,7 +126,7 @@ public struct DetailScreen: Screen {
         case .character(let c) where actionKeys(t).contains(where: { $0.key == c }):
             if let refusal = refusal(of: c, context) { return .status(refusal) }
             guard let record = visibleRecord(context) else { return nil }
-            mode = startMode(c, record, context)
+            open(c, record, context)
             return nil
         default: return nil
         }
@@ -187,7 +135,7 @@ public struct DetailScreen: Screen {
         return nil
     }
 
-    private func startMode(_ key: Character, _ record: IncidentRecord, _ context: AppContext) -> Mode {
+    private mutating func open(_ key: Character, _ record: IncidentRecord, _ context: AppContext) {
         let t = context.texts
         let facts = record.facts
         switch key {
@@ -199,67 +147,44 @@ public struct DetailScreen: Screen {
                 return marker + t.label(kind) + " · " + t[.due] + " "
                     + LocalTimeText.format(item.due, in: context.state.policy.zone)
             }
-            return .pickingItem(PickList(title: t[.chooseFollowUpItem], options: options), kinds)
+            dialog.pick(PickList(title: t[.chooseFollowUpItem], options: options), for: kinds)
         case "k":
-            return .recording(FollowUpRecording(incident: incident, kind: .acknowledgement, context: context))
+            let recording = FollowUpRecording(incident: incident, kind: .acknowledgement)
+            dialog.open(.record(recording), recording.form(context))
         case "n":
-            return .form(.note, InlineForm(title: t[.actionAddNote], entries: [InlineForm.area("note", t[.noteField])]))
+            dialog.open(.note, InlineForm(title: t[.actionAddNote], entries: [InlineForm.area(.note, t[.noteField])]))
         case "e":
-            return .form(.amend, DetailScreen.amendForm(facts, t))
+            dialog.open(.amend, DetailScreen.amendForm(facts, t))
         case "a":
             let today = context.state.policy.zone.local(context.now).date
-            return .form(.absence, InlineForm(title: t[.actionAbsence], entries: [
-                InlineForm.text("first", t.label(RegistrationField.firstAbsenceDay), (facts.firstAbsenceDay ?? today).iso,
-                                understood: UnderstoodTime.day(.absence, context)),
-                InlineForm.text("days", t.label(RegistrationField.absenceDays), String(facts.absenceDays ?? 1)),
+            dialog.open(.absence, InlineForm(title: t[.actionAbsence], entries: [
+                InlineForm.entry(for: .firstAbsenceDay, .string((facts.firstAbsenceDay ?? today).iso), t,
+                                 understood: UnderstoodTime.day(.absence, context)),
+                InlineForm.entry(for: .absenceDays, .int(facts.absenceDays ?? 1), t),
             ]))
         default:
-            return .form(.withdraw, InlineForm(title: t[.actionWithdraw], entries: [InlineForm.text("reason", t[.reason])]))
+            dialog.open(.withdraw, InlineForm(title: t[.actionWithdraw], entries: [InlineForm.text(.reason, t[.reason])]))
         }
     }
 
+    /// What a registrant may amend here, in the form's order; the absence has its own form.
+    static let amendable: [RegistrationField] = [.severity, .kind, .involvement, .counterpart, .injury, .location, .citizenRef,
+                                                 .description]
+
     static func amendForm(_ facts: Registration, _ t: Texts) -> InlineForm {
-        func options<T: RawRepresentable & CaseIterable>(_ all: T.AllCases, _ label: (T) -> String) -> [(value: String, label: String)]
-            where T.RawValue == String {
-            all.map { ($0.rawValue, label($0)) }
-        }
-        return InlineForm(title: t[.actionAmend], entries: [
-            InlineForm.choice("severity", t.label(RegistrationField.severity),
-                              Severity.all.map { (String($0.rawValue), t.label($0)) }, selected: String(facts.severity.rawValue)),
-            InlineForm.choice("kind", t.label(RegistrationField.kind), options(EpisodeKind.allCases, t.label),
-                              selected: facts.kind.rawValue),
-            InlineForm.choice("involvement", t.label(RegistrationField.involvement), options(Involvement.allCases, t.label),
-                              selected: facts.involvement.rawValue),
-            InlineForm.choice("counterpart", t.label(RegistrationField.counterpart), options(Counterpart.allCases, t.label),
-                              selected: facts.counterpart.rawValue),
-            InlineForm.choice("injury", t.label(RegistrationField.injury), options(Injury.allCases, t.label),
-                              selected: facts.injury.rawValue),
-            InlineForm.text("location", t.label(RegistrationField.location), facts.location ?? ""),
-            InlineForm.text("citizen", t.label(RegistrationField.citizenRef), facts.citizenRef ?? ""),
-            InlineForm.area("description", t.label(RegistrationField.description), facts.description),
-        ])
+        InlineForm(title: t[.actionAmend], entries: amendable.map { InlineForm.entry(for: $0, facts.value(of: $0), t) })
     }
 
     // MARK: Submitting
-
-    private mutating func submit(_ action: Action, _ form: inout InlineForm, _ context: AppContext) -> ScreenRequest? {
-        switch payload(action, &form, context) {
-        case .success(let payload):
-            mode = .viewing
-            return .append([payload], then: nil)
-        case .failure(let problem):
-            form.message = problem.message
-            mode = .form(action, form)
-            return nil
-        }
-    }
 
     private func payload(_ action: Action, _ form: inout InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let t = context.texts
         guard let record = visibleRecord(context) else { return .failure(FormProblem(t[.noIncidents])) }
         switch action {
+        case .record(let recording):
+            return recording.payload(form, context)
         case .note:
-            let text = form.text("note")
+            let text = form.text(.note)
             if let problem = ScreenInput.problem(text, field: t[.noteField], multiLine: true, required: true, texts: t) {
                 return .failure(FormProblem(problem))
             }
@@ -267,12 +192,12 @@ public struct DetailScreen: Screen {
         case .amend:
             return amendment(form, record.facts, t).map { .amended(incident: incident, changes: $0) }
         case .absence:
-            let dayText = form.text("first")
+            let dayText = form.text(.registration(.firstAbsenceDay))
             guard case .success(let first) = OccurredInput.day(dayText, now: context.now, zone: context.state.policy.zone,
                                                                window: .absence) else {
                 return .failure(FormProblem(t.message(.invalidDate(dayText))))
             }
-            let daysText = form.text("days")
+            let daysText = form.text(.registration(.absenceDays))
             guard let days = Int(daysText.filter { !$0.isWhitespace }), EventRules.absenceDays.contains(days) else {
                 return .failure(FormProblem(t.message(.invalidDays(daysText))))
             }
@@ -281,7 +206,7 @@ public struct DetailScreen: Screen {
             if let violation = EventRules.violation(in: updated) { return .failure(FormProblem(violation.description)) }
             return .success(.absenceUpdated(incident: incident, firstDay: first, days: days))
         case .withdraw:
-            let reason = form.text("reason")
+            let reason = form.text(.reason)
             if let problem = ScreenInput.problem(reason, field: t[.reason], required: true, texts: t) {
                 return .failure(FormProblem(problem))
             }
@@ -295,25 +220,15 @@ public struct DetailScreen: Screen {
 
     /// The changed fields only, each with the value it had and the value it gets.
     func amendment(_ form: InlineForm, _ old: Registration, _ t: Texts) -> Result<[FieldChange], FormProblem> {
-        let checks: [(RegistrationField, String, Bool)] = [
-            (.location, form.text("location"), false), (.citizenRef, form.text("citizen"), false),
-            (.description, form.text("description"), true),
-        ]
-        for (field, text, multiLine) in checks {
-            if let problem = ScreenInput.problem(text, field: t.label(field), multiLine: multiLine,
-                                                 required: field == .description, texts: t) {
+        var new = old
+        for field in DetailScreen.amendable {
+            let value = form.value(of: field)
+            if case .string(let text) = value, let problem = ScreenInput.problem(
+                text, field: t.label(field), multiLine: field == .description, required: field == .description, texts: t) {
                 return .failure(FormProblem(problem))
             }
+            new = new.setting(field, to: value) ?? new
         }
-        var new = old
-        new.severity = form.choice("severity").flatMap { Int($0) }.flatMap(Severity.init(rawValue:)) ?? old.severity
-        new.kind = form.choice("kind").flatMap(EpisodeKind.init(rawValue:)) ?? old.kind
-        new.involvement = form.choice("involvement").flatMap(Involvement.init(rawValue:)) ?? old.involvement
-        new.counterpart = form.choice("counterpart").flatMap(Counterpart.init(rawValue:)) ?? old.counterpart
-        new.injury = form.choice("injury").flatMap(Injury.init(rawValue:)) ?? old.injury
-        new.location = ScreenInput.optional(form.text("location"))
-        new.citizenRef = ScreenInput.optional(form.text("citizen"))
-        new.description = form.text("description")
         let changes = old.changes(to: new)
         return changes.isEmpty ? .failure(FormProblem(t[.nothingChanged])) : .success(changes)
     }
@@ -367,7 +282,8 @@ public struct DetailScreen: Screen {
             (.policeReport, yesNo(facts.policeReport)),
         ]
         let labels = fields.map { t.label($0.0) } + [t[.registrant], t[.acknowledged], t.label(RegistrationField.description)]
-        let labelWidth = min(labels.map { DisplayWidth.of($0) }.max() ?? 0, max(10, width / 3))
+        // Labels are never cut at 80 columns: the longest (`Wants a talk with the leader`) takes 28.
+        let labelWidth = min(labels.map { DisplayWidth.of($0) }.max() ?? 0, max(10, width * 2 / 5))
         for (field, value) in fields { out.field(t.label(field), value, labelWidth: labelWidth) }
         out.field(t[.registrant], record.registrant + " · " + time(record.registeredAt), labelWidth: labelWidth)
         if let ack = record.acknowledgement {
@@ -456,5 +372,5 @@ public struct DetailScreen: Screen {
 
 extension DetailScreen: CapturesTypedKeys {
     /// While a form or the search field is open, `q`, `?` and Esc belong to it.
-    public var capturesTypedKeys: Bool { mode != .viewing }
+    public var capturesTypedKeys: Bool { dialog.isOpen }
 }

@@ -62,7 +62,7 @@ struct DraftsScreen: Screen {
         for (index, draft) in drafts.enumerated() where y < area.y + area.height {
             let style: Style = index == selected ? .reverse : .plain
             buffer.fill(Rect(x: area.x + 2, y: y, width: width, height: 1), style: style)
-            buffer.put(DraftsScreen.summary(draft, context), x: area.x + 3, y: y, maxWidth: width - 2, style: style)
+            buffer.put(SafeText.truncate(DraftsScreen.summary(draft, context), toWidth: width - 2), x: area.x + 3, y: y, style: style)
             y += 1
         }
         if confirmingDiscard {

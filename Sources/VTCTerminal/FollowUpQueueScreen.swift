@@ -22,7 +22,8 @@ public struct FollowUpQueueScreen: Screen {
 
     public private(set) var entries: [Entry] = []
     public private(set) var selection: ListSelection
-    private var recording: FollowUpRecording?
+    /// The form that records an item; the queue has no pick list.
+    private var dialog = Dialog<Never, FollowUpRecording>()
     private var computed: RefreshStamp?
 
     public init(context: AppContext, pageHeight: Int = 16) {
@@ -34,10 +35,7 @@ public struct FollowUpQueueScreen: Screen {
 
     public func helpEntries(_ context: AppContext) -> [HelpEntry] {
         let t = context.texts
-        if recording != nil {
-            return [HelpEntry("F10", t[.helpSave], priority: 10), HelpEntry("Tab", t[.helpNextField], priority: 8),
-                    HelpEntry("Esc", t[.helpCancel], priority: 9)]
-        }
+        if let entries = dialog.helpEntries(t) { return entries }
         var entries = [HelpEntry("Enter", t[.helpOpen], priority: 10)]
         if selectedEntry?.mayRecord == true { entries.append(HelpEntry("f", t[.helpRecord], priority: 9)) }
         entries.append(HelpEntry("↑↓", t[.helpScroll], priority: 5))
@@ -51,17 +49,9 @@ public struct FollowUpQueueScreen: Screen {
             selection.pageHeight = max(1, size.height - ListScreen.rowsAroundTable)
             return nil
         }
-        if let current = recording {
-            switch current.form.step(key, payload: { current.with(form: $0).payload(context) }) {
-            case .open(let form):
-                recording = current.with(form: form)
-            case .closed:
-                recording = nil
-            case .submitted(let payload):
-                recording = nil
-                return .append([payload], then: nil)
-            }
-            return nil
+        if dialog.isOpen {
+            return dialog.handle(key, context, chosen: { _, _ in nil },
+                                 payload: { recording, form in recording.payload(form, context) })
         }
         if selection.handle(key) { return nil }
         switch key {
@@ -74,7 +64,8 @@ public struct FollowUpQueueScreen: Screen {
             guard let entry = selectedEntry, let record = context.state.incidents[entry.incident] else { return nil }
             let request = FollowUpRecording.request(entry.kind, responsible: entry.responsible, unit: record.facts.unit)
             if let refusal = ScreenInput.refusal(request, context) { return .status(refusal) }
-            recording = FollowUpRecording(incident: entry.incident, kind: entry.kind, context: context)
+            let recording = FollowUpRecording(incident: entry.incident, kind: entry.kind)
+            dialog.open(recording, recording.form(context))
             return nil
         default:
             return nil
@@ -107,18 +98,19 @@ public struct FollowUpQueueScreen: Screen {
         if let kept, let index = entries.firstIndex(where: { $0.incident == kept.incident && $0.kind == kept.kind }) {
             selection.select(index)
         }
-        if let current = recording, !entries.contains(where: { $0.incident == current.incident && $0.kind == current.kind }) {
-            recording = nil
+        if case .form(let current, _) = dialog.shown,
+           !entries.contains(where: { $0.incident == current.incident && $0.kind == current.kind }) {
+            dialog.close()
         }
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         let t = context.texts
         buffer.fill(area)
-        let formHeight = recording.map { min($0.form.height, area.height) } ?? 0
+        let formHeight = min(dialog.height, area.height)
         let tableRect = Rect(x: area.x, y: area.y, width: area.width, height: area.height - formHeight)
         let zone = context.state.policy.zone
-        Table.render(columns: FollowUpQueueScreen.columns(t), selection: selection, into: &buffer, rect: tableRect) { index in
+        Table.render(columns: FollowUpQueueScreen.columns(context), selection: selection, into: &buffer, rect: tableRect) { index in
             let entry = entries[index]
             guard let record = context.state.incidents[entry.incident] else { return TableRow([]) }
             let overdue = context.now.epochSeconds > entry.due.epochSeconds
@@ -126,7 +118,7 @@ public struct FollowUpQueueScreen: Screen {
                 LocalTimeText.format(entry.due, in: zone),
                 overdue ? "! " + t.label(FollowUpStatus.overdue) : t.label(FollowUpStatus.open),
                 t.label(entry.kind),
-                record.facts.unit,
+                context.roster.shortName(of: record.facts.unit),
                 t.label(record.facts.severity),
                 LocalTimeText.format(record.facts.occurredAt, in: zone),
             ], style: overdue ? Style(bold: true, color: .danger) : .plain)
@@ -134,15 +126,16 @@ public struct FollowUpQueueScreen: Screen {
         if entries.isEmpty {
             buffer.put(SafeText.truncate(t[.queueEmpty], toWidth: area.width), x: area.x, y: area.y + 1, style: .role(.muted))
         }
-        return recording?.form.render(into: &buffer, area: area)
+        return dialog.render(into: &buffer, area: area)
     }
 
-    static func columns(_ t: Texts) -> [TableColumn] {
-        [
+    static func columns(_ context: AppContext) -> [TableColumn] {
+        let t = context.texts
+        return [
             TableColumn(t[.due], minWidth: 16, maxWidth: 16, priority: 10),
-            TableColumn(t[.status], minWidth: 10, maxWidth: 16, priority: 9),
-            TableColumn(t[.followUp], minWidth: 24, maxWidth: 34, priority: 8),
-            TableColumn(t.label(RegistrationField.unit), minWidth: 8, maxWidth: 20, priority: 6),
+            TableColumn.whole(t[.status], [t.label(FollowUpStatus.open), "! " + t.label(FollowUpStatus.overdue)], priority: 9),
+            TableColumn.whole(t[.followUp], FollowUpKind.allCases.map(t.label), priority: 8),
+            UnitColumn.column(context, priority: 6),
             TableColumn(t[.columnSeverity], minWidth: 5, maxWidth: 5, priority: 7),
             TableColumn(t.label(RegistrationField.occurredAt), minWidth: 16, maxWidth: 16, priority: 4),
         ]
@@ -151,5 +144,5 @@ public struct FollowUpQueueScreen: Screen {
 
 extension FollowUpQueueScreen: CapturesTypedKeys {
     /// While a form or the search field is open, `q`, `?` and Esc belong to it.
-    public var capturesTypedKeys: Bool { recording != nil }
+    public var capturesTypedKeys: Bool { dialog.isOpen }
 }

@@ -165,9 +165,10 @@ struct HomeNumbers: Equatable {
         }.count
         let leaderUnits = Set(context.roster.units.filter { user.has(.leader, in: $0) })
         if !leaderUnits.isEmpty {
+            let index = IncidentIndex(state, for: user)
             asLeader = UnitNumbers(
-                unacknowledged: IncidentQuery(units: leaderUnits, notAcknowledged: true).count(on: state, for: user, at: now),
-                overdue: IncidentQuery(units: leaderUnits, withOverdueFollowUp: true).count(on: state, for: user, at: now))
+                unacknowledged: index.select(IncidentQuery(units: leaderUnits, notAcknowledged: true), at: now).count,
+                overdue: index.select(IncidentQuery(units: leaderUnits, withOverdueFollowUp: true), at: now).count)
         }
         let amgUnits = context.roster.units.filter { user.has(.amg, in: $0) }
         let week = ISOWeek(containing: now, in: state.policy.zone)

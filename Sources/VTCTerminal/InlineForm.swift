@@ -15,14 +15,14 @@ public struct InlineForm: Equatable, Sendable {
     }
 
     public struct Entry: Equatable, Sendable {
-        public var id: String
+        public var id: FormField
         public var label: String
         public var input: Input
         /// What a typed text was understood as (a date in full, with its weekday), shown
         /// beside the field once it is left; nil for text that means itself.
         public var understood: (@Sendable (String) -> String?)?
 
-        public init(id: String, label: String, input: Input, understood: (@Sendable (String) -> String?)? = nil) {
+        public init(id: FormField, label: String, input: Input, understood: (@Sendable (String) -> String?)? = nil) {
             self.id = id
             self.label = label
             self.input = input
@@ -44,6 +44,8 @@ public struct InlineForm: Equatable, Sendable {
     public var message: String?
     /// True once the user has been asked to confirm and the next submit is the real one.
     public var awaitingConfirmation = false
+    /// The letter last typed into a choice that is none of its options', for the screen to say so.
+    public private(set) var unmatchedLetter: Character?
 
     public init(title: String, entries: [Entry]) {
         self.title = title
@@ -54,23 +56,23 @@ public struct InlineForm: Equatable, Sendable {
     public static let areaHeight = 3
 
     /// A text field entry, `text` filled in.
-    public static func text(_ id: String, _ label: String, _ text: String = "",
+    public static func text(_ id: FormField, _ label: String, _ text: String = "",
                             understood: (@Sendable (String) -> String?)? = nil) -> Entry {
         Entry(id: id, label: label, input: .text(TextField(text: text, width: fieldWidth)), understood: understood)
     }
 
-    public static func choice(_ id: String, _ label: String, _ options: [(value: String, label: String)],
+    public static func choice(_ id: FormField, _ label: String, _ options: [(value: String, label: String)],
                               selected: String?) -> Entry {
         let field = ChoiceField(options: options.map { ChoiceField.Option(value: $0.value, label: $0.label) },
                                 selected: selected, arrows: .horizontal)
         return Entry(id: id, label: label, input: .choice(field))
     }
 
-    public static func area(_ id: String, _ label: String, _ text: String = "") -> Entry {
+    public static func area(_ id: FormField, _ label: String, _ text: String = "") -> Entry {
         Entry(id: id, label: label, input: .area(TextArea(text: text, width: fieldWidth, height: areaHeight)))
     }
 
-    public func text(_ id: String) -> String {
+    public func text(_ id: FormField) -> String {
         switch entries.first(where: { $0.id == id })?.input {
         case .text(let field): field.text
         case .area(let area): area.text
@@ -79,7 +81,7 @@ public struct InlineForm: Equatable, Sendable {
         }
     }
 
-    public func choice(_ id: String) -> String? {
+    public func choice(_ id: FormField) -> String? {
         guard case .choice(let field) = entries.first(where: { $0.id == id })?.input else { return nil }
         return field.selectedValue
     }
@@ -99,6 +101,7 @@ public struct InlineForm: Equatable, Sendable {
             return nil
         }
         awaitingConfirmation = false
+        unmatchedLetter = nil
         let used: Bool
         switch entries[focus].input {
         case .text(var field):
@@ -107,6 +110,7 @@ public struct InlineForm: Equatable, Sendable {
         case .choice(var field):
             used = field.handle(key)
             entries[focus].input = .choice(field)
+            if !used, case .character(let letter) = key, letter.isLetter { unmatchedLetter = letter }
         case .area(var area):
             used = area.handle(key)
             entries[focus].input = .area(area)
@@ -177,37 +181,9 @@ public struct InlineForm: Equatable, Sendable {
         if let message {
             let style = awaitingConfirmation ? Style(bold: true, color: .warning) : Style(bold: true, color: .danger)
             buffer.put(SafeText.truncate(message, toWidth: inside.width), x: inside.x, y: inside.y + inside.height - 1, style: style)
+        } else if entries.indices.contains(focus), case .choice(let field) = entries[focus].input {
+            buffer.put(SafeText.truncate(field.letterHint, toWidth: inside.width), x: inside.x, y: inside.y + inside.height - 1)
         }
         return cursor
-    }
-}
-
-/// What a key did to an open form that submits one event.
-enum EventFormStep {
-    /// The form stays open, as it now is (with the problem shown, if the submission was refused).
-    case open(InlineForm)
-    case closed
-    case submitted(EventPayload)
-}
-
-extension InlineForm {
-    /// Handles a key for a form whose submission is one event: Esc closes it, a
-    /// valid submission gives its event, an invalid one keeps the form and says why.
-    func step(_ key: Key, payload: (InlineForm) -> Result<EventPayload, FormProblem>) -> EventFormStep {
-        var form = self
-        switch form.handle(key) {
-        case .cancel:
-            return .closed
-        case .submit:
-            switch payload(form) {
-            case .success(let event):
-                return .submitted(event)
-            case .failure(let problem):
-                form.message = problem.message
-                return .open(form)
-            }
-        case nil:
-            return .open(form)
-        }
     }
 }

@@ -69,17 +69,18 @@ public struct ListScreen: Screen {
             return [HelpEntry("Enter", t[.search], priority: 9), HelpEntry("Esc", t[.helpCancel], priority: 9),
                     HelpEntry("↑↓", t[.helpScroll], priority: 5)]
         }
+        // A leader's daily round comes first: unacknowledged, overdue, most urgent first.
         return [
             HelpEntry("Enter", t[.helpOpen], priority: 10),
             HelpEntry("/", t[.search], priority: 9),
-            HelpEntry("1–5", t[.helpSeverityFilter], priority: 8),
-            HelpEntry("0", t[.helpClearSeverity], priority: 3),
+            HelpEntry("k", t[.helpUnacknowledged], priority: 8),
+            HelpEntry("d", t[.filterOverdue], priority: 8),
+            HelpEntry("o", t[.helpSort], priority: 7),
             HelpEntry("u", t.label(RegistrationField.unit), priority: 6),
-            HelpEntry("p", t[.period], priority: 6),
-            HelpEntry("a", t[.filterOpen], priority: 5),
-            HelpEntry("d", t[.filterOverdue], priority: 5),
-            HelpEntry("k", t[.notAcknowledged], priority: 4),
-            HelpEntry("o", t[.helpSort], priority: 4),
+            HelpEntry("1–5", t[.helpSeverityFilter], priority: 5),
+            HelpEntry("p", t[.period], priority: 4),
+            HelpEntry("a", t[.filterOpen], priority: 3),
+            HelpEntry("0", t[.helpClearSeverity], priority: 2),
         ]
     }
 
@@ -177,7 +178,7 @@ public struct ListScreen: Screen {
         buffer.fill(area)
         let count = t.message(.countOf(shown: rows.count, total: visibleTotal))
         let countWidth = DisplayWidth.of(count)
-        buffer.put(SafeText.truncate(filterSummary(t), toWidth: area.width - countWidth - 2), x: area.x, y: area.y,
+        buffer.put(SafeText.truncate(filterSummary(context), toWidth: area.width - countWidth - 2), x: area.x, y: area.y,
                    style: .role(.muted))
         buffer.put(count, x: area.x + area.width - countWidth, y: area.y, style: .bold)
 
@@ -185,7 +186,7 @@ public struct ListScreen: Screen {
         let tableRect = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1 - searchRows)
         let rows = visibleRows(context, height: tableRect.height - 1)
         let byIndex = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, $0.row) })
-        Table.render(columns: ListScreen.columns(t), selection: selection, into: &buffer, rect: tableRect) { index in
+        Table.render(columns: ListScreen.columns(context), selection: selection, into: &buffer, rect: tableRect) { index in
             byIndex[index] ?? TableRow([])
         }
         if rows.isEmpty {
@@ -207,15 +208,19 @@ public struct ListScreen: Screen {
     /// Rows the list takes besides the table's rows: the shell's frame, the filter line, the header.
     static let rowsAroundTable = 8
 
-    static func columns(_ t: Texts) -> [TableColumn] {
-        [
+    /// Each column as wide as the widest label it can hold, in the language on screen, so that a column
+    /// is shown whole or left out (involvement first) but never cut.
+    static func columns(_ context: AppContext) -> [TableColumn] {
+        let t = context.texts
+        func whole(_ header: String, _ values: [String], priority: Int) -> TableColumn { TableColumn.whole(header, values, priority: priority) }
+        return [
             TableColumn(t.label(RegistrationField.occurredAt), minWidth: 16, maxWidth: 16, priority: 10),
-            TableColumn(t.label(RegistrationField.unit), minWidth: 8, maxWidth: 20, priority: 6),
+            UnitColumn.column(context, priority: 6),
             TableColumn(t[.columnSeverity], minWidth: 5, maxWidth: 5, priority: 9),
-            TableColumn(t.label(RegistrationField.kind), minWidth: 10, maxWidth: 22, priority: 7),
-            TableColumn(t.label(RegistrationField.involvement), minWidth: 10, maxWidth: 16, priority: 3),
+            whole(t.label(RegistrationField.kind), EpisodeKind.allCases.map(t.label), priority: 7),
+            whole(t.label(RegistrationField.involvement), Involvement.allCases.map(t.label), priority: 3),
             TableColumn(t[.followUp], minWidth: 14, maxWidth: 16, priority: 8),
-            TableColumn(t[.columnAcknowledged], minWidth: 5, maxWidth: 10, priority: 5),
+            whole(t[.columnAcknowledged], [t[.yes], t[.no]], priority: 5),
         ]
     }
 
@@ -228,7 +233,7 @@ public struct ListScreen: Screen {
         let followUp = overdue > 0 ? t.message(.overdueItems(overdue)) : open > 0 ? t.message(.openItems(open)) : t[.followUpComplete]
         return TableRow([
             LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone),
-            facts.unit,
+            context.roster.shortName(of: facts.unit),
             t.label(facts.severity),
             t.label(facts.kind),
             t.label(facts.involvement),
@@ -247,16 +252,19 @@ public struct ListScreen: Screen {
         }
     }
 
-    private func filterSummary(_ t: Texts) -> String {
-        var parts = [severities.isEmpty ? t[.helpClearSeverity]
-                        : "VTC " + severities.sorted().map { String($0.rawValue) }.joined(separator: ",")]
-        parts.append(unit ?? t[.allUnits])
-        parts.append(t[.period] + ": " + ListScreen.label(period, t))
+    /// The filters in force and the order; what is not narrowed is left out, so that the line fits 80 columns.
+    private func filterSummary(_ context: AppContext) -> String {
+        let t = context.texts
+        var parts: [String] = []
+        if !severities.isEmpty { parts.append("VTC " + severities.sorted().map { String($0.rawValue) }.joined(separator: ",")) }
+        if let unit { parts.append(context.roster.shortName(of: unit)) }
+        if period != .all { parts.append(t[.period] + ": " + ListScreen.label(period, t)) }
         if onlyOpen { parts.append(t[.filterOpen]) }
         if onlyOverdue { parts.append(t[.filterOverdue]) }
         if onlyUnacknowledged { parts.append(t[.notAcknowledged]) }
         parts.append(order == .newestFirst ? t[.sortNewestFirst] : t[.sortMostUrgentFirst])
         if !searchText.isEmpty { parts.insert(t[.search] + ": “" + searchText + "”", at: 0) }
+        if parts.count == 1 { parts.insert(t[.all], at: 0) }
         return parts.joined(separator: " · ")
     }
 

@@ -171,6 +171,18 @@ struct RegisterForm: Equatable, Sendable {
         }
     }
 
+    /// `[F]ysisk vold · [T]russel · …`: the letters of a focused choice (severity takes its digits).
+    func letterHint(_ field: RegistrationField) -> String? {
+        switch field {
+        case .unit: unit.options.count > 1 ? unit.letterHint : nil
+        case .kind: kind.letterHint
+        case .involvement: involvement.letterHint
+        case .counterpart: counterpart.letterHint
+        case .injury: injury.letterHint
+        default: nil
+        }
+    }
+
     private static func days(_ text: String) -> Int? {
         guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let days = Int(text), EventRules.absenceDays.contains(days) else { return nil }
         return days

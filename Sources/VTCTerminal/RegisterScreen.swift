@@ -77,6 +77,11 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
 
     public func helpEntries(_ context: AppContext) -> [HelpEntry] {
         let texts = context.texts
+        // While the Esc question is open, its keys and not the form's.
+        if exitPrompt != nil {
+            return [HelpEntry("↑↓", texts[.moveKeyLabel], priority: 8), HelpEntry("Enter", texts[.chooseKeyLabel], priority: 9),
+                    HelpEntry("Esc", texts[.continueChoice], priority: 9)]
+        }
         var entries = [
             HelpEntry("Ctrl-S", texts[.saveKeyLabel], priority: 10),
             HelpEntry("Tab", texts[.nextFieldLabel], priority: 8),
@@ -127,25 +132,27 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     /// Gives the key to the focused field; counts changes and asks for a draft every few of them.
     private mutating func edit(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         let before = form.draftFields
+        var chosen = true
         switch focus {
         case .occurredAt, .location, .citizenRef, .firstAbsenceDay, .absenceDays:
             if form.textFields[focus]?.handle(key) != true { refuse(key, context) }
         case .description:
             if !editDescription(key) { refuse(key, context) }
-        case .unit: form.unit.handle(key)
-        case .kind: form.kind.handle(key)
+        case .unit: chosen = form.unit.handle(key)
+        case .kind: chosen = form.kind.handle(key)
         case .severity:
             if case .character(let digit) = key, let grade = digit.wholeNumberValue.flatMap(Severity.init(rawValue:)) {
                 form.severity.select(grade)
             } else {
                 form.severity.handle(key)
             }
-        case .involvement: form.involvement.handle(key)
-        case .counterpart: form.counterpart.handle(key)
-        case .injury: form.injury.handle(key)
+        case .involvement: chosen = form.involvement.handle(key)
+        case .counterpart: chosen = form.counterpart.handle(key)
+        case .injury: chosen = form.injury.handle(key)
         case .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport:
             form.checks[focus]?.handle(key)
         }
+        if !chosen, case .character(let letter) = key, letter.isLetter { return ScreenInput.noOption(letter, context) }
         guard form.draftFields != before else { return nil }
         hasContent = true
         changedSinceDraft = true
@@ -366,20 +373,28 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
         if focus == .occurredAt { help += " " + texts[.occurredExamples] }
         if focus == .firstAbsenceDay { help += " " + texts[.dayExamples] }
         let style = problem == nil ? Style.dim : Style(bold: true, color: .danger)
-        for (row, line) in SafeText.wrap(problem ?? help, toWidth: width).prefix(RegisterScreen.messageRows).enumerated() {
-            buffer.put(line, x: x, y: y + row, maxWidth: width, style: style)
+        // A choice's letters come first: they are what the user presses.
+        let letters = problem == nil ? form.letterHint(focus).map { SafeText.wrap($0, toWidth: width) } ?? [] : []
+        let lines = letters + SafeText.wrap(problem ?? help, toWidth: width)
+        for (row, line) in lines.prefix(RegisterScreen.messageRows).enumerated() {
+            buffer.put(line, x: x, y: y + row, maxWidth: width, style: row < letters.count ? .plain : style)
         }
     }
 
     private func drawExitPrompt(_ marked: ExitChoice, _ texts: Texts, into buffer: inout CellBuffer, area: Rect) {
         let width = min(area.width - 4, 60)
-        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - 8) / 2), width: width, height: 8)
+        // The question wraps inside the box rather than being cut.
+        let question = SafeText.wrap(texts[.unsavedPrompt], toWidth: width - 4)
+        let height = 4 + question.count + ExitChoice.allCases.count
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
         buffer.fill(box)
         let inside = buffer.box(box, style: .bold)
-        buffer.put(texts[.unsavedPrompt], x: inside.x + 1, y: inside.y, maxWidth: inside.width - 2, style: .bold)
+        for (row, line) in question.enumerated() {
+            buffer.put(line, x: inside.x + 1, y: inside.y + row, maxWidth: inside.width - 2, style: .bold)
+        }
         for (row, choice) in ExitChoice.allCases.enumerated() {
             let label = texts[choice.label]
-            let y = inside.y + 2 + row
+            let y = inside.y + question.count + 1 + row
             let style: Style = choice == marked ? .reverse : .plain
             buffer.fill(Rect(x: inside.x + 1, y: y, width: inside.width - 2, height: 1), style: style)
             buffer.put(String(label.prefix(1)), x: inside.x + 2, y: y, style: Style(bold: true, reverse: choice == marked, underline: true))

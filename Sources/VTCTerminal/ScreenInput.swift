@@ -15,6 +15,11 @@ enum ScreenInput {
         return nil
     }
 
+    /// The status line for a letter typed into a pick list or choice that none of its options has.
+    static func noOption(_ letter: Character?, _ context: AppContext) -> ScreenRequest? {
+        letter.map { .status(context.texts.message(.noOptionForLetter(String($0)))) }
+    }
+
     static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
 
     /// nil for blank text, so that an empty note is not written as "".

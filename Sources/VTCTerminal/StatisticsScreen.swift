@@ -89,19 +89,19 @@ public struct StatisticsScreen: Screen {
             heading += " " + t[.comparedWith] + " " + earlier.map { String($0.period.year) }.joined(separator: ", ")
         }
         buffer.put(SafeText.truncate(heading, toWidth: area.width), x: area.x, y: area.y, style: .bold)
-        let footer = footerLines(comparison, t)
+        let footer = footerLines(comparison, context, width: area.width)
         let chartRect = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1 - footer.count))
-        BarChart.render(bars(comparison, t, rows: chartRect.height), into: &buffer, rect: chartRect)
+        BarChart.render(bars(comparison, context, rows: chartRect.height), into: &buffer, rect: chartRect)
         for (offset, line) in footer.enumerated() {
-            buffer.put(SafeText.truncate(line.text, toWidth: area.width), x: area.x,
-                       y: area.y + area.height - footer.count + offset, style: line.style)
+            buffer.put(line.text, x: area.x, y: area.y + area.height - footer.count + offset, maxWidth: area.width, style: line.style)
         }
         return nil
     }
 
     /// The bars of the view. By severity each grade gets a bar per period
     /// (the earlier years first) when there is room, else the current period only.
-    func bars(_ comparison: PeriodComparison, _ t: Texts, rows: Int) -> [BarChart.Bar] {
+    func bars(_ comparison: PeriodComparison, _ context: AppContext, rows: Int) -> [BarChart.Bar] {
+        let t = context.texts
         let current = comparison.current
         switch view {
         case .bySeverity:
@@ -118,22 +118,31 @@ public struct StatisticsScreen: Screen {
         case .byKind:
             return EpisodeKind.allCases.map { BarChart.Bar(label: t.label($0), value: current.count($0)) }
         case .byUnit:
-            return units.map { BarChart.Bar(label: $0, value: current.count(unit: $0)) }
+            return units.map { BarChart.Bar(label: context.roster.shortName(of: $0), value: current.count(unit: $0)) }
         }
     }
 
-    private func footerLines(_ comparison: PeriodComparison, _ t: Texts) -> [(text: String, style: Style)] {
+    /// The lines under the chart, wrapped to `width` so that none is cut; units by their short names.
+    private func footerLines(_ comparison: PeriodComparison, _ context: AppContext, width: Int) -> [(text: String, style: Style)] {
+        let t = context.texts
         let counts = comparison.current
-        var lines: [(text: String, style: Style)] = []
+        var paragraphs: [(text: String, style: Style)] = []
         if let share = counts.severity1Share {
-            lines.append((t[.shareOfSeverity1] + ": " + t.message(.percent(Int((share * 100).rounded()))), .bold))
-            lines.append((t[.severity1Encouragement], .role(.success)))
+            paragraphs.append((t[.shareOfSeverity1] + ": " + t.message(.percent(Int((share * 100).rounded()))), .bold))
+            paragraphs.append((t[.severity1Encouragement], .role(.success)))
         }
         let earlierTotals = comparison.earlier.map { String($0.total) }.joined(separator: ", ")
         var summary = t[.total] + ": " + String(counts.total) + (earlierTotals.isEmpty ? "" : " (" + earlierTotals + ")")
         summary += " · " + t[.withAbsence] + ": " + String(counts.withAbsence)
         if let common = counts.mostCommonSeverity { summary += " · " + t[.mostCommonSeverity] + ": " + t.label(common) }
-        lines.append((summary + " · " + t[.units] + ": " + units.joined(separator: ", "), .plain))
-        return lines
+        // The units join the summary when the line has room for them, so that the chart keeps its rows.
+        let unitsText = t[.units] + ": " + units.map(context.roster.shortName(of:)).joined(separator: ", ")
+        if DisplayWidth.of(summary + " · " + unitsText) <= width {
+            paragraphs.append((summary + " · " + unitsText, .plain))
+        } else {
+            paragraphs.append((summary, .plain))
+            paragraphs.append((unitsText, .plain))
+        }
+        return paragraphs.flatMap { paragraph in SafeText.wrap(paragraph.text, toWidth: width).map { ($0, paragraph.style) } }
     }
 }

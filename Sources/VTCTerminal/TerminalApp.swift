@@ -24,6 +24,7 @@ public enum TerminalApp {
         var endedBy: TerminalSignal?
         _ = AppLoop.run(AppShell.program, initial: runtime.initialState(language: language, size: terminal.size),
                         on: terminal,
+                        pollMilliseconds: workspace.refreshMilliseconds,
                         pendingSignal: {
                             let signal = TerminalSignals.takePending()
                             if signal != nil { endedBy = signal }

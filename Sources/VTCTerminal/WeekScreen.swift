@@ -21,12 +21,6 @@ public struct WeekScreen: Screen {
         case supervision
     }
 
-    enum Mode: Equatable, Sendable {
-        case viewing
-        case picking(PickList, Purpose)
-        case form(Form, InlineForm)
-    }
-
     public private(set) var week: ISOWeek
     public private(set) var scroll = 0
     public private(set) var report: WeekReport?
@@ -34,7 +28,7 @@ public struct WeekScreen: Screen {
     public private(set) var openActions: [ActionRecord] = []
     /// The units whose week the user may read.
     public let units: [String]
-    private(set) var mode: Mode = .viewing
+    private(set) var dialog = Dialog<Purpose, Form>()
     private var viewSize = TerminalSize(width: 80, height: 16)
     private var computed: RefreshStamp?
 
@@ -49,26 +43,20 @@ public struct WeekScreen: Screen {
 
     public func helpEntries(_ context: AppContext) -> [HelpEntry] {
         let t = context.texts
-        switch mode {
-        case .picking:
-            return [HelpEntry("Enter", t[.helpOpen], priority: 9), HelpEntry("Esc", t[.helpCancel], priority: 9)]
-        case .form:
-            return [HelpEntry("F10", t[.helpSave], priority: 10), HelpEntry("Tab", t[.helpNextField], priority: 8),
-                    HelpEntry("Esc", t[.helpCancel], priority: 9)]
-        case .viewing:
-            var entries = [HelpEntry("←→", t[.week], priority: 9)]
-            if !unitsAllowing({ .manageActions(unit: $0) }, context).isEmpty {
-                entries += [HelpEntry("t", t[.actionNewAction], priority: 7), HelpEntry("l", t[.actionCloseAction], priority: 5)]
-            }
-            if !unitsAllowing({ .recordAMGDiscussion(unit: $0) }, context).isEmpty {
-                entries.append(HelpEntry("m", t[.actionRecordDiscussion], priority: 6))
-            }
-            if !unitsAllowing({ .recordSupervision(unit: $0) }, context).isEmpty {
-                entries.append(HelpEntry("s", t[.actionRecordSupervision], priority: 5))
-            }
-            entries += [HelpEntry("x", t[.actionExport], priority: 7), HelpEntry("↑↓", t[.helpScroll], priority: 3)]
-            return entries
+        if let entries = dialog.helpEntries(t) { return entries }
+        // Short labels, so that the AMG's every key fits the bottom line at 80 columns.
+        var entries = [HelpEntry("←→", t[.week], priority: 9)]
+        if !unitsAllowing({ .manageActions(unit: $0) }, context).isEmpty {
+            entries += [HelpEntry("t", t[.helpNewAction], priority: 7), HelpEntry("l", t[.helpCloseAction], priority: 6)]
         }
+        if !unitsAllowing({ .recordAMGDiscussion(unit: $0) }, context).isEmpty {
+            entries.append(HelpEntry("m", t[.helpDiscussion], priority: 6))
+        }
+        if !unitsAllowing({ .recordSupervision(unit: $0) }, context).isEmpty {
+            entries.append(HelpEntry("s", t[.helpSupervision], priority: 6))
+        }
+        entries += [HelpEntry("x", t[.helpExport], priority: 7), HelpEntry("↑↓", t[.helpScroll], priority: 3)]
+        return entries
     }
 
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
@@ -76,28 +64,10 @@ public struct WeekScreen: Screen {
             viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
             return nil
         }
-        switch mode {
-        case .viewing:
-            return handleViewing(key, context)
-        case .picking(var list, let purpose):
-            switch list.handle(key) {
-            case .cancel: mode = .viewing
-            case .chosen(let index): mode = startForm(after: purpose, index, context)
-            case nil: mode = .picking(list, purpose)
-            }
-            return nil
-        case .form(let kind, let form):
-            switch form.step(key, payload: { payload(kind, $0, context) }) {
-            case .open(let form):
-                mode = .form(kind, form)
-            case .closed:
-                mode = .viewing
-            case .submitted(let payload):
-                mode = .viewing
-                return .append([payload], then: nil)
-            }
-            return nil
-        }
+        guard dialog.isOpen else { return handleViewing(key, context) }
+        let screen = self  // the dialog changes; what its events mean is read from the screen as it was
+        return dialog.handle(key, context, chosen: { purpose, index in screen.form(after: purpose, index, context) },
+                             payload: { kind, form in screen.payload(kind, form, context) })
     }
 
     public mutating func refresh(_ context: AppContext) {
@@ -116,21 +86,9 @@ public struct WeekScreen: Screen {
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         buffer.fill(area)
-        let overlay: Int
-        switch mode {
-        case .viewing: overlay = 0
-        case .picking(let list, _): overlay = list.height
-        case .form(_, let form): overlay = form.height
-        }
-        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - overlay))
+        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - dialog.height))
         lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
-        switch mode {
-        case .viewing: return nil
-        case .picking(let list, _):
-            list.render(into: &buffer, area: area)
-            return nil
-        case .form(_, let form): return form.render(into: &buffer, area: area)
-        }
+        return dialog.render(into: &buffer, area: area)
     }
 
     // MARK: Keys
@@ -163,7 +121,7 @@ public struct WeekScreen: Screen {
         case .character("t"):
             let allowed = unitsAllowing({ .manageActions(unit: $0) }, context)
             guard !allowed.isEmpty else { return .status(refusal({ .manageActions(unit: $0) }, context)) }
-            mode = .form(.newAction, newActionForm(allowed, context))
+            dialog.open(.newAction, newActionForm(allowed, context))
         case .character("l"):
             guard !unitsAllowing({ .manageActions(unit: $0) }, context).isEmpty else {
                 return .status(refusal({ .manageActions(unit: $0) }, context))
@@ -171,7 +129,7 @@ public struct WeekScreen: Screen {
             let closable = openActions.filter { context.may(.manageActions(unit: $0.action.unit)) }
             guard !closable.isEmpty else { return .status(t[.noOpenActions]) }
             let options = closable.map { $0.action.title + " · " + $0.action.owner + " · " + t.message(.actionDueOn($0.action.due.iso)) }
-            mode = .picking(PickList(title: t[.chooseAction], options: options), .closeAction(closable.map(\.action.id)))
+            dialog.pick(PickList(title: t[.chooseAction], options: options), for: .closeAction(closable.map(\.action.id)))
         case .character("m"):
             guard !unitsAllowing({ .recordAMGDiscussion(unit: $0) }, context).isEmpty else {
                 return .status(refusal({ .recordAMGDiscussion(unit: $0) }, context))
@@ -179,15 +137,15 @@ public struct WeekScreen: Screen {
             let incidents = (report?.newIncidents ?? []).filter { context.may(.recordAMGDiscussion(unit: $0.facts.unit)) }
             guard !incidents.isEmpty else { return .status(t[.noIncidentsThisWeek]) }
             let options = incidents.map { WeekScreen.incidentLine($0, context) }
-            mode = .picking(PickList(title: t[.chooseIncident], options: options), .discussIncident(incidents.map(\.id)))
+            dialog.pick(PickList(title: t[.chooseIncident], options: options), for: .discussIncident(incidents.map(\.id)))
         case .character("s"):
             let allowed = unitsAllowing({ .recordSupervision(unit: $0) }, context)
             guard !allowed.isEmpty else { return .status(refusal({ .recordSupervision(unit: $0) }, context)) }
-            mode = .form(.supervision, supervisionForm(allowed, context))
+            dialog.open(.supervision, supervisionForm(allowed, context))
         default:
             return nil
         }
-        if case .viewing = mode {
+        if !dialog.isOpen {
             scroll = DetailLines.clampedTop(scroll, count: lines(context, width: viewSize.width).lines.count, height: viewSize.height)
         }
         return nil
@@ -202,18 +160,18 @@ public struct WeekScreen: Screen {
     private func today(_ context: AppContext) -> CalendarDate { context.state.policy.zone.local(context.now).date }
 
     private func unitChoice(_ units: [String], _ t: Texts) -> InlineForm.Entry {
-        InlineForm.choice("unit", t.label(RegistrationField.unit), units.map { ($0, $0) }, selected: units.first)
+        InlineForm.choice(.unit, t.label(RegistrationField.unit), units.map { ($0, $0) }, selected: units.first)
     }
 
     private func newActionForm(_ allowed: [String], _ context: AppContext) -> InlineForm {
         let t = context.texts
         return InlineForm(title: t[.actionNewAction], entries: [
             unitChoice(allowed, t),
-            InlineForm.text("title", t[.titleField]),
-            InlineForm.text("owner", t[.ownerField], context.user.name),
-            InlineForm.text("due", t[.dueDateField], today(context).adding(days: 14).iso,
+            InlineForm.text(.title, t[.titleField]),
+            InlineForm.text(.owner, t[.ownerField], context.user.name),
+            InlineForm.text(.due, t[.dueDateField], today(context).adding(days: 14).iso,
                             understood: UnderstoodTime.day(.due, context)),
-            InlineForm.text("incidents", t[.linkedIncidentsField]),
+            InlineForm.text(.incidents, t[.linkedIncidentsField]),
         ])
     }
 
@@ -221,66 +179,66 @@ public struct WeekScreen: Screen {
         let t = context.texts
         return InlineForm(title: t[.actionRecordSupervision], entries: [
             unitChoice(allowed, t),
-            InlineForm.text("date", t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
-            InlineForm.choice("form", t[.supervisionFormField], SupervisionForm.allCases.map { ($0.rawValue, t.label($0)) },
+            InlineForm.text(.date, t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
+            InlineForm.choice(.supervisionForm, t[.supervisionFormField], SupervisionForm.allCases.map { ($0.rawValue, t.label($0)) },
                               selected: SupervisionForm.group.rawValue),
-            InlineForm.choice("evaluation", t[.evaluationField], (1...5).map { (String($0), String($0)) }, selected: nil),
-            InlineForm.text("note", t[.noteField]),
+            InlineForm.choice(.evaluation, t[.evaluationField], (1...5).map { (String($0), String($0)) }, selected: nil),
+            InlineForm.text(.note, t[.noteField]),
         ])
     }
 
-    private func startForm(after purpose: Purpose, _ index: Int, _ context: AppContext) -> Mode {
+    private func form(after purpose: Purpose, _ index: Int, _ context: AppContext) -> (Form, InlineForm) {
         let t = context.texts
         switch purpose {
         case .closeAction(let ids):
-            return .form(.closeAction(ids[index]), InlineForm(title: t[.actionCloseAction], entries: [InlineForm.text("note", t[.noteField])]))
+            return (.closeAction(ids[index]), InlineForm(title: t[.actionCloseAction], entries: [InlineForm.text(.note, t[.noteField])]))
         case .discussIncident(let ids):
-            return .form(.discussion(ids[index]), InlineForm(title: t[.actionRecordDiscussion], entries: [
-                InlineForm.text("date", t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
-                InlineForm.text("summary", t[.summaryField]),
+            return (.discussion(ids[index]), InlineForm(title: t[.actionRecordDiscussion], entries: [
+                InlineForm.text(.date, t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
+                InlineForm.text(.summary, t[.summaryField]),
             ]))
         }
     }
 
     private func payload(_ kind: Form, _ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let t = context.texts
-        func date(_ id: String) -> Result<CalendarDate, FormProblem> {
+        func date(_ id: FormField) -> Result<CalendarDate, FormProblem> {
             let text = form.text(id)
-            return OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: id == "due" ? .due : .past)
+            return OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: id == .due ? .due : .past)
                 .mapError { _ in FormProblem(t.message(.invalidDate(text))) }
         }
-        func check(_ id: String, _ label: String, required: Bool) -> FormProblem? {
+        func check(_ id: FormField, _ label: String, required: Bool) -> FormProblem? {
             ScreenInput.problem(form.text(id), field: label, required: required, texts: t).map(FormProblem.init)
         }
         switch kind {
         case .newAction:
-            if let problem = check("title", t[.titleField], required: true) ?? check("owner", t[.ownerField], required: true) {
+            if let problem = check(.title, t[.titleField], required: true) ?? check(.owner, t[.ownerField], required: true) {
                 return .failure(problem)
             }
-            let numbersText = form.text("incidents")
+            let numbersText = form.text(.incidents)
             let candidates = report?.newIncidents ?? []
             let numbers = numbersText.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
             guard numbers.allSatisfy({ $0.map { $0 >= 1 && $0 <= candidates.count } ?? false }) else {
                 return .failure(FormProblem(t.message(.invalidIncidentNumbers(numbersText))))
             }
-            return date("due").map { due in
-                .actionOpened(PreventiveAction(unit: form.choice("unit") ?? units[0], title: form.text("title"),
-                                               owner: form.text("owner"), due: due,
+            return date(.due).map { due in
+                .actionOpened(PreventiveAction(unit: form.choice(.unit) ?? units[0], title: form.text(.title),
+                                               owner: form.text(.owner), due: due,
                                                incidents: numbers.map { candidates[$0! - 1].id }))
             }
         case .closeAction(let id):
-            if let problem = check("note", t[.noteField], required: false) { return .failure(problem) }
-            return .success(.actionClosed(action: id, note: ScreenInput.optional(form.text("note"))))
+            if let problem = check(.note, t[.noteField], required: false) { return .failure(problem) }
+            return .success(.actionClosed(action: id, note: ScreenInput.optional(form.text(.note))))
         case .discussion(let id):
-            if let problem = check("summary", t[.summaryField], required: true) { return .failure(problem) }
-            return date("date").map { .amgDiscussed(incident: id, date: $0, summary: form.text("summary")) }
+            if let problem = check(.summary, t[.summaryField], required: true) { return .failure(problem) }
+            return date(.date).map { .amgDiscussed(incident: id, date: $0, summary: form.text(.summary)) }
         case .supervision:
-            if let problem = check("note", t[.noteField], required: false) { return .failure(problem) }
-            return date("date").map { day in
+            if let problem = check(.note, t[.noteField], required: false) { return .failure(problem) }
+            return date(.date).map { day in
                 .supervisionHeld(SupervisionSession(
-                    unit: form.choice("unit") ?? units[0], date: day,
-                    form: form.choice("form").flatMap(SupervisionForm.init(rawValue:)) ?? .group,
-                    evaluation: form.choice("evaluation").flatMap { Int($0) }, note: ScreenInput.optional(form.text("note"))))
+                    unit: form.choice(.unit) ?? units[0], date: day,
+                    form: form.choice(.supervisionForm).flatMap(SupervisionForm.init(rawValue:)) ?? .group,
+                    evaluation: form.choice(.evaluation).flatMap { Int($0) }, note: ScreenInput.optional(form.text(.note))))
             }
         }
     }
@@ -290,7 +248,7 @@ public struct WeekScreen: Screen {
     static func incidentLine(_ record: IncidentRecord, _ context: AppContext) -> String {
         let t = context.texts
         let facts = record.facts
-        return LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone) + " · " + facts.unit + " · "
+        return LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone) + " · " + context.roster.shortName(of: facts.unit) + " · "
             + t.label(facts.severity) + " · " + t.label(facts.kind) + (facts.citizenRef.map { " · " + $0 } ?? "")
     }
 
@@ -381,5 +339,5 @@ public struct WeekScreen: Screen {
 
 extension WeekScreen: CapturesTypedKeys {
     /// While a form or the search field is open, `q`, `?` and Esc belong to it.
-    public var capturesTypedKeys: Bool { mode != .viewing }
+    public var capturesTypedKeys: Bool { dialog.isOpen }
 }

@@ -137,6 +137,13 @@ public enum TextKey: String, CaseIterable, Sendable {
     case nothingChanged
     case timeInFuture
     case confirmWithdraw
+    case actionStatusClosed
+    case helpExport
+    case helpSupervision
+    case helpDiscussion
+    case helpCloseAction
+    case helpNewAction
+    case helpUnacknowledged
     case confirmDiscardDraft
     case withdrawnBanner
     case followUpQueueTitle
@@ -274,6 +281,9 @@ public enum Message: Equatable, Sendable {
     case contactLeaders([String])
     case dueBy(Timestamp)
     case dateTime(Timestamp)
+    case noOptionForLetter(String)
+    /// What a save wrote, in words, for the status line: `Recorded: Debriefing – Done`.
+    case saved(EventPayload)
     /// A day with its weekday, as a form shows the day it understood: `onsdag 26.11.2025`.
     case longDate(CalendarDate)
     /// Date and time without the weekday, for the title bar.

@@ -12,6 +12,8 @@ public enum CommandLineText: Equatable, Sendable {
     case rosterFile(path: String)
     case noRosterFile(path: String)
     case checkpoint(String?)
+    case logHead(String)
+    case noHeadsInWitness(path: String)
     case logDamagedShowingBefore(line: Int, kind: String)
     case demoWritten(incidents: Int, events: Int, users: Int, folder: String)
     case createdDataFolder(path: String)

@@ -10,6 +10,8 @@ extension DanishTexts {
         case .rosterFile(let path): "Roster: \(path)"
         case .noRosterFile(let path): "Ingen rosterfil: \(path)"
         case .checkpoint(let head): "kontrolpunkt: " + (head ?? "intet (ingen hændelser)")
+        case .logHead(let head): "Loggens hoved: \(head)"
+        case .noHeadsInWitness(let path): "\(path) indeholder intet hoved (en linje som: seq 1234 sha256 9f86d081884c7d65…)"
         case .logDamagedShowingBefore(let line, let kind):
             "loggen er beskadiget i linje \(line) (\(kind)); viser det, der kommer før, kun til læsning; kør vtc verify"
         case .demoWritten(let incidents, let events, let users, let folder):

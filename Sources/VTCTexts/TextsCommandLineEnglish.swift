@@ -10,6 +10,8 @@ extension EnglishTexts {
         case .rosterFile(let path): "Roster: \(path)"
         case .noRosterFile(let path): "No roster file: \(path)"
         case .checkpoint(let head): "checkpoint: " + (head ?? "none (no events)")
+        case .logHead(let head): "Log head: \(head)"
+        case .noHeadsInWitness(let path): "\(path) holds no head (a line like: seq 1234 sha256 9f86d081884c7d65…)"
         case .logDamagedShowingBefore(let line, let kind):
             "the log is damaged at line \(line) (\(kind)); showing what comes before it, read-only; run vtc verify"
         case .demoWritten(let incidents, let events, let users, let folder):

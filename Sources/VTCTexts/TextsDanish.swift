@@ -91,6 +91,13 @@ enum DanishTexts: TextCatalog {
         case .nothingChanged: "Intet er ændret."
         case .timeInFuture: "Tidspunktet ligger i fremtiden."
         case .confirmWithdraw: "Tryk Enter igen for at trække registreringen tilbage – Esc fortryder."
+        case .actionStatusClosed: "Lukket"
+        case .helpExport: "Eksport"
+        case .helpSupervision: "Supervision"
+        case .helpDiscussion: "Drøft"
+        case .helpCloseAction: "Luk"
+        case .helpNewAction: "Tiltag"
+        case .helpUnacknowledged: "Ukvitterede"
         case .confirmDiscardDraft: "Kassér kladden? Tryk d igen for at kassere; en anden tast beholder den."
         case .withdrawnBanner: "TRUKKET TILBAGE"
         case .followUpQueueTitle: "Min opfølgning"
@@ -299,6 +306,23 @@ enum DanishTexts: TextCatalog {
             return "senest \(localReading(moment))"
         case .dateTime(let moment):
             return "\(Self.message(.weekday(moment.local.date.isoWeekday))) \(localReading(moment))"
+        case .noOptionForLetter(let letter):
+            return "Ingen valgmulighed har bogstavet »\(letter)«; bogstaverne står i [ ] eller er understreget."
+        case .saved(let payload):
+            switch payload {
+            case .registered: return "Registreringen er gemt."
+            case .amended(_, let changes): return changes.count == 1 ? "Rettet: 1 felt." : "Rettet: \(changes.count) felter."
+            case .followUpRecorded(_, let record): return "Registreret: \(label(record.kind)) – \(label(record.outcome))."
+            case .acknowledged: return "Kvitteret: registreringen er læst."
+            case .noteAdded: return "Noten er gemt."
+            case .absenceUpdated(_, let firstDay, let days):
+                return "Fravær gemt: \(days) dage fra \(Self.message(.longDate(firstDay)))."
+            case .amgDiscussed(_, let date, _): return "AMG-drøftelsen er gemt (\(Self.message(.longDate(date))))."
+            case .actionOpened(let action): return "Tiltag oprettet: \(action.title), frist \(Self.message(.longDate(action.due)))."
+            case .actionClosed: return "Tiltaget er lukket."
+            case .supervisionHeld(let session): return "Supervision gemt (\(Self.message(.longDate(session.date))))."
+            case .withdrawn: return "Registreringen er trukket tilbage."
+            }
         case .longDate(let date):
             return "\(Self.message(.weekday(date.isoWeekday))) \(pad2(date.day)).\(pad2(date.month)).\(date.year)"
         case .shortDateTime(let moment):
@@ -354,6 +378,7 @@ enum DanishTexts: TextCatalog {
             "ukendt rolle \"\(name)\"; rollerne er \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
         case .unknownUnit(let unit): "enheden »\(unit)« står ikke i listen \"units\"."
         case .duplicateUnit(let unit): "enheden »\(unit)« står der allerede."
+        case .duplicateShortName(let short): "kortnavnet »\(short)« er allerede en anden enheds."
         case .reservedUnitName(let unit): "»\(unit)« kan ikke bruges som navn på en enhed."
         case .emptyUnit: "enhedens navn er tomt."
         case .emptyUserID: "bruger-id'et er tomt."

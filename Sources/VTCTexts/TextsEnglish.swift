@@ -91,6 +91,13 @@ enum EnglishTexts: TextCatalog {
         case .nothingChanged: "Nothing was changed."
         case .timeInFuture: "The time lies in the future."
         case .confirmWithdraw: "Press Enter again to withdraw the registration – Esc cancels."
+        case .actionStatusClosed: "Closed"
+        case .helpExport: "Export"
+        case .helpSupervision: "Supervision"
+        case .helpDiscussion: "Discuss"
+        case .helpCloseAction: "Close"
+        case .helpNewAction: "Action"
+        case .helpUnacknowledged: "Unacked"
         case .confirmDiscardDraft: "Discard this draft? Press d again to discard; any other key keeps it."
         case .withdrawnBanner: "WITHDRAWN"
         case .followUpQueueTitle: "My follow-up"
@@ -299,6 +306,23 @@ enum EnglishTexts: TextCatalog {
             return "by \(localReading(moment))"
         case .dateTime(let moment):
             return "\(Self.message(.weekday(moment.local.date.isoWeekday))) \(localReading(moment))"
+        case .noOptionForLetter(let letter):
+            return "No option has the letter “\(letter)”; the letters are shown in [ ] or underlined."
+        case .saved(let payload):
+            switch payload {
+            case .registered: return "The registration is saved."
+            case .amended(_, let changes): return changes.count == 1 ? "Amended: 1 field." : "Amended: \(changes.count) fields."
+            case .followUpRecorded(_, let record): return "Recorded: \(label(record.kind)) – \(label(record.outcome))."
+            case .acknowledged: return "Acknowledged: the registration is read."
+            case .noteAdded: return "The note is saved."
+            case .absenceUpdated(_, let firstDay, let days):
+                return "Absence saved: \(days) days from \(Self.message(.longDate(firstDay)))."
+            case .amgDiscussed(_, let date, _): return "The AMG discussion is saved (\(Self.message(.longDate(date))))."
+            case .actionOpened(let action): return "Action opened: \(action.title), due \(Self.message(.longDate(action.due)))."
+            case .actionClosed: return "The action is closed."
+            case .supervisionHeld(let session): return "Supervision session saved (\(Self.message(.longDate(session.date))))."
+            case .withdrawn: return "The registration is withdrawn."
+            }
         case .longDate(let date):
             return "\(Self.message(.weekday(date.isoWeekday))) \(date.iso)"
         case .shortDateTime(let moment):
@@ -338,6 +362,7 @@ enum EnglishTexts: TextCatalog {
             "unknown role \"\(name)\"; the roles are \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
         case .unknownUnit(let unit): "the unit “\(unit)” is not in the list \"units\"."
         case .duplicateUnit(let unit): "the unit “\(unit)” is listed already."
+        case .duplicateShortName(let short): "the short name “\(short)” is another unit's already."
         case .reservedUnitName(let unit): "“\(unit)” cannot be used as the name of a unit."
         case .emptyUnit: "the unit's name is empty."
         case .emptyUserID: "the user id is empty."

@@ -33,7 +33,7 @@ public struct DemoRosterMember: Hashable, Sendable {
 extension DemoData {
     /// The roster as the JSON document of `roster.json` (docs/roster.md).
     public var rosterDocument: JSONValue {
-        let units = DemoUnit.all.map { JSONValue.string($0.name) }
+        let units = DemoUnit.all.map { RosterFile.unitEntry(name: $0.name, short: $0.short) }
         return .object([
             ("units", .array(units)),
             ("users", .array(roster.map { member in
@@ -49,16 +49,18 @@ extension DemoData {
 /// A demo care unit: what staff call the people they care for, and the prefix of their pseudonymous references.
 struct DemoUnit {
     let name: String
+    /// The roster's short name, for narrow columns; nil where the name is short already.
+    let short: String?
     let code: String
     let counterpartWord: String
     let citizenPrefix: String
     let weight: Int
 
     static let all = [
-        DemoUnit(name: "Bostedet Åen", code: "aaen", counterpartWord: "beboeren", citizenPrefix: "B", weight: 30),
-        DemoUnit(name: "Skovbrynet", code: "skov", counterpartWord: "beboeren", citizenPrefix: "S", weight: 20),
-        DemoUnit(name: "Psykiatrisk afsnit P3", code: "p3", counterpartWord: "patienten", citizenPrefix: "P", weight: 35),
-        DemoUnit(name: "Hjemmeplejen Nord", code: "hjnord", counterpartWord: "borgeren", citizenPrefix: "H", weight: 15),
+        DemoUnit(name: "Bostedet Åen", short: "Åen", code: "aaen", counterpartWord: "beboeren", citizenPrefix: "B", weight: 30),
+        DemoUnit(name: "Skovbrynet", short: nil, code: "skov", counterpartWord: "beboeren", citizenPrefix: "S", weight: 20),
+        DemoUnit(name: "Psykiatrisk afsnit P3", short: "P3", code: "p3", counterpartWord: "patienten", citizenPrefix: "P", weight: 35),
+        DemoUnit(name: "Hjemmeplejen Nord", short: "Hj. Nord", code: "hjnord", counterpartWord: "borgeren", citizenPrefix: "H", weight: 15),
     ]
 
     static let staffPerUnit = 12

@@ -1,4 +1,5 @@
 import Glibc
+import TerminalKit
 import VTCCodec
 
 /// Writing to stdout. Text that came from a person is made safe for a
@@ -32,29 +33,15 @@ enum Output {
         }
     }
 
-    /// Breaks a line of text at spaces so that no line is longer than `width` characters (a longer word stands alone).
-    static func wrap(_ line: Substring, width: Int?) -> [Substring] {
-        guard let width, line.count > width else { return [line] }
-        var lines: [Substring] = []
-        var rest = line
-        while rest.count > width {
-            let window = rest.prefix(width + 1)
-            guard let space = window.lastIndex(of: " ") else {
-                let cut = rest.firstIndex(of: " ") ?? rest.endIndex
-                lines.append(rest[..<cut])
-                rest = rest[cut...].drop { $0 == " " }
-                continue
-            }
-            lines.append(rest[..<space])
-            rest = rest[space...].drop { $0 == " " }
-        }
-        if !rest.isEmpty { lines.append(rest) }
-        return lines
+    /// A line of text broken at spaces into lines of at most `width` cells (none when there is no width).
+    static func wrap(_ line: some StringProtocol, width: Int?) -> [String] {
+        guard let width else { return [String(line)] }
+        return SafeText.wrap(line, toWidth: width)
     }
 
     /// Text after a first-line prefix, wrapped to the terminal; later lines (and paragraphs) start with `indent`.
     static func hanging(_ text: String, first: String, indent: String) -> [String] {
-        let width = terminalWidth.map { max($0 - first.count, 20) }
+        let width = terminalWidth.map { max($0 - DisplayWidth.of(first), 20) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap($0, width: width) }
         return lines.enumerated().map { ($0.offset == 0 ? first : indent) + $0.element }
     }
@@ -62,17 +49,11 @@ enum Output {
     /// One JSON document on one line.
     static func json(_ value: JSONValue) { line(JSONWriter.encodeString(value)) }
 
-    /// User text for a terminal: control characters (other than newline, when allowed) become `\u{…}` escapes.
+    /// User text for a terminal, made safe by the one sanitiser the terminal UI uses too (`SafeText`):
+    /// control characters shown in caret notation, text-direction and invisible characters as `\u{202e}`.
+    /// With `multiLine`, line breaks are kept.
     static func safe(_ text: String, multiLine: Bool = false) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if (v == 0x0A && multiLine) || !(v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029) {
-                result.unicodeScalars.append(scalar)
-            } else {
-                result += "\\u{" + String(v, radix: 16) + "}"
-            }
-        }
-        return result
+        guard multiLine else { return SafeText.sanitize(text) }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(SafeText.sanitize).joined(separator: "\n")
     }
 }

@@ -1,3 +1,4 @@
+import TerminalKit
 import ArgumentParser
 import VTCModel
 import VTCCodec
@@ -29,7 +30,7 @@ struct RosterCommand: ParsableCommand {
                 ("file", .string(session.rosterPath)),
                 ("single_user", .bool(roster.isSingleUser)),
                 ("you", .string(session.user)),
-                ("units", .array(roster.units.map(JSONValue.string))),
+                ("units", .array(roster.units.map { RosterFile.unitEntry(name: $0, short: roster.shortNames[$0]) })),
                 ("users", .array(roster.users.map { user in
                     .object([("user", .string(user.user)), ("name", user.name.isEmpty ? .null : .string(user.name)),
                              ("roles", .object(roles(user).map { ($0.0.rawValue, $0.1) }))])
@@ -43,7 +44,7 @@ struct RosterCommand: ParsableCommand {
             }
             Output.line(session.texts.commandLine(.rosterFile(path: session.rosterPath)))
             // One row per role, so that a user with many roles and units is never cut off.
-            var table = TextTable(session.texts.columns(.user, .name, .roles), flexible: [2])
+            var table = PlainTable(session.texts.columns(.user, .name, .roles), flexible: [2])
             table.maximumWidth = 200
             for user in roster.users {
                 for (index, (role, scope)) in roles(user).enumerated() {
@@ -51,7 +52,7 @@ struct RosterCommand: ParsableCommand {
                     table.add([index == 0 ? user.user : "", index == 0 ? user.name : "", session.texts.label(role) + " (" + units + ")"])
                 }
             }
-            Output.line(table.render())
+            Output.line(table.render(width: Output.terminalWidth))
         }
     }
 

@@ -56,7 +56,7 @@ struct Session {
                               texts: Texts) throws(CLIFailure) -> any OpenedWorkspace {
         if let socket = ServerAddress.choose(serverOption: options.server, dataOption: options.dataFolder, environment: environment) {
             do {
-                return try ServerWorkspace(socketPath: socket, ownFolder: try ServerWorkspace.ownFolder(environment: environment))
+                return try ServerWorkspace(socketPath: socket, ownFolder: ServerWorkspace.ownFolder(environment: environment))
             } catch { throw CLIFailure(error) }
         }
         let folder: DataFolder

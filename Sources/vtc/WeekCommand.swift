@@ -1,5 +1,7 @@
 import ArgumentParser
 import VTCModel
+import VTCStore
+import VTCTexts
 
 struct WeekCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,11 +41,19 @@ struct WeekCommand: ParsableCommand {
         } catch {
             throw CLIFailure(.refused, message: .refused(error))
         }
-        let writer = WeekReportText(texts: session.texts, policy: session.state.policy)
+        // Every report ends with the log's head, so that the minutes the AMG files elsewhere witness the log.
+        let head = session.workspace.head?.short ?? "none"
         switch format {
-        case .json: Output.json(WeekReportJSON.report(report))
-        case .text: Output.line(writer.render(report, markdown: false))
-        case .markdown: Output.line(writer.render(report, markdown: true))
+        case .json:
+            guard case .object(let fields) = WeekReportJSON.report(report) else { return }
+            Output.json(.object(fields + [("log_head", .string(head))]))
+        case .text:
+            Output.line(WeekReportText(texts: session.texts, policy: session.state.policy).render(report)
+                        + "\n\n" + session.texts.commandLine(.logHead(head)))
+        // The very document the week screen exports (`x`), so that the two never differ.
+        case .markdown:
+            Output.write(WeekReportMarkdown.render(report, texts: session.texts, zone: session.zone))
+            Output.line("\n" + session.texts.commandLine(.logHead("`\(head)`")))
         }
     }
 }

@@ -15,17 +15,19 @@ import Testing
         #expect(kinds.selectedValue == nil)
     }
 
-    @Test func firstLetterSelectsAndRepeatedPressesCycleAmongMatches() {
+    @Test func eachOptionHasItsOwnLetterSoOnePressChooses() {
         var field = kinds
         let consumed1 = field.handle(.character("t"))
         #expect(consumed1)
         #expect(field.selectedValue == "threat")
-        field.handle(.character("T"))
-        #expect(field.selectedValue == "property_damage")
+        #expect(field.letters == ["f", "t", "c", "s", "i", "a"])
+        field.handle(.character("I"))
+        #expect(field.selectedValue == "property_damage", "Tingskade's t is taken, so its letter is the next free one")
         field.handle(.character("t"))
         #expect(field.selectedValue == "threat")
         field.handle(.character("c"))
         #expect(field.selectedValue == "harassment")
+        #expect(field.letterHint.hasPrefix("[F]ysisk vold · [T]russel · [C]hikane · [S]eksuel chikane · T[i]ngskade"))
     }
 
     @Test func letterWithoutMatchIsNotConsumed() {

@@ -71,6 +71,27 @@ struct DueTimeTests {
         #expect(due(.amgDiscussion, facts(at: "2026-05-01T10:00:00+02:00"), registeredAt: registered) == expected)
     }
 
+    /// Issue 14: with the meeting at Sunday 02:30, wall-clock comparison put a registration in the repeated
+    /// hour after a meeting that was already over, and one after the moved 02:30 a week late.
+    @Test("the next AMG meeting is found on instants across both clock changes", arguments: [
+        // 02:15+01:00 is after 02:30+02:00 (the first 02:30, when the meeting is held): the next is a week later.
+        ("2026-10-25T02:15:00+01:00", "2026-11-01T02:30:00+01:00"),
+        // 02:15+02:00 is before the first 02:30: that morning's meeting.
+        ("2026-10-25T02:15:00+02:00", "2026-10-25T02:30:00+02:00"),
+        // 02:30 does not exist on 2026-03-29; the meeting is at 03:30+02:00, after 03:15.
+        ("2026-03-29T03:15:00+02:00", "2026-03-29T03:30:00+02:00"),
+        ("2026-03-29T03:45:00+02:00", "2026-04-05T02:30:00+02:00"),
+    ])
+    func nextMeetingAcrossClockChanges(registered: String, expected: String) throws {
+        var policy = Policy.default
+        policy.amgMeeting = WeeklyMeeting(isoWeekday: 7, hour: 2, minute: 30)
+        let at = time(registered)
+        let item = policy.itemsCalledFor(facts: facts(at: "2026-03-01T10:00:00+01:00"), registeredAt: at) { _ in 1 }
+            .first { $0.kind == .amgDiscussion }
+        #expect(item?.due.rfc3339 == expected)
+        #expect(try #require(item?.due) > at, "never due before it was registered")
+    }
+
     @Test("an open item is overdue only after its due time; a recorded one never is")
     func overdue() {
         var item = FollowUpItem(kind: .debriefing, due: time("2026-05-09T10:00:00+02:00"), responsible: .leader,

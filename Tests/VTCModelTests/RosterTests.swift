@@ -112,3 +112,35 @@ import VTCTexts
         #expect(Roster.singleUser(unit: "Bostedet Åen").access(for: "kim")?.has(.amg, in: "Bostedet Åen") == true)
     }
 }
+
+/// Units in narrow columns (issue 13, point 5): the roster's short name, else the shortest unique start.
+@Suite struct UnitShortNameTests {
+    @Test func aShortNameFromTheRosterIsReadAndUsed() throws {
+        let roster = try RosterFile.parse(Array(#"""
+        {"units": ["Bostedet Åen", {"name": "Psykiatrisk afsnit P3", "short": "P3"}],
+         "users": [{"user": "lis", "roles": {"leader": "*"}}]}
+        """#.utf8))
+        #expect(roster.units == ["Bostedet Åen", "Psykiatrisk afsnit P3"])
+        #expect(roster.shortName(of: "Psykiatrisk afsnit P3") == "P3")
+        #expect(roster.shortName(of: "Bostedet Åen") == "Bost")
+    }
+
+    @Test func withoutOneTheShortestUniqueStartOfAtLeastFourCharacters() {
+        let roster = Roster(units: ["Bostedet Åen", "Bostedet Skoven", "Skovbrynet", "Hjemmeplejen Nord", "Hjemmeplejen Syd", "Bo"],
+                            users: [])
+        #expect(roster.shortName(of: "Bostedet Åen") == "Bostedet Å")
+        #expect(roster.shortName(of: "Bostedet Skoven") == "Bostedet S")
+        #expect(roster.shortName(of: "Skovbrynet") == "Skovbrynet", "ten characters are shown whole")
+        #expect(roster.shortName(of: "Hjemmeplejen Syd") == "Hjemmeplejen S")
+        #expect(roster.shortName(of: "Bo") == "Bo")
+    }
+
+    @Test func aShortNameUsedTwiceOrEmptyIsReported() {
+        #expect(throws: RosterFile.Failure.self) {
+            try RosterFile.parse(Array(#"""
+            {"units": [{"name": "A1", "short": "A"}, {"name": "A2", "short": "A"}, {"name": "B", "short": " "}],
+             "users": [{"user": "lis", "roles": {"leader": "*"}}]}
+            """#.utf8))
+        }
+    }
+}

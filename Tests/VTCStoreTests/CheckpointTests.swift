@@ -76,7 +76,7 @@ import VTCModel
     }
 
     @Test(arguments: Mismatch.allCases)
-    func aCheckpointThatDoesNotMatchIsRebuiltNeverTrusted(_ mismatch: Mismatch) throws {
+    func aCheckpointThatDoesNotMatchIsNeverTrustedAndALogThatLostItsLineIsReported(_ mismatch: Mismatch) throws {
         let temporary = TemporaryFolder()
         try populate(temporary, count: 15)
         _ = try open(temporary)
@@ -102,12 +102,24 @@ import VTCModel
         case .policyChanged:
             temporary.write(Array(#"{"easy_threshold_days": 3}"#.utf8), to: "policy.json")
         }
+        let checkpointBefore = temporary.bytes("state.checkpoint")
         let events = try EventLog.open(fileAt: temporary.logPath).readNew().count
         let reopened = try open(temporary)
         #expect(reopened.start == .replay(events: events))
         #expect(reopened.state == (try fullReplay(temporary)))
         try expectHistoriesMatchTheLog(reopened)
-        #expect(try open(temporary).start == .checkpoint(seq: Int64(events) + 1, replayed: 0), "the checkpoint was made again")
+        switch mismatch {
+        case .anotherLogWithAsManyLines, .lastLineChangedKeepingItsLength, .logCutBeforeTheCheckpoint:
+            // The log lost or changed a line the checkpoint saw: reported, never rebuilt over.
+            let kind: LogProblem.Kind = mismatch == .logCutBeforeTheCheckpoint ? .truncated : .rewritten
+            #expect(reopened.damage?.kind == kind, "\(String(describing: reopened.damage))")
+            #expect(reopened.isReadOnly)
+            #expect(temporary.bytes("state.checkpoint") == checkpointBefore, "the checkpoint is kept as evidence")
+            #expect(try open(temporary).damage?.kind == kind, "and so on every opening")
+        case .checkpointByteChanged, .checkpointCutShort, .policyChanged:
+            #expect(reopened.damage == nil)
+            #expect(try open(temporary).start == .checkpoint(seq: Int64(events) + 1, replayed: 0), "the checkpoint was made again")
+        }
     }
 
     @Test func aCheckpointMadeByAnotherProgramOrUnderAnotherPolicyIsNotUsed() throws {
@@ -116,9 +128,11 @@ import VTCModel
         _ = try open(temporary)
         let made = StateCheckpoint.Origin(program: ProgramIdentity.current!, policy: "default")
         #expect(StateCheckpoint.candidate(at: temporary.folder.checkpointPath, origin: made) != nil)
+        #expect(StateCheckpoint.candidate(at: temporary.folder.checkpointPath, origin: made)?.isUsable == true)
         for other in [StateCheckpoint.Origin(program: made.program + "-rebuilt", policy: "default"),
                       StateCheckpoint.Origin(program: made.program, policy: String(repeating: "0", count: 64))] {
-            #expect(StateCheckpoint.candidate(at: temporary.folder.checkpointPath, origin: other) == nil)
+            // Its position is still checked against the log, but its state is not used.
+            #expect(StateCheckpoint.candidate(at: temporary.folder.checkpointPath, origin: other)?.isUsable == false)
         }
     }
 

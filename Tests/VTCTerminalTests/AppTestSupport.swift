@@ -34,10 +34,26 @@ enum Sample {
 }
 
 extension AppEffect {
-    /// The requests of a `carryOut`, with every `sequence` spelled out.
+    /// The requests an effect stands for (the write, then what follows it), with every `sequence` spelled out.
     var requests: [ScreenRequest] {
-        guard case .carryOut(let requests) = self else { return [] }
-        return requests.flatMap(\.spelledOut)
+        switch self {
+        case .write(.append(let payloads), let then):
+            [.append(payloads, then: then.isEmpty ? nil : then.count == 1 ? then[0] : .sequence(then))]
+        case .write(let write, let then): [write.request] + then.flatMap(\.spelledOut)
+        case .quit: [.quit]
+        case .poll: []
+        }
+    }
+}
+
+extension StoreWrite {
+    var request: ScreenRequest {
+        switch self {
+        case .append(let payloads): .append(payloads, then: nil)
+        case .saveDraft(let id, let fields): .saveDraft(id: id, fields: fields)
+        case .discardDraft(let id): .discardDraft(id: id)
+        case .export(let fileName, let contents): .export(fileName: fileName, contents: contents)
+        }
     }
 }
 

@@ -18,13 +18,13 @@ import VTCModel
     }
 
     static func detail(for user: String, scenario: ScreenScenario = scenario(), width: Int = 80, height: Int = 24)
-        -> Simulator<HarnessState, ScreenRequest> {
+        -> Simulator<HarnessState, AppEffect> {
         let context = scenario.context(for: user, now: now)
         return ScreenHarness.simulator(DetailScreen(incident: incident), context, width: width, height: height)
     }
 
     /// Every line of the detail as laid out at 80 columns, scrolled or not.
-    static func text(_ sim: Simulator<HarnessState, ScreenRequest>) -> [String] {
+    static func text(_ sim: Simulator<HarnessState, AppEffect>) -> [String] {
         (sim.state.top as! DetailScreen).lines(sim.state.context, width: 80).lines.map(\.text)
     }
 
@@ -99,8 +99,9 @@ import VTCModel
         sim.press(.enter)
         #expect(sim.state.appended == [[.acknowledged(incident: Self.incident, note: "Læst og talt med Anna")]])
         #expect(sim.dump().contains("leder · 2026-11-20 12:00 · Læst og talt med Anna"))
+        #expect(sim.state.statuses == ["Kvitteret: registreringen er læst."])
         sim.press(.character("k"))
-        #expect(sim.state.statuses == ["Registreringen er allerede kvitteret."])
+        #expect(sim.state.statuses.last == "Registreringen er allerede kvitteret.")
     }
 
     @Test func addANote() {

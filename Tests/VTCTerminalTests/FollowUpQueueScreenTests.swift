@@ -17,12 +17,12 @@ import VTCModel
         return s
     }
 
-    static func queue(for user: String) -> Simulator<HarnessState, ScreenRequest> {
+    static func queue(for user: String) -> Simulator<HarnessState, AppEffect> {
         let context = scenario().context(for: user, now: now)
         return ScreenHarness.simulator(FollowUpQueueScreen(context: context), context)
     }
 
-    static func entries(_ sim: Simulator<HarnessState, ScreenRequest>) -> [String] {
+    static func entries(_ sim: Simulator<HarnessState, AppEffect>) -> [String] {
         (sim.state.top as! FollowUpQueueScreen).entries.map { "\($0.incident.uuid.14) \($0.kind.rawValue)" }
     }
 

@@ -4,9 +4,8 @@ import VTCModel
 @testable import TerminalKit
 @testable import VTCTerminal
 
-/// Renders the leaders' and the AMG's screens from a realistic month in two
-/// units at 80×24, checks that they fit, and writes them to the file named
-/// by `VTC_GUIDE_CAPTURES` when it is set (the leaders and AMG captures in docs/guide.md).
+/// The month the guide's captures show, and the check that docs/guide.md's captures are the
+/// golden screens (`GoldenScreens.guide`) as the program draws them now.
 @Suite struct GuideCaptureTests {
     static let now = "2026-11-20T14:30:00+01:00"
 
@@ -63,38 +62,40 @@ import VTCModel
         return s
     }
 
-    static func captures() -> [(String, String)] {
-        let s = realisticMonth()
-        let leader = s.context(for: "leder", now: now)
-        let amg = s.context(for: "amr", now: now)
-        var list = ScreenHarness.simulator(ListScreen(context: leader), leader)
-        list.press(.character("p"), .character("p"))
-        var detail = ScreenHarness.simulator(DetailScreen(incident: ScreenScenario.id(7)), leader)
-        detail.press(.pageDown)
-        var recording = ScreenHarness.simulator(DetailScreen(incident: ScreenScenario.id(7)), leader)
-        recording.press(.character("f"), .down, .down, .enter, .tab, .tab)
-        recording.type("Debriefing aftalt til mandag")
-        let queue = ScreenHarness.simulator(FollowUpQueueScreen(context: leader), leader)
-        let week = ScreenHarness.simulator(WeekScreen(context: amg), amg)
-        var weekLists = ScreenHarness.simulator(WeekScreen(context: amg), amg)
-        weekLists.press(.pageDown)
-        let statistics = ScreenHarness.simulator(StatisticsScreen(context: leader), leader)
-        return [
-            ("list", list.dump()), ("detail", detail.dump()), ("recording", recording.dump()), ("queue", queue.dump()),
-            ("week", week.dump()), ("week-lists", weekLists.dump()), ("statistics", statistics.dump()),
-        ]
+    static let guidePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/guide.md")
+
+    /// The guide with each block after a `<!-- capture: NAME … -->` line replaced by the text of
+    /// the golden dump NAME, as drawn now.
+    static func guide(_ text: String, captures: [String: String]) -> (text: String, missing: [String]) {
+        var out: [String] = []
+        var missing: [String] = []
+        var lines = text.components(separatedBy: "\n")[...]
+        while let line = lines.popFirst() {
+            out.append(line)
+            guard line.hasPrefix("<!-- capture: "), let name = line.dropFirst(14).split(separator: " ").first.map(String.init),
+                  lines.first?.hasPrefix("```") == true else { continue }
+            guard let capture = captures[name] else {
+                missing.append(name)
+                continue
+            }
+            out.append(lines.removeFirst())
+            while let inner = lines.first, !inner.hasPrefix("```") { lines.removeFirst() }
+            out.append(contentsOf: capture.components(separatedBy: "\n"))
+        }
+        return (out.joined(separator: "\n"), missing)
     }
 
-    @Test func everyCaptureFitsEightyByTwentyFour() throws {
-        let captures = Self.captures()
-        for (name, text) in captures {
-            let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
-            #expect(rows.count == 24, "\(name)")
-            for row in rows { #expect(DisplayWidth.of(row) <= 80, "\(name): \(row)") }
-        }
-        if let path = ProcessInfo.processInfo.environment["VTC_GUIDE_CAPTURES"] {
-            let text = captures.map { "### \($0.0)\n\n```\n\($0.1)\n```\n" }.joined(separator: "\n")
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+    @Test func theGuidesCapturesAreTheGoldenScreens() throws {
+        let captures = Dictionary(uniqueKeysWithValues: GoldenScreens.all().map { ($0.name, $0.buffer.dump()) })
+        let text = try String(contentsOf: Self.guidePath, encoding: .utf8)
+        let (expected, missing) = Self.guide(text, captures: captures)
+        #expect(missing.isEmpty, "captures named in docs/guide.md without a golden screen: \(missing)")
+        #expect(text.contains("<!-- capture: guide-list-da"))
+        if GoldenScreens.regenerating {
+            try expected.write(to: Self.guidePath, atomically: true, encoding: .utf8)
+        } else {
+            #expect(text == expected, "docs/guide.md's captures differ from the screens; run VTC_REGENERATE_GOLDEN=1 swift test --filter Golden")
         }
     }
 }

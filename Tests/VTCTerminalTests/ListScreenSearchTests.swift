@@ -8,7 +8,7 @@ import Testing
 @Suite struct ListScreenSearchTests {
     static let now = ListScreenTests.now
 
-    static func searched(_ text: String, in sim: Simulator<HarnessState, ScreenRequest>? = nil) -> [Int] {
+    static func searched(_ text: String, in sim: Simulator<HarnessState, AppEffect>? = nil) -> [Int] {
         var sim = sim ?? ListScreenTests.list(for: "leder")
         sim.press(.character("/"))
         sim.type(text)

@@ -20,7 +20,7 @@ import VTCStore
         #expect(sim.effects.isEmpty, "another key keeps the draft")
         #expect(!sim.dump().contains("Kassér kladden?"))
         sim.press(.character("d"), .character("d"))
-        guard case .discardDraft(let id)? = sim.effects.last else {
+        guard case .discardDraft(let id)? = sim.effects.last?.requests.first else {
             Issue.record("d twice discards: \(sim.effects)")
             return
         }
@@ -102,5 +102,62 @@ import VTCStore
         sim.press(.function(10))
         #expect(sim.lastAppend == [.followUpRecorded(incident: DetailScreenTests.incident, FollowUpRecord(
             kind: .defusingOffer, outcome: .done, on: Timestamp(rfc3339: "2026-11-19T22:10:00+01:00")!, note: nil))])
+    }
+}
+
+/// Letters from the labels on screen, in either language, and words for every save (issue 13, points 4 and 6).
+@Suite struct LettersAndConfirmationTests {
+    @Test func eachOptionGetsTheFirstLetterOfItsLabelThatNoEarlierOptionTook() {
+        #expect(HotLetters.assign(["Physical violence", "Threat", "Harassment", "Sexual harassment", "Property damage", "Other"])
+                == ["p", "t", "h", "s", "r", "o"])
+        #expect(HotLetters.assign(["Fysisk vold", "Trussel", "Chikane", "Seksuel chikane", "Hærværk", "Andet"])
+                == ["f", "t", "c", "s", "h", "a"])
+        #expect(HotLetters.hint(["Physical violence", "Property damage"]) == "[P]hysical violence · P[r]operty damage")
+    }
+
+    @Test func englishUsersPickAKindByTheLettersOfTheEnglishLabels() throws {
+        for (language, letter, kind) in [(Language.en, "r", EpisodeKind.propertyDamage), (.en, "h", .harassment),
+                                         (.da, "c", .harassment), (.da, "h", .propertyDamage)] {
+            var app = Sample.app(Sample.context(language: language))
+            app.press(.character("r"), .character(Character(letter)), .tab, .character("2"))
+            app.press(.tab, .tab, .tab, .tab, .tab, .tab, .tab)
+            app.type("Ødelagde en stol.")
+            app.press(.ctrl("s"))
+            let (_, facts) = try #require(app.lastRegistration, "\(language) \(letter)")
+            #expect(facts.kind == kind, "\(language) \(letter)")
+        }
+    }
+
+    @Test func theLettersStandUnderAFocusedChoiceAndALetterThatFitsNothingSaysSo() {
+        var app = Sample.app(Sample.context(language: .en))
+        app.press(.character("r"))
+        #expect(app.dump().contains("[P]hysical violence · [T]hreat · [H]arassment · [S]exual harassment"), "\(app.dump())")
+        app.press(.character("f"))
+        #expect(app.dump().contains("No option has the letter “f”"), "\(app.dump())")
+    }
+
+    @Test func aFollowUpPickListTakesTheUnderlinedLetterOfItsEntries() {
+        var sim = DetailScreenTests.detail(for: "leder")
+        sim.press(.character("f"))
+        let list = sim.render().buffer
+        let debriefingRow = (0..<list.height).first { list.row($0).contains("Debriefing") }!
+        let column = list.row(debriefingRow).firstIndex(of: "D").map { list.row(debriefingRow).distance(from: list.row(debriefingRow).startIndex, to: $0) }!
+        #expect(list[column, debriefingRow].style.underline)
+        sim.press(.character("d"), .function(10))
+        #expect(sim.lastAppend == [DetailScreenTests.record(.debriefing, .done, note: nil)])
+        #expect(sim.state.statuses.last == "Registreret: Debriefing – Udført.")
+    }
+
+    @Test func everySaveIsConfirmedInWords() throws {
+        let folder = TestFolder()
+        folder.write(#"{"units":["Bostedet Åen"],"users":[{"user":"bo","roles":{"leader":["Bostedet Åen"],"staff":["Bostedet Åen"]}}]}"#,
+                     to: "roster.json")
+        var app = LiveApp(try folder.workspace(user: "bo"), language: .en)
+        app.press(.character("r"), .character("t"), .tab, .character("3"), .tab, .tab, .tab, .tab, .tab, .tab, .tab)
+        app.type("Truede med at slå.")
+        app.press(.ctrl("s"))
+        #expect(app.dump().contains("The registration is saved."))
+        app.press(.enter, .character("l"), .enter, .character("k"), .enter, .enter)
+        #expect(app.dump().contains("Acknowledged: the registration is read."), "\(app.dump())")
     }
 }

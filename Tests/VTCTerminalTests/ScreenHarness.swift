@@ -3,37 +3,73 @@ import VTCModel
 @testable import TerminalKit
 @testable import VTCTerminal
 
-/// What the harness keeps: the screen stack, the context, and every request
-/// the screens made that a test may want to look at.
-struct HarnessState {
-    var stack: [any Screen]
-    var context: AppContext
+/// The world of a screen test: writes are recorded, and appends applied to
+/// the state as events by the user at `now` (then every screen refreshed),
+/// as the data folder would.
+struct RecordingWorld: AppWorld {
     var appended: [[EventPayload]] = []
     var exports: [(fileName: String, contents: String)] = []
-    var statuses: [String] = []
 
-    var top: any Screen { stack[stack.count - 1] }
-}
-
-/// Wraps screens and a context into a `Program` for `Simulator`, carrying out
-/// the requests a shell would, minimally: push and back, appends applied to
-/// the state as events by the user at `now` (then every screen refreshed),
-/// status lines and exports recorded. Draws a title row, the screen's area,
-/// a status row and the help line, like the shell's frame.
-enum ScreenHarness {
-    static func simulator(_ screen: any Screen, _ context: AppContext, width: Int = 80, height: Int = 24)
-        -> Simulator<HarnessState, ScreenRequest> {
-        Simulator(program, initial: HarnessState(stack: [screen], context: context), width: width, height: height)
+    mutating func write(_ write: StoreWrite, _ state: inout AppState) -> WriteOutcome {
+        switch write {
+        case .append(let payloads):
+            appended.append(payloads)
+            let context = state.context
+            var domain = context.state
+            let (earlier, known) = (context.history, domain.eventCount)
+            let added = payloads.map { Event(at: context.now, actor: context.user.user, payload: $0) }
+            for event in added { domain.apply(event) }
+            state.context.state = domain
+            state.context.history = HistoryReader { positions in
+                let old = positions.filter { $0 <= known }
+                guard let before = earlier.events(at: old) else { return nil }
+                return before + positions.filter { $0 > known }.map { added[$0 - known - 1] }
+            }
+            state.refreshScreens()
+        case .export(let fileName, let contents):
+            exports.append((fileName, contents))
+        case .saveDraft, .discardDraft:
+            break
+        }
+        return .done
     }
 
-    static let program = Program<HarnessState, ScreenRequest>(
+    mutating func poll(_ state: inout AppState) {}
+}
+
+/// What the harness keeps: the application's state, the recording world, and
+/// every status line the screens showed.
+struct HarnessState {
+    var app: AppState
+    var world = RecordingWorld()
+    var statuses: [String] = []
+
+    var stack: [any Screen] { app.stack }
+    var context: AppContext { app.context }
+    var top: any Screen { app.top }
+    var appended: [[EventPayload]] { world.appended }
+    var exports: [(fileName: String, contents: String)] { world.exports }
+}
+
+/// Screens driven by the application's own update (`AppShell.update`) with a
+/// recording world instead of a data folder. Draws a title row, the screen's
+/// area, a status row and the help line, like the shell's frame.
+enum ScreenHarness {
+    static func simulator(_ screen: any Screen, _ context: AppContext, width: Int = 80, height: Int = 24)
+        -> Simulator<HarnessState, AppEffect> {
+        var app = AppState(context: context, stack: [screen], size: TerminalSize(width: width, height: height))
+        app.minimumSize = TerminalSize(width: 0, height: 0)  // screens are tested at every size
+        return Simulator(program, initial: HarnessState(app: app), width: width, height: height)
+    }
+
+    static let program = Program<HarnessState, AppEffect>(
         update: { state, key in
             var state = state
-            var top = state.stack.removeLast()
-            let request = top.handle(key, state.context)
-            state.stack.append(top)
-            if let request { carryOut(request, &state) }
-            return (state, request)
+            let (app, effect) = AppShell.update(state.app, key)
+            state.app = app
+            if let effect { _ = AppShell.perform(effect, &state.app, world: &state.world) }
+            if let status = state.app.status { state.statuses.append(status.text) }
+            return (state, effect)
         },
         render: { state, buffer in
             let area = Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 3)
@@ -43,30 +79,4 @@ enum ScreenHarness {
             HelpLine.render(state.top.helpEntries(state.context), into: &buffer, y: buffer.height - 1)
             return cursor
         })
-
-    static func carryOut(_ request: ScreenRequest, _ state: inout HarnessState) {
-        switch request {
-        case .push(let screen): state.stack.append(screen)
-        case .replace(let screen): state.stack[state.stack.count - 1] = screen
-        case .back: if state.stack.count > 1 { state.stack.removeLast() }
-        case .append(let payloads, let then):
-            state.appended.append(payloads)
-            var domain = state.context.state
-            let (earlier, known) = (state.context.history, domain.eventCount)
-            let added = payloads.map { Event(at: state.context.now, actor: state.context.user.user, payload: $0) }
-            for event in added { domain.apply(event) }
-            state.context.state = domain
-            state.context.history = HistoryReader { positions in
-                let old = positions.filter { $0 <= known }
-                guard let before = earlier.events(at: old) else { return nil }
-                return before + positions.filter { $0 > known }.map { added[$0 - known - 1] }
-            }
-            for index in state.stack.indices { state.stack[index].refresh(state.context) }
-            if let then { carryOut(then, &state) }
-        case .sequence(let requests): for request in requests { carryOut(request, &state) }
-        case .status(let text): state.statuses.append(text)
-        case .export(let fileName, let contents): state.exports.append((fileName, contents))
-        case .open, .saveDraft, .discardDraft, .quit: break
-        }
-    }
 }

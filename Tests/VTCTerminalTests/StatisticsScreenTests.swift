@@ -24,7 +24,7 @@ import VTCModel
         return s
     }
 
-    static func statistics(for user: String, height: Int = 22) -> Simulator<HarnessState, ScreenRequest> {
+    static func statistics(for user: String, height: Int = 22) -> Simulator<HarnessState, AppEffect> {
         let context = scenario().context(for: user, now: now)
         return ScreenHarness.simulator(StatisticsScreen(context: context), context, width: 80, height: height)
     }

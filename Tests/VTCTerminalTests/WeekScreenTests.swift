@@ -31,7 +31,7 @@ import Testing
         return s
     }
 
-    static func week(for user: String, language: Language = .da, week: ISOWeek? = nil) -> Simulator<HarnessState, ScreenRequest> {
+    static func week(for user: String, language: Language = .da, week: ISOWeek? = nil) -> Simulator<HarnessState, AppEffect> {
         let context = scenario().context(for: user, now: now, language: language)
         return ScreenHarness.simulator(WeekScreen(context: context, week: week), context)
     }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct HelpTests {
     static let subcommands = ["register", "list", "show", "followup", "ack", "note", "amend", "withdraw", "absence", "action",
-                              "supervision", "week", "stats", "export", "verify", "demo", "roster"]
+                              "supervision", "week", "stats", "export", "verify", "demo", "roster", "head"]
 
     @Test func helpListsEverySubcommand() throws {
         let help = try VTCProcess().run(["--help"], withData: false)

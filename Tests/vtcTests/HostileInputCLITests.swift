@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import VTCStore
 
 /// The attacks and slips of issue 14, each through the `vtc` binary: one clear line, the right exit status, no
 /// crash, no hang, and nothing stored changed — and the log stays usable for everyone afterwards.
@@ -119,5 +120,132 @@ import Testing
         let shown = try vtc.run(["list", "--format", "json"]).stdout
         #expect(!shown.contains("sick_leave_contact"))
         #expect(!shown.contains("easy_report"))
+    }
+}
+
+/// Losses and rewrites are caught: `vtc head` notes the head; `vtc verify --witness` checks the log still holds it.
+@Suite struct WitnessCLITests {
+    static let registration = ["--kind", "threat", "--severity", "1", "--description", "x"]
+
+    /// A log of three events and a witness file noting the head after each, as minutes would.
+    func logWithWitness() throws -> (VTCProcess, String) {
+        let vtc = VTCProcess()
+        var minutes = "AMG-referat\n"
+        for week in 1...3 {
+            _ = try vtc.register(Self.registration)
+            let head = try vtc.run(["head"])
+            #expect(head.status == 0)
+            minutes += "Uge \(week): Log head: \(head.line) (noteret)\n"
+        }
+        let path = vtc.folder + "/../" + UUID().uuidString + "-minutes.txt"
+        try minutes.write(toFile: path, atomically: true, encoding: .utf8)
+        return (vtc, path)
+    }
+
+    @Test func headIsSeqAndAShortHashThatVerifyAccepts() throws {
+        let (vtc, minutes) = try logWithWitness()
+        defer { try? FileManager.default.removeItem(atPath: minutes) }
+        let head = try vtc.run(["head"]).line
+        #expect(head.range(of: #"^seq 4 sha256 [0-9a-f]{32}$"#, options: .regularExpression) != nil, "\(head)")
+        let verify = try vtc.run(["verify", "--witness", minutes])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
+    @Test func aLogCutAtALineBoundaryFailsTheWitnessNamingTheFirstHeadLost() throws {
+        let (vtc, minutes) = try logWithWitness()
+        defer { try? FileManager.default.removeItem(atPath: minutes) }
+        var lines = vtc.logBytes.split(separator: 0x0A)
+        lines.removeLast()
+        try Data(lines.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: vtc.logPath))
+        #expect(try vtc.run(["verify"]).status == 0, "the chain alone cannot tell")
+        let verify = try vtc.run(["verify", "--witness", minutes])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains("line 4: truncated: the log has 3 lines and no longer holds line 4, named by head 3 of"),
+                "\(verify.stdout)")
+    }
+
+    @Test func aLineRewrittenWithEveryLaterHashRecomputedFailsTheWitness() throws {
+        let (vtc, minutes) = try logWithWitness()
+        defer { try? FileManager.default.removeItem(atPath: minutes) }
+        // Rewrite line 3's description and re-chain line 4, as a careful forger would.
+        var lines = vtc.logBytes.split(separator: 0x0A).map(Array.init)
+        lines[2] = Array(String(decoding: lines[2], as: UTF8.self).replacingOccurrences(of: #""description":"x""#,
+                                                                                         with: #""description":"y""#).utf8)
+        let oldPrev = String(decoding: lines[3], as: UTF8.self)
+        let newPrev = String(decoding: LogFormat.hash(lines[2]), as: UTF8.self)
+        lines[3] = Array(oldPrev.replacingOccurrences(of: String(oldPrev.split(separator: "\"")[5]), with: newPrev).utf8)
+        try Data(lines.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: vtc.logPath))
+        #expect(try vtc.run(["verify"]).status == 0, "the chain alone cannot tell")
+        let verify = try vtc.run(["verify", "--witness", minutes])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains("line 3: rewritten: line 3 is not the line named by head 2 of"), "\(verify.stdout)")
+    }
+
+    @Test func aWitnessFileWithoutHeadsIsRefused() throws {
+        let (vtc, minutes) = try logWithWitness()
+        try "nothing here\n".write(toFile: minutes, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: minutes) }
+        let verify = try vtc.run(["verify", "--witness", minutes])
+        #expect(verify.status == 2)
+        #expect(verify.stderr.contains("holds no head"))
+    }
+
+    @Test func theWeekReportEndsWithTheHeadInEveryFormat() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(Self.registration)
+        let head = try vtc.run(["head"]).line
+        #expect(try vtc.run(["week"]).stdout.trimmingCharacters(in: .newlines).hasSuffix("Log head: \(head)"))
+        #expect(try vtc.run(["week", "--format", "markdown"]).stdout.trimmingCharacters(in: .newlines).hasSuffix("Log head: `\(head)`"))
+        #expect(try vtc.run(["week", "--format", "json"]).object["log_head"] as? String == head)
+    }
+}
+
+/// User text never reaches a terminal or a spreadsheet as something that acts.
+@Suite struct HostileTextCLITests {
+    @Test func aCellThatWouldStartAFormulaGetsALeadingQuote() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(["--kind", "threat", "--severity", "1", "--description", "=HYPERLINK(\"http://x\",\"klik\")",
+                              "--location", "@SUM(1+1)", "--citizen-ref=-2+3"])
+        let rows = CSVReader.rows(try vtc.run(["export", "--format", "csv"]).stdout)
+        let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(row["description"] == "'=HYPERLINK(\"http://x\",\"klik\")")
+        #expect(row["location"] == "'@SUM(1+1)")
+        #expect(row["citizen_ref"] == "'-2+3")
+    }
+
+    @Test(arguments: ["\u{202E}", "\u{2066}", "\u{200B}", "\u{FEFF}"])
+    func invisibleAndDirectionCharactersAreRefusedNamingTheField(character: String) throws {
+        let vtc = VTCProcess()
+        try FileManager.default.createDirectory(atPath: vtc.folder, withIntermediateDirectories: true)
+        let refused = try vtc.run(["register", "--kind", "threat", "--severity", "1", "--description", "ab\(character)cd"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--description holds an invisible or text-direction character"), "\(refused.stderr)")
+        #expect(refused.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func oldDataWithARightToLeftOverrideIsShownVisiblyEverywhere() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(["--kind", "threat", "--severity", "1", "--description", "x"])
+        let id = UUID().lowercasedString
+        try LogWriter.appendChainedLine(in: vtc.folder, fields: #""format":1,"id":"\#(UUID().lowercasedString)","at":"2026-11-20T10:00:00Z","actor":"\#(VTCProcess.currentUser)","type":"registered","data":{"incident":"\#(id)","occurred_at":"2026-11-20T09:00:00Z","unit":"Min enhed","location":null,"kind":"threat","severity":1,"involvement":"direct","counterpart":"citizen","citizen_ref":"B-\u202e41","injury":"none","first_absence_day":null,"absence_days":null,"description":"txt.\u202eexe","first_aid":false,"defusing_held":false,"wants_leader_talk":false,"wants_psychologist":false,"police_report":false}"#)
+        let show = try vtc.run(["show", id])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("txt.\\u{202e}exe"), "\(show.stdout)")
+        #expect(!show.stdout.contains("\u{202E}"))
+        let list = try vtc.run(["list"]).stdout
+        #expect(list.contains("B-\\u{202e}41") && !list.contains("\u{202E}"), "\(list)")
+        let csv = try vtc.run(["export", "--format", "csv"]).stdout
+        #expect(csv.contains("txt.\\u{202e}exe") && !csv.contains("\u{202E}"))
+        let markdown = try vtc.run(["week", "2026-W47", "--format", "markdown"]).stdout
+        #expect(markdown.contains("B-\\\\u{202e}41") && !markdown.contains("\u{202E}"), "\(markdown)")
+    }
+
+    @Test func theMarkdownReportEscapesHTML() throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(["--kind", "threat", "--severity", "1", "--description", "x",
+                              "--citizen-ref", "<img src=x onerror=alert(1)>"])
+        let markdown = try vtc.run(["week", "--format", "markdown"]).stdout
+        #expect(markdown.range(of: #"(?<!\\)<img"#, options: .regularExpression) == nil, "no unescaped HTML: \(markdown)")
+        #expect(markdown.contains("\\<img src=x onerror=alert(1)\\>"), "\(markdown)")
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The command line prints the same, and exits the same, whether it opens
+/// the folder itself or asks the server: every command runs its own code
+/// over the view the server sends.
+@Suite(.serialized) final class SameOutputTests {
+    let server: TestServer
+    var ids: [String] = []
+    let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
+
+    init() throws {
+        server = try TestServer(units: ["Åen", "Skoven"], users: [
+            (me, [.staff: ["Åen"], .leader: ["Åen"], .amg: ["Åen"], .coordinator: ["Åen", "Skoven"]]),
+            ("kollega", [.staff: ["Skoven"]]),
+        ])
+        try server.start()
+        for (unit, severity, ref) in [("Åen", "4", "B-1"), ("Åen", "2", "B-1"), ("Skoven", "3", "C-7"), ("Åen", "1", "B-1")] {
+            let out = server.vtc(["register", "--unit", unit, "--kind", "physical_violence", "--severity", severity,
+                                  "--citizen-ref", ref, "--description", "Episode med \(ref), grad \(severity)"])
+            try #require(out.status == 0, "\(out.stderr)")
+            ids.append(out.line)
+        }
+        #expect(server.vtc(["ack", String(ids[0].prefix(8)), "--note", "Set"]).status == 0)
+        #expect(server.vtc(["followup", String(ids[0].prefix(8)), "debriefing", "--done"]).status == 0)
+        #expect(server.vtc(["action", "open", "--unit", "Åen", "--title", "LA2-plan", "--owner", me, "--due", "2030-01-01"]).status == 0)
+    }
+
+    deinit { server.stop() }
+
+    static let asOf = "2030-01-07T12:00"
+
+    private func embedded(_ arguments: [String]) -> Spawn.Output {
+        Spawn.run([Spawn.vtc] + arguments + ["--data", server.data, "--lang", "en"])
+    }
+
+    /// Reports at a fixed time, so that the two runs cannot fall on either side of a second.
+    @Test(arguments: [
+        ["list", "--as-of", SameOutputTests.asOf], ["list", "--format", "json", "--as-of", SameOutputTests.asOf], ["list", "--unacknowledged", "--as-of", SameOutputTests.asOf],
+        ["list", "--overdue", "--sort", "urgent", "--as-of", SameOutputTests.asOf],
+        ["week", "--unit", "Åen", "--as-of", SameOutputTests.asOf], ["week", "--unit", "Åen", "--format", "json", "--as-of", SameOutputTests.asOf],
+        ["stats", "--by", "severity", "--period", "half", "--as-of", SameOutputTests.asOf],
+        ["stats", "--by", "unit", "--format", "json", "--as-of", SameOutputTests.asOf],
+        ["export", "--format", "csv"], ["export", "--format", "jsonl"], ["action", "list"], ["supervision", "list"],
+        ["roster"], ["show", "zzzzzzzz"], ["show", "ab"], ["week", "--unit", "Nowhere"],
+        ["register", "--unit", "Åen", "--kind", "threat", "--severity", "9", "--description", "x"],
+        ["ack", "zzzzzzzz"],
+    ])
+    func sameOutputAndExitCode(_ arguments: [String]) {
+        let local = embedded(arguments)
+        let remote = server.vtc(arguments)
+        #expect(remote.status == local.status, "\(arguments): \(remote.stderr) vs \(local.stderr)")
+        #expect(remote.stdout == local.stdout, "\(arguments)")
+        #expect(remote.stderr == local.stderr, "\(arguments)")
+    }
+
+    @Test func showAndRefusedWritesAreTheSame() {
+        for id in ids {
+            let arguments = ["show", String(id.prefix(8)), "--as-of", Self.asOf]
+            let (local, remote) = (embedded(arguments), server.vtc(arguments))
+            #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr, "\(arguments)")
+        }
+        // Acknowledged already: refused the same way by both.
+        let again = ["ack", String(ids[0].prefix(8))]
+        let remote = server.vtc(again)
+        #expect(remote.status != 0)
+        #expect(remote.stderr == embedded(again).stderr)
+    }
+}
