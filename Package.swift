@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "vtc", targets: ["vtc"]),
         .library(name: "VTCStore", targets: ["VTCStore", "VTCCodec", "VTCModel"]),
+        .library(name: "VTCPostgres", targets: ["VTCPostgres"]),
         .library(name: "VTCTerminal", targets: ["VTCTerminal", "TerminalKit", "VTCTexts"]),
     ],
     dependencies: [

@@ -54,6 +54,39 @@ final class PostgresCluster {
         return cluster
     }
 
+    /// A synchronous hot standby of this cluster, made with `pg_basebackup`, named `standby1`, in a folder of its own.
+    func startStandby(port: Int) throws -> PostgresCluster {
+        let standby = try PostgresCluster(port: port)
+        try admin(["pg_basebackup", "-h", socketFolder, "-p", String(self.port), "-D", standby.dataFolder,
+                   "-X", "stream", "-c", "fast"])
+        try standby.configure(extra: [
+            "primary_conninfo = 'host=\(socketFolder) port=\(self.port) application_name=standby1'",
+            "hot_standby = on",
+        ])
+        FileManager.default.createFile(atPath: standby.dataFolder + "/standby.signal", contents: nil)
+        if Self.runningAsRoot { try Self.shell(["chown", Self.serviceUser, standby.dataFolder + "/standby.signal"]) }
+        try standby.startServer()
+        try sql("ALTER SYSTEM SET synchronous_standby_names = 'standby1'", database: "postgres")
+        try sql("SELECT pg_reload_conf()", database: "postgres")
+        // Synchronous from here on: COMMIT on the primary returns only once the standby has the transaction.
+        for _ in 0..<100 {
+            if try sql("SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'", database: "postgres") == "sync" {
+                return standby
+            }
+            usleep(100_000)
+        }
+        throw Failure("the standby did not become synchronous within 10 s")
+    }
+
+    /// Stops the server at once, as a power cut would (no shutdown checkpoint).
+    func crash() throws {
+        try admin(["pg_ctl", "-D", dataFolder, "stop", "-m", "immediate"])
+    }
+
+    func promote() throws {
+        try admin(["pg_ctl", "-D", dataFolder, "promote", "-w"])
+    }
+
     var superuser: String { Self.runningAsRoot ? Self.serviceUser : Self.currentUser }
     static var currentUser: String { String(cString: getpwuid(geteuid())!.pointee.pw_name) }
 

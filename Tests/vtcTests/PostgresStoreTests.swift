@@ -140,6 +140,58 @@ struct PostgresStoreTests {
         for id in acknowledged { #expect(exported.contains(id), "acknowledged \(id) is missing") }
     }
 
+    @Test func afterFailoverToTheSynchronousStandbyWritersGoOnAndEveryAcknowledgedWriteIsThere() throws {
+        let primary = try PostgresCluster.start(port: 5437)
+        let standby = try primary.startStandby(port: 5438)
+        let vtc = VTCProcess()
+        try vtc.writeRoster(units: ["Bostedet Åen"])
+        let both = "postgresql:///vtc?host=\(primary.socketFolder),\(standby.socketFolder)&port=5437,5438"
+            + "&target_session_attrs=read-write&connect_timeout=2"
+        func write(_ label: String) -> String? {
+            try? vtc.register(["--kind", "threat", "--severity", "2", "--description", label, "--store", both])
+        }
+        var acknowledged: [String] = []
+        for n in 0..<5 { if let id = write("Før \(n).") { acknowledged.append(id) } }
+        #expect(acknowledged.count == 5)
+
+        // A writer keeps writing while the primary dies and the standby is promoted.
+        let during = Lockedids()
+        let stop = DispatchSemaphore(value: 0)
+        let writerDone = DispatchSemaphore(value: 0)
+        let folder = vtc.folder
+        DispatchQueue.global().async {
+            let writer = VTCProcess(folder: folder)
+            var n = 0
+            while stop.wait(timeout: .now()) == .timedOut {
+                if let id = try? writer.register(["--kind", "threat", "--severity", "2", "--description", "Under \(n).",
+                                                  "--store", both]) {
+                    during.add(id)
+                }
+                n += 1
+            }
+            writerDone.signal()
+        }
+        usleep(300_000)
+        try primary.crash()
+        try standby.promote()
+        var after: [String] = []
+        for n in 0..<5 {
+            // The first tries may still meet the standby before it takes writes: not acknowledged, tried again.
+            for _ in 0..<20 {
+                if let id = write("Efter \(n).") { after.append(id); break }
+                usleep(200_000)
+            }
+        }
+        stop.signal()
+        writerDone.wait()
+        #expect(after.count == 5)
+
+        let verified = try vtc.run(["verify", "--store", standby.uri], withData: false)
+        #expect(verified.status == 0, "\(verified.stdout)")
+        let exported = try vtc.run(["export", "--format", "jsonl", "--store", standby.uri]).stdout
+        for id in acknowledged + during.all + after { #expect(exported.contains(id), "acknowledged \(id) is missing") }
+    }
+
     @Test func aPasswordInTheURIIsRefusedBeforeConnecting() throws {
         let vtc = VTCProcess()
         let result = try vtc.run(["verify", "--store", "postgresql://vtc:secret@/vtc?host=/nowhere"], withData: false)
