@@ -9,7 +9,7 @@ end), and measures: the commands of docs/benchmarks.md embedded and through the 
 the client), the server's memory after opening and with 50 clients connected, 8 concurrent writers through the
 server beside a bare write+fdatasync on the same disk, and the terminal UI's first screen through the server.
 """
-import json, os, pwd, resource, shutil, socket, statistics, struct, subprocess, sys, threading, time, uuid
+import json, os, pwd, shutil, socket, statistics, struct, subprocess, sys, threading, time, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILT = os.environ.get("VTC_BENCH_BINARY", os.path.join(ROOT, ".build/release/vtc"))
@@ -54,14 +54,12 @@ def timed(argv, entry=None):
         if process.returncode != 0:
             raise SystemExit(f"{argv} failed: {stderr.decode()}")
         out = stdout.decode()
-    # Peak memory of one more run, measured with wait4 (per child).
-    pid = os.fork()
-    if pid == 0:
-        os.environ.clear(); os.environ.update(env)
-        fd = os.open("/dev/null", os.O_WRONLY); os.dup2(fd, 1); os.dup2(fd, 2)
-        os.execvp((prefix + argv)[0], prefix + argv)
-    _, _, usage = os.wait4(pid, 0)
-    return statistics.median(walls), usage.ru_maxrss / 1024, out
+    # Peak memory of one more run, as GNU time reports it for the program (setpriv execs it in place).
+    report = f"/tmp/vtc-bench-time-{os.getpid()}"
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report] + prefix + argv, env=env, capture_output=True, check=True)
+    peak_kb = int(open(report).read().split()[-1])
+    os.unlink(report)
+    return statistics.median(walls), peak_kb / 1024, out
 
 
 def vm(pid, field):
