@@ -159,6 +159,19 @@ enum GoldenScreens {
         }
     }
 
+    @Test func theKeysALeaderAndTheAMGUseDailyAreOnTheBottomLine() {
+        let screens = Dictionary(uniqueKeysWithValues: GoldenScreens.all().map { ($0.name, $0.buffer) })
+        func keys(_ name: String) -> Set<String> {
+            let buffer = screens[name]!
+            return Set(buffer.row(buffer.height - 1).components(separatedBy: "  ").compactMap { $0.split(separator: " ").first.map(String.init) })
+        }
+        for language in Language.allCases.map(\.rawValue) {
+            #expect(keys("leader-list-" + language).isSuperset(of: ["Enter", "/", "k", "d", "o", "F1", "q"]), "\(language)")
+            #expect(keys("leader-week-" + language).isSuperset(of: ["←→", "t", "l", "m", "s", "x", "F1", "q"]), "\(language)")
+            #expect(keys("leader-register-leaving-" + language) == ["↑↓", "Enter", "Esc", "F1"], "the question's keys, not the form's")
+        }
+    }
+
     @Test func noScreenWritesOverAnother() {
         for (name, buffer) in GoldenScreens.all() {
             let text = buffer.dump()
