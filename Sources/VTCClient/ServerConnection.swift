@@ -56,12 +56,13 @@ public final class ServerConnection {
         }
     }
 
-    /// Asks for `changed` messages from now on; the server's first one answers.
-    public func subscribe() throws(WorkspaceError) {
+    /// Asks for `changed` messages from now on; the server's first one
+    /// answers, with how many events the log holds now.
+    public func subscribe() throws(WorkspaceError) -> Int {
         try send(Request.subscribe.frame.encoded())
         while true {
             switch try receive(blocking: true)! {
-            case .changed: return
+            case .changed(let eventCount): return eventCount
             case .failure(let error): throw error
             default: continue
             }

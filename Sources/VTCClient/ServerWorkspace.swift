@@ -92,11 +92,13 @@ public final class ServerWorkspace: OpenedWorkspace {
     public func refresh() throws(WorkspaceError) -> Int {
         var changes: Int
         do {
+            changes = 0
             if !subscribed {
-                try link.connection.subscribe()
+                // What was written between the view and the subscription comes only with this answer.
+                if try link.connection.subscribe() != state.eventCount { changes = 1 }
                 subscribed = true
             }
-            changes = try link.connection.takeChanges()
+            changes += try link.connection.takeChanges()
         } catch {
             subscribed = false
             link.connection = try ServerConnection(socketPath: socketPath)

@@ -137,6 +137,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case nothingChanged
     case timeInFuture
     case confirmWithdraw
+    case actionStatusClosed
     case helpExport
     case helpSupervision
     case helpDiscussion

@@ -91,6 +91,7 @@ enum DanishTexts: TextCatalog {
         case .nothingChanged: "Intet er ændret."
         case .timeInFuture: "Tidspunktet ligger i fremtiden."
         case .confirmWithdraw: "Tryk Enter igen for at trække registreringen tilbage – Esc fortryder."
+        case .actionStatusClosed: "Lukket"
         case .helpExport: "Eksport"
         case .helpSupervision: "Supervision"
         case .helpDiscussion: "Drøft"

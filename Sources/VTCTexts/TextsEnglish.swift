@@ -91,6 +91,7 @@ enum EnglishTexts: TextCatalog {
         case .nothingChanged: "Nothing was changed."
         case .timeInFuture: "The time lies in the future."
         case .confirmWithdraw: "Press Enter again to withdraw the registration – Esc cancels."
+        case .actionStatusClosed: "Closed"
         case .helpExport: "Export"
         case .helpSupervision: "Supervision"
         case .helpDiscussion: "Discuss"

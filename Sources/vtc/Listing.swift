@@ -1,14 +1,19 @@
 import VTCModel
 import VTCCodec
 import VTCTexts
+import TerminalKit
 
 /// Writes listings of actions and supervision sessions as a table, CSV or JSON.
 enum Listing {
     static func actions(_ actions: [ActionRecord], today: CalendarDate, format: ListingFormat, texts: Texts) {
         let header = format == .table ? texts.actionColumns : ["id", "unit", "title", "owner", "due", "status"]
+        // A table is read by people, in their language; CSV and JSON keep the identifiers.
+        func status(_ r: ActionRecord) -> String {
+            guard format == .table else { return IncidentJSON.actionStatus(r, today: today) }
+            return r.isClosed ? texts[.actionStatusClosed] : texts.label(r.isOverdue(on: today) ? FollowUpStatus.overdue : .open)
+        }
         let rows = actions.map { r in
-            [r.action.id.lowercasedString, r.action.unit, r.action.title, r.action.owner, r.action.due.iso,
-             IncidentJSON.actionStatus(r, today: today)]
+            [r.action.id.lowercasedString, r.action.unit, r.action.title, r.action.owner, r.action.due.iso, status(r)]
         }
         write(header: header, rows: rows, json: .array(actions.map { IncidentJSON.action($0, today: today) }), format: format,
               flexible: [1, 2, 3])
@@ -40,8 +45,21 @@ enum Listing {
     }
 
     static func table(header: [String], rows: [[String]], flexible: Set<Int>? = nil) {
-        var table = TextTable(header, flexible: flexible)
+        var table = PlainTable(header, flexible: flexible)
         rows.forEach { table.add($0) }
-        Output.line(table.render())
+        Output.line(table.render(width: Output.terminalWidth))
     }
+}
+
+extension Texts {
+    /// Column names of the command line's tables, in the user's language.
+    func columns(_ columns: CommandLineColumn...) -> [String] { columns.map { commandLine(.column($0)) } }
+
+    var actionColumns: [String] { columns(.id, .unit, .action, .owner, .due, .status) }
+    var supervisionColumns: [String] { columns(.id, .unit, .date, .form, .incidents, .evaluation, .note) }
+}
+
+/// The formats a listing can be written in.
+enum ListingFormat: String, CaseIterable {
+    case table, csv, json
 }

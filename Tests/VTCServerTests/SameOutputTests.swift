@@ -29,14 +29,19 @@ import Testing
 
     deinit { server.stop() }
 
+    static let asOf = "2030-01-07T12:00"
+
     private func embedded(_ arguments: [String]) -> Spawn.Output {
         Spawn.run([Spawn.vtc] + arguments + ["--data", server.data, "--lang", "en"])
     }
 
+    /// Reports at a fixed time, so that the two runs cannot fall on either side of a second.
     @Test(arguments: [
-        ["list"], ["list", "--format", "json"], ["list", "--unacknowledged"], ["list", "--overdue", "--sort", "urgent"],
-        ["week", "--unit", "Åen", "--as-of", "2030-01-07T12:00"], ["week", "--unit", "Åen", "--format", "json"],
-        ["stats", "--by", "severity", "--period", "half"], ["stats", "--by", "unit", "--format", "json"],
+        ["list", "--as-of", SameOutputTests.asOf], ["list", "--format", "json", "--as-of", SameOutputTests.asOf], ["list", "--unacknowledged", "--as-of", SameOutputTests.asOf],
+        ["list", "--overdue", "--sort", "urgent", "--as-of", SameOutputTests.asOf],
+        ["week", "--unit", "Åen", "--as-of", SameOutputTests.asOf], ["week", "--unit", "Åen", "--format", "json", "--as-of", SameOutputTests.asOf],
+        ["stats", "--by", "severity", "--period", "half", "--as-of", SameOutputTests.asOf],
+        ["stats", "--by", "unit", "--format", "json", "--as-of", SameOutputTests.asOf],
         ["export", "--format", "csv"], ["export", "--format", "jsonl"], ["action", "list"], ["supervision", "list"],
         ["roster"], ["show", "zzzzzzzz"], ["show", "ab"], ["week", "--unit", "Nowhere"],
         ["register", "--unit", "Åen", "--kind", "threat", "--severity", "9", "--description", "x"],
@@ -52,7 +57,7 @@ import Testing
 
     @Test func showAndRefusedWritesAreTheSame() {
         for id in ids {
-            let arguments = ["show", String(id.prefix(8))]
+            let arguments = ["show", String(id.prefix(8)), "--as-of", Self.asOf]
             let (local, remote) = (embedded(arguments), server.vtc(arguments))
             #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr, "\(arguments)")
         }

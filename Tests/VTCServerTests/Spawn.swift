@@ -30,10 +30,19 @@ enum Spawn {
         let folder = FileManager.default.temporaryDirectory.path + "/vtc-server-tests-bin-\(getpid())"
         mkdir(folder, 0o755)
         chmod(folder, 0o755)
+        // Written with O_CLOEXEC under another name, then renamed: a program started by another
+        // test meanwhile must not inherit a descriptor that writes the file, or running it fails (ETXTBSY).
         let copy = folder + "/vtc"
-        try? FileManager.default.removeItem(atPath: copy)
-        try? FileManager.default.copyItem(atPath: built, toPath: copy)
-        chmod(copy, 0o755)
+        let temporary = copy + ".tmp"
+        let bytes = FileManager.default.contents(atPath: built) ?? Data()
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        precondition(fd >= 0, "cannot write \(temporary)")
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        precondition(written == bytes.count, "cannot write \(temporary)")
+        close(fd)
+        chmod(temporary, 0o755)
+        rename(temporary, copy)
         return copy
     }()
 

@@ -18,6 +18,8 @@ import Testing
         let server = Process()
         server.executableURL = URL(fileURLWithPath: EndToEndTmuxTests.program)
         server.arguments = ["serve", "--data", data, "--socket", socket]
+        // Nothing of the test runner's: a server left behind must not hold its output open.
+        server.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         server.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try server.run()
         defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }

@@ -104,3 +104,16 @@ extension NewUserCommandTests {
         #expect(result.stderr.isEmpty, "yesterday is said, not guessed: \(result.stderr)")
     }
 }
+
+extension NewUserCommandTests {
+    @Test func theActionTableSaysItsStatusInWordsWhileCSVKeepsTheIdentifier() throws {
+        let vtc = VTCProcess()
+        try vtc.writeRoster(units: ["Bostedet Åen"])
+        #expect(try vtc.run(["action", "open", "--title", "Opdatér LA2", "--owner", VTCProcess.currentUser, "--due", "tomorrow"]).status == 0)
+        let danish = try vtc.run(["action", "list", "--lang", "da"]).stdout
+        #expect(danish.contains("Åben"), "\(danish)")
+        #expect(!danish.contains(" open"), "\(danish)")
+        let csv = try vtc.run(["action", "list", "--format", "csv"]).stdout
+        #expect(csv.contains(",open"), "\(csv)")
+    }
+}
