@@ -152,41 +152,27 @@ public struct DetailScreen: Screen {
             let recording = FollowUpRecording(incident: incident, kind: .acknowledgement)
             dialog.open(.record(recording), recording.form(context))
         case "n":
-            dialog.open(.note, InlineForm(title: t[.actionAddNote], entries: [InlineForm.area("note", t[.noteField])]))
+            dialog.open(.note, InlineForm(title: t[.actionAddNote], entries: [InlineForm.area(.note, t[.noteField])]))
         case "e":
             dialog.open(.amend, DetailScreen.amendForm(facts, t))
         case "a":
             let today = context.state.policy.zone.local(context.now).date
             dialog.open(.absence, InlineForm(title: t[.actionAbsence], entries: [
-                InlineForm.text("first", t.label(RegistrationField.firstAbsenceDay), (facts.firstAbsenceDay ?? today).iso,
-                                understood: UnderstoodTime.day(.absence, context)),
-                InlineForm.text("days", t.label(RegistrationField.absenceDays), String(facts.absenceDays ?? 1)),
+                InlineForm.entry(for: .firstAbsenceDay, .string((facts.firstAbsenceDay ?? today).iso), t,
+                                 understood: UnderstoodTime.day(.absence, context)),
+                InlineForm.entry(for: .absenceDays, .int(facts.absenceDays ?? 1), t),
             ]))
         default:
-            dialog.open(.withdraw, InlineForm(title: t[.actionWithdraw], entries: [InlineForm.text("reason", t[.reason])]))
+            dialog.open(.withdraw, InlineForm(title: t[.actionWithdraw], entries: [InlineForm.text(.reason, t[.reason])]))
         }
     }
 
+    /// What a registrant may amend here, in the form's order; the absence has its own form.
+    static let amendable: [RegistrationField] = [.severity, .kind, .involvement, .counterpart, .injury, .location, .citizenRef,
+                                                 .description]
+
     static func amendForm(_ facts: Registration, _ t: Texts) -> InlineForm {
-        func options<T: RawRepresentable & CaseIterable>(_ all: T.AllCases, _ label: (T) -> String) -> [(value: String, label: String)]
-            where T.RawValue == String {
-            all.map { ($0.rawValue, label($0)) }
-        }
-        return InlineForm(title: t[.actionAmend], entries: [
-            InlineForm.choice("severity", t.label(RegistrationField.severity),
-                              Severity.all.map { (String($0.rawValue), t.label($0)) }, selected: String(facts.severity.rawValue)),
-            InlineForm.choice("kind", t.label(RegistrationField.kind), options(EpisodeKind.allCases, t.label),
-                              selected: facts.kind.rawValue),
-            InlineForm.choice("involvement", t.label(RegistrationField.involvement), options(Involvement.allCases, t.label),
-                              selected: facts.involvement.rawValue),
-            InlineForm.choice("counterpart", t.label(RegistrationField.counterpart), options(Counterpart.allCases, t.label),
-                              selected: facts.counterpart.rawValue),
-            InlineForm.choice("injury", t.label(RegistrationField.injury), options(Injury.allCases, t.label),
-                              selected: facts.injury.rawValue),
-            InlineForm.text("location", t.label(RegistrationField.location), facts.location ?? ""),
-            InlineForm.text("citizen", t.label(RegistrationField.citizenRef), facts.citizenRef ?? ""),
-            InlineForm.area("description", t.label(RegistrationField.description), facts.description),
-        ])
+        InlineForm(title: t[.actionAmend], entries: amendable.map { InlineForm.entry(for: $0, facts.value(of: $0), t) })
     }
 
     // MARK: Submitting
@@ -198,7 +184,7 @@ public struct DetailScreen: Screen {
         case .record(let recording):
             return recording.payload(form, context)
         case .note:
-            let text = form.text("note")
+            let text = form.text(.note)
             if let problem = ScreenInput.problem(text, field: t[.noteField], multiLine: true, required: true, texts: t) {
                 return .failure(FormProblem(problem))
             }
@@ -206,12 +192,12 @@ public struct DetailScreen: Screen {
         case .amend:
             return amendment(form, record.facts, t).map { .amended(incident: incident, changes: $0) }
         case .absence:
-            let dayText = form.text("first")
+            let dayText = form.text(.registration(.firstAbsenceDay))
             guard case .success(let first) = OccurredInput.day(dayText, now: context.now, zone: context.state.policy.zone,
                                                                window: .absence) else {
                 return .failure(FormProblem(t.message(.invalidDate(dayText))))
             }
-            let daysText = form.text("days")
+            let daysText = form.text(.registration(.absenceDays))
             guard let days = Int(daysText.filter { !$0.isWhitespace }), EventRules.absenceDays.contains(days) else {
                 return .failure(FormProblem(t.message(.invalidDays(daysText))))
             }
@@ -220,7 +206,7 @@ public struct DetailScreen: Screen {
             if let violation = EventRules.violation(in: updated) { return .failure(FormProblem(violation.description)) }
             return .success(.absenceUpdated(incident: incident, firstDay: first, days: days))
         case .withdraw:
-            let reason = form.text("reason")
+            let reason = form.text(.reason)
             if let problem = ScreenInput.problem(reason, field: t[.reason], required: true, texts: t) {
                 return .failure(FormProblem(problem))
             }
@@ -234,25 +220,15 @@ public struct DetailScreen: Screen {
 
     /// The changed fields only, each with the value it had and the value it gets.
     func amendment(_ form: InlineForm, _ old: Registration, _ t: Texts) -> Result<[FieldChange], FormProblem> {
-        let checks: [(RegistrationField, String, Bool)] = [
-            (.location, form.text("location"), false), (.citizenRef, form.text("citizen"), false),
-            (.description, form.text("description"), true),
-        ]
-        for (field, text, multiLine) in checks {
-            if let problem = ScreenInput.problem(text, field: t.label(field), multiLine: multiLine,
-                                                 required: field == .description, texts: t) {
+        var new = old
+        for field in DetailScreen.amendable {
+            let value = form.value(of: field)
+            if case .string(let text) = value, let problem = ScreenInput.problem(
+                text, field: t.label(field), multiLine: field == .description, required: field == .description, texts: t) {
                 return .failure(FormProblem(problem))
             }
+            new = new.setting(field, to: value) ?? new
         }
-        var new = old
-        new.severity = form.choice("severity").flatMap { Int($0) }.flatMap(Severity.init(rawValue:)) ?? old.severity
-        new.kind = form.choice("kind").flatMap(EpisodeKind.init(rawValue:)) ?? old.kind
-        new.involvement = form.choice("involvement").flatMap(Involvement.init(rawValue:)) ?? old.involvement
-        new.counterpart = form.choice("counterpart").flatMap(Counterpart.init(rawValue:)) ?? old.counterpart
-        new.injury = form.choice("injury").flatMap(Injury.init(rawValue:)) ?? old.injury
-        new.location = ScreenInput.optional(form.text("location"))
-        new.citizenRef = ScreenInput.optional(form.text("citizen"))
-        new.description = form.text("description")
         let changes = old.changes(to: new)
         return changes.isEmpty ? .failure(FormProblem(t[.nothingChanged])) : .success(changes)
     }

@@ -15,15 +15,15 @@ struct FollowUpRecording: Equatable, Sendable {
         let texts = context.texts
         let outcomes: [FollowUpOutcome] = kind == .acknowledgement ? [.done] : FollowUpOutcome.allCases
         var entries: [InlineForm.Entry] = [
-            InlineForm.choice("outcome", texts[.outcomeField], outcomes.map { ($0.rawValue, texts.label($0)) },
+            InlineForm.choice(.outcome, texts[.outcomeField], outcomes.map { ($0.rawValue, texts.label($0)) },
                               selected: FollowUpOutcome.done.rawValue),
         ]
         if kind != .acknowledgement {
-            entries.append(InlineForm.text("when", texts[.whenField],
+            entries.append(InlineForm.text(.when, texts[.whenField],
                                            LocalTimeText.format(context.now, in: context.state.policy.zone),
                                            understood: UnderstoodTime.moment(context)))
         }
-        entries.append(InlineForm.text("note", texts[.noteField]))
+        entries.append(InlineForm.text(.note, texts[.noteField]))
         return InlineForm(title: texts.label(kind), entries: entries)
     }
 
@@ -39,8 +39,8 @@ struct FollowUpRecording: Equatable, Sendable {
     func payload(_ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let texts = context.texts
         let zone = context.state.policy.zone
-        let outcome = form.choice("outcome").flatMap(FollowUpOutcome.init(rawValue:)) ?? .done
-        let note = form.text("note")
+        let outcome = form.choice(.outcome).flatMap(FollowUpOutcome.init(rawValue:)) ?? .done
+        let note = form.text(.note)
         let noteRequired = outcome == .notRelevant || (kind == .amgDiscussion && outcome == .done)
         let noteLabel = outcome == .notRelevant ? texts[.reason] : kind == .amgDiscussion ? texts[.summaryField] : texts[.noteField]
         if let problem = ScreenInput.problem(note, field: noteLabel, required: noteRequired, texts: texts) {
@@ -49,7 +49,7 @@ struct FollowUpRecording: Equatable, Sendable {
         if kind == .acknowledgement {
             return .success(.acknowledged(incident: incident, note: ScreenInput.optional(note)))
         }
-        let whenText = form.text("when")
+        let whenText = form.text(.when)
         // The register form's reader: `i går 22:10` and `22.11 08:00` as well as the full form.
         let when: Timestamp
         switch OccurredInput.moment(whenText, now: context.now, zone: zone) {

@@ -15,14 +15,14 @@ public struct InlineForm: Equatable, Sendable {
     }
 
     public struct Entry: Equatable, Sendable {
-        public var id: String
+        public var id: FormField
         public var label: String
         public var input: Input
         /// What a typed text was understood as (a date in full, with its weekday), shown
         /// beside the field once it is left; nil for text that means itself.
         public var understood: (@Sendable (String) -> String?)?
 
-        public init(id: String, label: String, input: Input, understood: (@Sendable (String) -> String?)? = nil) {
+        public init(id: FormField, label: String, input: Input, understood: (@Sendable (String) -> String?)? = nil) {
             self.id = id
             self.label = label
             self.input = input
@@ -56,23 +56,23 @@ public struct InlineForm: Equatable, Sendable {
     public static let areaHeight = 3
 
     /// A text field entry, `text` filled in.
-    public static func text(_ id: String, _ label: String, _ text: String = "",
+    public static func text(_ id: FormField, _ label: String, _ text: String = "",
                             understood: (@Sendable (String) -> String?)? = nil) -> Entry {
         Entry(id: id, label: label, input: .text(TextField(text: text, width: fieldWidth)), understood: understood)
     }
 
-    public static func choice(_ id: String, _ label: String, _ options: [(value: String, label: String)],
+    public static func choice(_ id: FormField, _ label: String, _ options: [(value: String, label: String)],
                               selected: String?) -> Entry {
         let field = ChoiceField(options: options.map { ChoiceField.Option(value: $0.value, label: $0.label) },
                                 selected: selected, arrows: .horizontal)
         return Entry(id: id, label: label, input: .choice(field))
     }
 
-    public static func area(_ id: String, _ label: String, _ text: String = "") -> Entry {
+    public static func area(_ id: FormField, _ label: String, _ text: String = "") -> Entry {
         Entry(id: id, label: label, input: .area(TextArea(text: text, width: fieldWidth, height: areaHeight)))
     }
 
-    public func text(_ id: String) -> String {
+    public func text(_ id: FormField) -> String {
         switch entries.first(where: { $0.id == id })?.input {
         case .text(let field): field.text
         case .area(let area): area.text
@@ -81,7 +81,7 @@ public struct InlineForm: Equatable, Sendable {
         }
     }
 
-    public func choice(_ id: String) -> String? {
+    public func choice(_ id: FormField) -> String? {
         guard case .choice(let field) = entries.first(where: { $0.id == id })?.input else { return nil }
         return field.selectedValue
     }

@@ -117,7 +117,7 @@ public struct WeekScreen: Screen {
         case .character("x"):
             guard let report else { return .status(t[.noReadableUnits]) }
             return .export(fileName: WeekReportMarkdown.fileName(for: week, texts: t),
-                           contents: WeekReportMarkdown.render(report, texts: t, zone: context.state.policy.zone))
+                           contents: WeekReportMarkdown.render(report, texts: t, zone: context.state.policy.zone, head: context.logHead))
         case .character("t"):
             let allowed = unitsAllowing({ .manageActions(unit: $0) }, context)
             guard !allowed.isEmpty else { return .status(refusal({ .manageActions(unit: $0) }, context)) }
@@ -160,18 +160,18 @@ public struct WeekScreen: Screen {
     private func today(_ context: AppContext) -> CalendarDate { context.state.policy.zone.local(context.now).date }
 
     private func unitChoice(_ units: [String], _ t: Texts) -> InlineForm.Entry {
-        InlineForm.choice("unit", t.label(RegistrationField.unit), units.map { ($0, $0) }, selected: units.first)
+        InlineForm.choice(.unit, t.label(RegistrationField.unit), units.map { ($0, $0) }, selected: units.first)
     }
 
     private func newActionForm(_ allowed: [String], _ context: AppContext) -> InlineForm {
         let t = context.texts
         return InlineForm(title: t[.actionNewAction], entries: [
             unitChoice(allowed, t),
-            InlineForm.text("title", t[.titleField]),
-            InlineForm.text("owner", t[.ownerField], context.user.name),
-            InlineForm.text("due", t[.dueDateField], today(context).adding(days: 14).iso,
+            InlineForm.text(.title, t[.titleField]),
+            InlineForm.text(.owner, t[.ownerField], context.user.name),
+            InlineForm.text(.due, t[.dueDateField], today(context).adding(days: 14).iso,
                             understood: UnderstoodTime.day(.due, context)),
-            InlineForm.text("incidents", t[.linkedIncidentsField]),
+            InlineForm.text(.incidents, t[.linkedIncidentsField]),
         ])
     }
 
@@ -179,11 +179,11 @@ public struct WeekScreen: Screen {
         let t = context.texts
         return InlineForm(title: t[.actionRecordSupervision], entries: [
             unitChoice(allowed, t),
-            InlineForm.text("date", t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
-            InlineForm.choice("form", t[.supervisionFormField], SupervisionForm.allCases.map { ($0.rawValue, t.label($0)) },
+            InlineForm.text(.date, t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
+            InlineForm.choice(.supervisionForm, t[.supervisionFormField], SupervisionForm.allCases.map { ($0.rawValue, t.label($0)) },
                               selected: SupervisionForm.group.rawValue),
-            InlineForm.choice("evaluation", t[.evaluationField], (1...5).map { (String($0), String($0)) }, selected: nil),
-            InlineForm.text("note", t[.noteField]),
+            InlineForm.choice(.evaluation, t[.evaluationField], (1...5).map { (String($0), String($0)) }, selected: nil),
+            InlineForm.text(.note, t[.noteField]),
         ])
     }
 
@@ -191,54 +191,54 @@ public struct WeekScreen: Screen {
         let t = context.texts
         switch purpose {
         case .closeAction(let ids):
-            return (.closeAction(ids[index]), InlineForm(title: t[.actionCloseAction], entries: [InlineForm.text("note", t[.noteField])]))
+            return (.closeAction(ids[index]), InlineForm(title: t[.actionCloseAction], entries: [InlineForm.text(.note, t[.noteField])]))
         case .discussIncident(let ids):
             return (.discussion(ids[index]), InlineForm(title: t[.actionRecordDiscussion], entries: [
-                InlineForm.text("date", t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
-                InlineForm.text("summary", t[.summaryField]),
+                InlineForm.text(.date, t[.dateField], today(context).iso, understood: UnderstoodTime.day(.past, context)),
+                InlineForm.text(.summary, t[.summaryField]),
             ]))
         }
     }
 
     private func payload(_ kind: Form, _ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let t = context.texts
-        func date(_ id: String) -> Result<CalendarDate, FormProblem> {
+        func date(_ id: FormField) -> Result<CalendarDate, FormProblem> {
             let text = form.text(id)
-            return OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: id == "due" ? .due : .past)
+            return OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: id == .due ? .due : .past)
                 .mapError { _ in FormProblem(t.message(.invalidDate(text))) }
         }
-        func check(_ id: String, _ label: String, required: Bool) -> FormProblem? {
+        func check(_ id: FormField, _ label: String, required: Bool) -> FormProblem? {
             ScreenInput.problem(form.text(id), field: label, required: required, texts: t).map(FormProblem.init)
         }
         switch kind {
         case .newAction:
-            if let problem = check("title", t[.titleField], required: true) ?? check("owner", t[.ownerField], required: true) {
+            if let problem = check(.title, t[.titleField], required: true) ?? check(.owner, t[.ownerField], required: true) {
                 return .failure(problem)
             }
-            let numbersText = form.text("incidents")
+            let numbersText = form.text(.incidents)
             let candidates = report?.newIncidents ?? []
             let numbers = numbersText.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
             guard numbers.allSatisfy({ $0.map { $0 >= 1 && $0 <= candidates.count } ?? false }) else {
                 return .failure(FormProblem(t.message(.invalidIncidentNumbers(numbersText))))
             }
-            return date("due").map { due in
-                .actionOpened(PreventiveAction(unit: form.choice("unit") ?? units[0], title: form.text("title"),
-                                               owner: form.text("owner"), due: due,
+            return date(.due).map { due in
+                .actionOpened(PreventiveAction(unit: form.choice(.unit) ?? units[0], title: form.text(.title),
+                                               owner: form.text(.owner), due: due,
                                                incidents: numbers.map { candidates[$0! - 1].id }))
             }
         case .closeAction(let id):
-            if let problem = check("note", t[.noteField], required: false) { return .failure(problem) }
-            return .success(.actionClosed(action: id, note: ScreenInput.optional(form.text("note"))))
+            if let problem = check(.note, t[.noteField], required: false) { return .failure(problem) }
+            return .success(.actionClosed(action: id, note: ScreenInput.optional(form.text(.note))))
         case .discussion(let id):
-            if let problem = check("summary", t[.summaryField], required: true) { return .failure(problem) }
-            return date("date").map { .amgDiscussed(incident: id, date: $0, summary: form.text("summary")) }
+            if let problem = check(.summary, t[.summaryField], required: true) { return .failure(problem) }
+            return date(.date).map { .amgDiscussed(incident: id, date: $0, summary: form.text(.summary)) }
         case .supervision:
-            if let problem = check("note", t[.noteField], required: false) { return .failure(problem) }
-            return date("date").map { day in
+            if let problem = check(.note, t[.noteField], required: false) { return .failure(problem) }
+            return date(.date).map { day in
                 .supervisionHeld(SupervisionSession(
-                    unit: form.choice("unit") ?? units[0], date: day,
-                    form: form.choice("form").flatMap(SupervisionForm.init(rawValue:)) ?? .group,
-                    evaluation: form.choice("evaluation").flatMap { Int($0) }, note: ScreenInput.optional(form.text("note"))))
+                    unit: form.choice(.unit) ?? units[0], date: day,
+                    form: form.choice(.supervisionForm).flatMap(SupervisionForm.init(rawValue:)) ?? .group,
+                    evaluation: form.choice(.evaluation).flatMap { Int($0) }, note: ScreenInput.optional(form.text(.note))))
             }
         }
     }

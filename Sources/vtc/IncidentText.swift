@@ -1,5 +1,6 @@
 import VTCModel
 import VTCTexts
+import TerminalKit
 import VTCStore
 
 /// An incident as readable text for `vtc show`, in the user's language.
@@ -41,7 +42,7 @@ struct IncidentText {
             .flatMap { Output.wrap($0, width: Output.terminalWidth.map { $0 - 2 }) }.map { "  " + $0 }
         lines.append("")
         lines.append(texts[.followUp] + ":")
-        var table = TextTable([texts[.followUp], texts[.due], texts[.status], texts.commandLine(.recorded)], flexible: [0, 3])
+        var table = PlainTable([texts[.followUp], texts[.due], texts[.status], texts.commandLine(.recorded)], flexible: [0, 3])
         table.maximumWidth = 60
         for item in r.followUps {
             let outcome = item.outcome.map { o in
@@ -64,7 +65,7 @@ struct IncidentText {
         }
         lines.append("")
         lines.append(texts.commandLine(.history) + ":")
-        var history = TextTable(["", "", ""], flexible: [2])
+        var history = PlainTable(["", "", ""], flexible: [2])
         history.maximumWidth = 80
         for event in events { history.add([time(event.at), event.actor, texts.describe(event.payload)]) }
         // The first line is the empty header row; kept by the split so that dropping it drops nothing else.

@@ -1,6 +1,7 @@
 import VTCModel
 import VTCCodec
 import VTCTexts
+import TerminalKit
 
 /// Writes listings of actions and supervision sessions as a table, CSV or JSON.
 enum Listing {
@@ -44,8 +45,21 @@ enum Listing {
     }
 
     static func table(header: [String], rows: [[String]], flexible: Set<Int>? = nil) {
-        var table = TextTable(header, flexible: flexible)
+        var table = PlainTable(header, flexible: flexible)
         rows.forEach { table.add($0) }
-        Output.line(table.render())
+        Output.line(table.render(width: Output.terminalWidth))
     }
+}
+
+extension Texts {
+    /// Column names of the command line's tables, in the user's language.
+    func columns(_ columns: CommandLineColumn...) -> [String] { columns.map { commandLine(.column($0)) } }
+
+    var actionColumns: [String] { columns(.id, .unit, .action, .owner, .due, .status) }
+    var supervisionColumns: [String] { columns(.id, .unit, .date, .form, .incidents, .evaluation, .note) }
+}
+
+/// The formats a listing can be written in.
+enum ListingFormat: String, CaseIterable {
+    case table, csv, json
 }

@@ -33,29 +33,15 @@ enum Output {
         }
     }
 
-    /// Breaks a line of text at spaces so that no line is longer than `width` characters (a longer word stands alone).
-    static func wrap(_ line: Substring, width: Int?) -> [Substring] {
-        guard let width, line.count > width else { return [line] }
-        var lines: [Substring] = []
-        var rest = line
-        while rest.count > width {
-            let window = rest.prefix(width + 1)
-            guard let space = window.lastIndex(of: " ") else {
-                let cut = rest.firstIndex(of: " ") ?? rest.endIndex
-                lines.append(rest[..<cut])
-                rest = rest[cut...].drop { $0 == " " }
-                continue
-            }
-            lines.append(rest[..<space])
-            rest = rest[space...].drop { $0 == " " }
-        }
-        if !rest.isEmpty { lines.append(rest) }
-        return lines
+    /// A line of text broken at spaces into lines of at most `width` cells (none when there is no width).
+    static func wrap(_ line: some StringProtocol, width: Int?) -> [String] {
+        guard let width else { return [String(line)] }
+        return SafeText.wrap(line, toWidth: width)
     }
 
     /// Text after a first-line prefix, wrapped to the terminal; later lines (and paragraphs) start with `indent`.
     static func hanging(_ text: String, first: String, indent: String) -> [String] {
-        let width = terminalWidth.map { max($0 - first.count, 20) }
+        let width = terminalWidth.map { max($0 - DisplayWidth.of(first), 20) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap($0, width: width) }
         return lines.enumerated().map { ($0.offset == 0 ? first : indent) + $0.element }
     }

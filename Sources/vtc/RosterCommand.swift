@@ -1,3 +1,4 @@
+import TerminalKit
 import ArgumentParser
 import VTCModel
 import VTCCodec
@@ -43,7 +44,7 @@ struct RosterCommand: ParsableCommand {
             }
             Output.line(session.texts.commandLine(.rosterFile(path: session.rosterPath)))
             // One row per role, so that a user with many roles and units is never cut off.
-            var table = TextTable(session.texts.columns(.user, .name, .roles), flexible: [2])
+            var table = PlainTable(session.texts.columns(.user, .name, .roles), flexible: [2])
             table.maximumWidth = 200
             for user in roster.users {
                 for (index, (role, scope)) in roles(user).enumerated() {
@@ -51,7 +52,7 @@ struct RosterCommand: ParsableCommand {
                     table.add([index == 0 ? user.user : "", index == 0 ? user.name : "", session.texts.label(role) + " (" + units + ")"])
                 }
             }
-            Output.line(table.render())
+            Output.line(table.render(width: Output.terminalWidth))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import VTCModel
 import VTCTexts
+import TerminalKit
 
 /// `vtc week` as plain text: the same document as the Markdown export (`WeekReportDocument`),
 /// laid out for a terminal, in the user's language.
@@ -26,10 +27,10 @@ struct WeekReportText {
                 out.append("")
                 out.append(Output.safe(text) + ":")
             case .table(let header, let rows, _):
-                var table = TextTable(header)
+                var table = PlainTable(header)
                 table.maximumWidth = 60
                 rows.forEach { table.add($0) }
-                out.append(table.render())
+                out.append(table.render(width: Output.terminalWidth))
             case .items(let items):
                 for item in items { out += Output.hanging(Output.safe(item.joined(separator: " – ")), first: "- ", indent: "  ") }
             case .nothing(let text): out.append(Output.safe(text))

@@ -1,0 +1,27 @@
+import Testing
+@testable import TerminalKit
+
+@Suite struct PlainTableTests {
+    @Test func columnsAlignByTerminalCellsNotCharacters() {
+        var table = PlainTable(["Navn", "Enhed"])
+        table.add(["日本", "Åen"])
+        table.add(["Søren", "Bostedet"])
+        let lines = table.render(width: nil).split(separator: "\n").map(String.init)
+        // Each second column starts at the same cell: "日本" is 4 cells, like "Navn".
+        #expect(lines == ["Navn   Enhed", "日本   Åen", "Søren  Bostedet"])
+    }
+
+    @Test func theWidestFlexibleColumnIsNarrowedWithAnEllipsisToFitTheWidth() {
+        var table = PlainTable(["id", "text"], flexible: [1])
+        table.add(["a1", "sygefraværsopfølgningssamtalen blev holdt"])
+        let lines = table.render(width: 20).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 20 })
+        #expect(lines[1] == "a1  sygefraværsopfø…")
+    }
+
+    @Test func controlCharactersInCellsAreShownNotObeyed() {
+        var table = PlainTable(["x"])
+        table.add(["a\u{1B}[2Jb"])
+        #expect(!table.render(width: nil).contains("\u{1B}"))
+    }
+}
