@@ -19,7 +19,8 @@ public final class AppRuntime: AppWorld {
     public func initialState(language: Language, size: TerminalSize) -> AppState {
         let texts = Texts(language)
         let context = AppContext(state: workspace.state, history: workspace.history, user: workspace.access, roster: workspace.roster, texts: texts,
-                                 now: workspace.now, banners: banners(texts), isReadOnly: workspace.isReadOnly)
+                                 now: workspace.now, banners: banners(texts), isReadOnly: workspace.isReadOnly,
+                                 logHead: workspace.head?.short)
         var stack: [any Screen] = [HomeScreen(context)]
         var status: StatusLine?
         do {
@@ -89,6 +90,7 @@ public final class AppRuntime: AppWorld {
     private func synchronize(_ state: inout AppState) {
         state.context.state = workspace.state
         state.context.isReadOnly = workspace.isReadOnly
+        state.context.logHead = workspace.head?.short
         state.context.banners = banners(state.context.texts)
         state.refreshScreens()
     }

@@ -18,9 +18,11 @@ public struct AppContext: Sendable {
     public var banners: [String]
     /// True when the log is damaged and every write is refused.
     public var isReadOnly: Bool
+    /// The log's head in its short form (`Checkpoint.short`), which the week report ends with.
+    public var logHead: String?
 
     public init(state: VTCState, history: HistoryReader, user: UserAccess, roster: Roster, texts: Texts, now: Timestamp,
-                banners: [String] = [], isReadOnly: Bool = false) {
+                banners: [String] = [], isReadOnly: Bool = false, logHead: String? = nil) {
         self.state = state
         self.history = history
         self.user = user
@@ -29,6 +31,7 @@ public struct AppContext: Sendable {
         self.now = now
         self.banners = banners
         self.isReadOnly = isReadOnly
+        self.logHead = logHead
     }
 
     public func may(_ request: AccessRequest) -> Bool { Access.check(user, request).isAllowed }

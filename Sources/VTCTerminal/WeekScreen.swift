@@ -117,7 +117,7 @@ public struct WeekScreen: Screen {
         case .character("x"):
             guard let report else { return .status(t[.noReadableUnits]) }
             return .export(fileName: WeekReportMarkdown.fileName(for: week, texts: t),
-                           contents: WeekReportMarkdown.render(report, texts: t, zone: context.state.policy.zone))
+                           contents: WeekReportMarkdown.render(report, texts: t, zone: context.state.policy.zone, head: context.logHead))
         case .character("t"):
             let allowed = unitsAllowing({ .manageActions(unit: $0) }, context)
             guard !allowed.isEmpty else { return .status(refusal({ .manageActions(unit: $0) }, context)) }

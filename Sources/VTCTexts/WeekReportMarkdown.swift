@@ -7,7 +7,9 @@ public enum WeekReportMarkdown {
         texts[.exportFilePrefix] + "-" + week.iso + ".md"
     }
 
-    public static func render(_ report: WeekReport, texts: Texts, zone: Zone) -> String {
+    /// The document, ending with the log's head when it is known, so that the minutes the AMG files
+    /// elsewhere witness the log (`vtc verify --witness`).
+    public static func render(_ report: WeekReport, texts: Texts, zone: Zone, head: String?) -> String {
         var out: [String] = []
         for block in WeekReportDocument.blocks(report, texts: texts, zone: zone) {
             switch block {
@@ -24,6 +26,7 @@ public enum WeekReportMarkdown {
             case .nothing(let text): out.append(cell(text))
             }
         }
+        if let head { out += ["", texts.commandLine(.logHead("`\(head)`"))] }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -52,8 +52,7 @@ struct WeekCommand: ParsableCommand {
                         + "\n\n" + session.texts.commandLine(.logHead(head)))
         // The very document the week screen exports (`x`), so that the two never differ.
         case .markdown:
-            Output.write(WeekReportMarkdown.render(report, texts: session.texts, zone: session.zone))
-            Output.line("\n" + session.texts.commandLine(.logHead("`\(head)`")))
+            Output.write(WeekReportMarkdown.render(report, texts: session.texts, zone: session.zone, head: head))
         }
     }
 }

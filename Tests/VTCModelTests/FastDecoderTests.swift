@@ -130,6 +130,28 @@ struct FastDecoderTests {
         }
     }
 
+    /// Readers that take the first of two values and readers that take the last would disagree about the line.
+    @Test("a key twice is refused by both paths, the general one naming the key")
+    func duplicateKeysAreRefused() {
+        let base = Self.line(Self.note("x"))
+        for (old, new, key) in [
+            (#""actor":"søren""#, #""actor":"mallory","actor":"søren""#, "actor"),
+            (#""text":"x""#, #""text":"x","text":"y""#, "text"),
+            (#""seq":42"#, #""seq":42,"seq":43"#, "seq"),
+        ] {
+            let line = Self.replacing(base, old, with: new)
+            Self.expectBothRefuse(line)
+            #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(line) }
+            #expect((try? JSONParser.parse(line)) == nil)
+            do { _ = try JSONParser.parse(line) } catch { #expect(error.reason == "duplicate key \"\(key)\"") }
+        }
+        // Wide objects use a set for the check: a duplicate among many keys is found too.
+        let wide = "{" + (0..<40).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",\"k7\":0}"
+        do { _ = try JSONParser.parse(Array(wide.utf8)); Issue.record("a duplicate among 41 keys was accepted") } catch {
+            #expect(error.reason == "duplicate key \"k7\"")
+        }
+    }
+
     @Test("invalid UTF-8 is refused by both paths, wherever it is")
     func invalidUTF8IsRefused() {
         let base = Self.line(Self.registration(description: "ab"))

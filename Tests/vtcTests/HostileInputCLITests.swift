@@ -249,3 +249,18 @@ import VTCStore
         #expect(markdown.contains("\\<img src=x onerror=alert(1)\\>"), "\(markdown)")
     }
 }
+
+/// Duplicate keys in the files a person writes by hand are refused too, naming the key.
+@Suite struct DuplicateKeyCLITests {
+    @Test(arguments: [("roster.json", #"{"units":["A"],"units":["B"],"users":[]}"#, "units"),
+                      ("policy.json", #"{"easy_threshold_days":3,"easy_threshold_days":1}"#, "easy_threshold_days")])
+    func aKeyTwiceInARosterOrPolicyIsRefusedNamingIt(file: String, text: String, key: String) throws {
+        let vtc = VTCProcess()
+        _ = try vtc.register(["--kind", "threat", "--severity", "1", "--description", "x"])
+        try text.write(toFile: vtc.folder + "/" + file, atomically: true, encoding: .utf8)
+        let result = try vtc.run(["list"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("duplicate key \"\(key)\""), "\(result.stderr)")
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+    }
+}
