@@ -12,9 +12,9 @@ public final class AppendWatch: Sendable {
                 do {
                     let connection = try await link.connect()
                     pause = 100_000_000
-                    // Appends committed while no one listened are caught up with now.
-                    onAppend()
                     try await connection.listen(on: LogSchema.channel) { notifications in
+                        // Listening now: appends committed while no one listened are caught up with.
+                        onAppend()
                         for try await _ in notifications { onAppend() }
                     }
                     try? await connection.close()
