@@ -64,7 +64,7 @@ public struct ServerView: Equatable, Sendable {
             other.user == user.user || user.hasAnywhere(.admin) || reads.contains { other.belongs(to: $0) }
         }
         return .object([
-            ("units", .array(roster.units.map(JSONValue.string))),
+            ("units", .array(roster.units.map { RosterFile.unitEntry(name: $0, short: roster.shortNames[$0]) })),
             ("users", .array(users.map { member in
                 .object([("user", .string(member.user)), ("name", .string(member.name)),
                          ("roles", .object(Role.allCases.compactMap { role in

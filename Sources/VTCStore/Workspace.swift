@@ -208,7 +208,7 @@ public final class Workspace {
         if let damageBeforeCheckpoint {
             return requests.map { _ in .failure(.log(.damaged(path: log.path, damageBeforeCheckpoint))) }
         }
-        var trial = state
+        var trial = state.trial(for: requests.flatMap(\.payloads))
         let results = requests.map { request in
             Result { () throws(WorkspaceError) in try tryOut(request.payloads, actor: request.actor, at: at, on: &trial) }
         }

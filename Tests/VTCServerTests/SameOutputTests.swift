@@ -11,12 +11,12 @@ import Testing
     let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
 
     init() throws {
-        server = try TestServer(units: ["Åen", "Skoven"], users: [
-            (me, [.staff: ["Åen"], .leader: ["Åen"], .amg: ["Åen"], .coordinator: ["Åen", "Skoven"]]),
+        server = try TestServer(units: ["Bostedet ved Åen", "Skoven"], users: [
+            (me, [.staff: ["Bostedet ved Åen"], .leader: ["Bostedet ved Åen"], .amg: ["Bostedet ved Åen"], .coordinator: ["Bostedet ved Åen", "Skoven"]]),
             ("kollega", [.staff: ["Skoven"]]),
-        ])
+        ], shortNames: ["Bostedet ved Åen": "Åen"])
         try server.start()
-        for (unit, severity, ref) in [("Åen", "4", "B-1"), ("Åen", "2", "B-1"), ("Skoven", "3", "C-7"), ("Åen", "1", "B-1")] {
+        for (unit, severity, ref) in [("Bostedet ved Åen", "4", "B-1"), ("Bostedet ved Åen", "2", "B-1"), ("Skoven", "3", "C-7"), ("Bostedet ved Åen", "1", "B-1")] {
             let out = server.vtc(["register", "--unit", unit, "--kind", "physical_violence", "--severity", severity,
                                   "--citizen-ref", ref, "--description", "Episode med \(ref), grad \(severity)"])
             try #require(out.status == 0, "\(out.stderr)")
@@ -24,7 +24,7 @@ import Testing
         }
         #expect(server.vtc(["ack", String(ids[0].prefix(8)), "--note", "Set"]).status == 0)
         #expect(server.vtc(["followup", String(ids[0].prefix(8)), "debriefing", "--done"]).status == 0)
-        #expect(server.vtc(["action", "open", "--unit", "Åen", "--title", "LA2-plan", "--owner", me, "--due", "2030-01-01"]).status == 0)
+        #expect(server.vtc(["action", "open", "--unit", "Bostedet ved Åen", "--title", "LA2-plan", "--owner", me, "--due", "2030-01-01"]).status == 0)
     }
 
     deinit { server.stop() }
@@ -39,12 +39,12 @@ import Testing
     @Test(arguments: [
         ["list", "--as-of", SameOutputTests.asOf], ["list", "--format", "json", "--as-of", SameOutputTests.asOf], ["list", "--unacknowledged", "--as-of", SameOutputTests.asOf],
         ["list", "--overdue", "--sort", "urgent", "--as-of", SameOutputTests.asOf],
-        ["week", "--unit", "Åen", "--as-of", SameOutputTests.asOf], ["week", "--unit", "Åen", "--format", "json", "--as-of", SameOutputTests.asOf],
+        ["week", "--unit", "Bostedet ved Åen", "--as-of", SameOutputTests.asOf], ["week", "--unit", "Bostedet ved Åen", "--format", "json", "--as-of", SameOutputTests.asOf],
         ["stats", "--by", "severity", "--period", "half", "--as-of", SameOutputTests.asOf],
         ["stats", "--by", "unit", "--format", "json", "--as-of", SameOutputTests.asOf],
         ["export", "--format", "csv"], ["export", "--format", "jsonl"], ["action", "list"], ["supervision", "list"],
         ["roster"], ["show", "zzzzzzzz"], ["show", "ab"], ["week", "--unit", "Nowhere"],
-        ["register", "--unit", "Åen", "--kind", "threat", "--severity", "9", "--description", "x"],
+        ["register", "--unit", "Bostedet ved Åen", "--kind", "threat", "--severity", "9", "--description", "x"],
         ["ack", "zzzzzzzz"],
     ])
     func sameOutputAndExitCode(_ arguments: [String]) {

@@ -25,7 +25,8 @@ final class TestServer {
     }
 
     /// `users`: login → roles (role → units); `units`: the roster's units.
-    init(units: [String], users: [(String, [Role: [String]])], owner: TestUser? = nil) throws {
+    /// `shortNames`: unit → the short name the roster gives it.
+    init(units: [String], users: [(String, [Role: [String]])], owner: TestUser? = nil, shortNames: [String: String] = [:]) throws {
         root = FileManager.default.temporaryDirectory.path + "/vtc-server-" + UUID().uuidString
         self.owner = owner
         mkdir(root, 0o755)
@@ -36,7 +37,7 @@ final class TestServer {
         chmod(root + "/run", 0o755)
         if let owner { chown(root + "/run", owner.uid, owner.gid) }
         let roster = JSONValue.object([
-            ("units", .array(units.map(JSONValue.string))),
+            ("units", .array(units.map { RosterFile.unitEntry(name: $0, short: shortNames[$0]) })),
             ("users", .array(users.map { user, roles in
                 .object([("user", .string(user)),
                          ("roles", .object(Role.allCases.compactMap { role in

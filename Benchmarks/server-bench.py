@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""vtc through `vtc serve` beside embedded mode, on the same region-sized log, in one run.
+
+Usage (as root, after `swift build -c release --product vtc`):
+    python3 Benchmarks/server-bench.py [INCIDENTS]      # default 200000: about 1.2 million events
+
+Makes a demo log under Benchmarks/.data (kept between runs), a service user and two staff users (removed at the
+end), and measures: the commands of docs/benchmarks.md embedded and through the server (wall time, peak memory of
+the client), the server's memory after opening and with 50 clients connected, 8 concurrent writers through the
+server beside a bare write+fdatasync on the same disk, and the terminal UI's first screen through the server.
+"""
+import json, os, pwd, shutil, socket, statistics, struct, subprocess, sys, threading, time, uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILT = os.environ.get("VTC_BENCH_BINARY", os.path.join(ROOT, ".build/release/vtc"))
+INCIDENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
+WORK = os.path.join(ROOT, "Benchmarks/.data", f"server-{INCIDENTS}")
+DATA = os.path.join(WORK, "data")
+RUN = "/tmp/vtc-bench-run"
+SOCKET = RUN + "/vtc.sock"
+BIN = "/tmp/vtc-bench-bin/vtc"
+RUNS = 5
+
+
+def sh(*args, **kw):
+    return subprocess.run(list(args), check=True, **kw)
+
+
+def user(name):
+    if subprocess.run(["id", name], capture_output=True).returncode != 0:
+        sh("useradd", "--no-create-home", "--home-dir", f"/tmp/home-{name}", "--shell", "/usr/sbin/nologin", "--user-group", name)
+    entry = pwd.getpwnam(name)
+    os.makedirs(f"/tmp/home-{name}", exist_ok=True)
+    os.chown(f"/tmp/home-{name}", entry.pw_uid, entry.pw_gid)
+    return entry
+
+
+def as_user(entry):
+    if entry is None:
+        return [], dict(os.environ)
+    env = {"PATH": "/usr/bin:/bin", "HOME": f"/tmp/home-{entry.pw_name}", "LANG": "C.UTF-8"}
+    return ["setpriv", f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}", "--init-groups", "--"], env
+
+
+def timed(argv, entry=None):
+    """Median wall time (ms) and the largest peak resident memory (MB) of RUNS runs."""
+    prefix, env = as_user(entry)
+    walls, peaks, out = [], [], ""
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        process = subprocess.Popen(prefix + argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        stdout, stderr = process.communicate()
+        walls.append((time.perf_counter() - start) * 1000)
+        if process.returncode != 0:
+            raise SystemExit(f"{argv} failed: {stderr.decode()}")
+        out = stdout.decode()
+    # Peak memory of one more run, as GNU time reports it for the program (setpriv execs it in place).
+    report = f"/tmp/vtc-bench-time-{os.getpid()}"
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report] + prefix + argv, env=env, capture_output=True, check=True)
+    peak_kb = int(open(report).read().split()[-1])
+    os.unlink(report)
+    return statistics.median(walls), peak_kb / 1024, out
+
+
+def vm(pid, field):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith(field):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def frame(header):
+    body = json.dumps(header).encode()
+    return struct.pack(">II", 4 + len(body), len(body)) + body
+
+
+def read_frame(s):
+    def exactly(n):
+        data = b""
+        while len(data) < n:
+            chunk = s.recv(n - len(data))
+            if not chunk:
+                raise EOFError
+            data += chunk
+        return data
+    (length,) = struct.unpack(">I", exactly(4))
+    body = exactly(length)
+    (n,) = struct.unpack(">I", body[:4])
+    return json.loads(body[4:4 + n])
+
+
+WRITER = r'''
+import json, socket, struct, sys, threading, time, uuid
+def frame(h):
+    b = json.dumps(h).encode(); return struct.pack(">II", 4 + len(b), len(b)) + b
+def read(s):
+    def ex(n):
+        d = b""
+        while len(d) < n:
+            c = s.recv(n - len(d))
+            if not c: raise EOFError
+            d += c
+        return d
+    (l,) = struct.unpack(">I", ex(4)); b = ex(l); (n,) = struct.unpack(">I", b[:4]); return json.loads(b[4:4 + n])
+sock, unit, writers, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+start = threading.Barrier(writers)
+latencies = []
+def writer():
+    s = socket.socket(socket.AF_UNIX); s.connect(sock)
+    s.sendall(frame({"type": "hello", "version": 1})); read(s)
+    start.wait()
+    for i in range(count):
+        at = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
+        event = {"format": 1, "id": str(uuid.uuid4()), "at": at, "actor": "-", "type": "registered", "data": {
+            "incident": str(uuid.uuid4()), "occurred_at": at, "unit": unit, "location": None, "kind": "threat",
+            "severity": 2, "involvement": "direct", "counterpart": "citizen", "citizen_ref": "B-1", "injury": "none",
+            "first_absence_day": None, "absence_days": None, "description": "Målt skrivning", "first_aid": False,
+            "defusing_held": False, "wants_leader_talk": False, "wants_psychologist": False, "police_report": False}}
+        t = time.perf_counter()
+        s.sendall(frame({"type": "append", "payloads": [event]}))
+        reply = read(s)
+        latencies.append((time.perf_counter() - t) * 1000)
+        if reply["type"] != "appended": raise SystemExit(str(reply))
+threads = [threading.Thread(target=writer) for _ in range(writers)]
+[t.start() for t in threads]; [t.join() for t in threads]
+print(json.dumps(latencies))
+'''
+
+
+def bare(count, folder):
+    """write + fdatasync of one event-sized line to a plain file, the floor for a durable append."""
+    path = os.path.join(folder, "bare.bin")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    line = b"x" * 760 + b"\n"
+    samples = []
+    for _ in range(count):
+        t = time.perf_counter()
+        os.write(fd, line)
+        os.fdatasync(fd)
+        samples.append((time.perf_counter() - t) * 1000)
+    os.close(fd)
+    os.unlink(path)
+    return samples
+
+
+def pct(samples, p):
+    s = sorted(samples)
+    return s[min(len(s) - 1, int(len(s) * p))]
+
+
+def main():
+    if os.geteuid() != 0:
+        raise SystemExit("run as root: it makes a service user and staff users")
+    os.makedirs(os.path.dirname(BIN), exist_ok=True)
+    shutil.copy(BUILT, BIN + ".tmp"); os.chmod(BIN + ".tmp", 0o755); os.rename(BIN + ".tmp", BIN)
+    os.chmod(os.path.dirname(BIN), 0o755)
+    service, staff, staff2 = user("vtcb-svc"), user("vtcb-staff"), user("vtcb-staff2")
+    if not os.path.exists(os.path.join(DATA, "events.jsonl")):
+        shutil.rmtree(WORK, ignore_errors=True)
+        os.makedirs(WORK)
+        sh(BIN, "demo", "--data", DATA, "--incidents", str(INCIDENTS))
+    for path, _, files in os.walk(DATA):
+        os.chown(path, 0, 0)
+        for f in files:
+            os.chown(os.path.join(path, f), 0, 0)
+    roster = json.load(open(os.path.join(DATA, "roster.json")))
+    unit = roster["units"][0] if isinstance(roster["units"][0], str) else roster["units"][0]["name"]
+    roster["users"] = [u for u in roster["users"] if not u["user"].startswith("vtcb-")]
+    roster["users"] += [{"user": staff.pw_name, "roles": {"staff": [unit]}}, {"user": staff2.pw_name, "roles": {"staff": [unit]}}]
+    json.dump(roster, open(os.path.join(DATA, "roster.json"), "w"), ensure_ascii=False)
+    log_mb = os.path.getsize(os.path.join(DATA, "events.jsonl")) / 1e6
+    events = sum(1 for _ in open(os.path.join(DATA, "events.jsonl"), "rb")) - 1
+    rows = []
+
+    # Embedded: root owns the folder and holds every role of the demo roster (as today's single writer).
+    any_id = subprocess.run([BIN, "list", "--data", DATA, "--format", "json", "--lang", "en"], capture_output=True, check=True).stdout
+    some_id = json.loads(any_id)[0]["id"][:8]
+    register = ["register", "--unit", unit, "--kind", "threat", "--severity", "2", "--description", "Målt registrering"]
+    for name, argv in [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", some_id]), ("register", register)]:
+        wall, peak, _ = timed([BIN] + argv + ["--data", DATA, "--lang", "en"])
+        rows.append((name, "embedded, coordinator of every unit", wall, peak))
+
+    # The server: the folder handed to the service user.
+    for path, dirs, files in os.walk(DATA):
+        os.chown(path, service.pw_uid, service.pw_gid); os.chmod(path, 0o750)
+        for f in files:
+            os.chown(os.path.join(path, f), service.pw_uid, service.pw_gid); os.chmod(os.path.join(path, f), 0o640)
+    os.makedirs(RUN, exist_ok=True); os.chown(RUN, service.pw_uid, service.pw_gid); os.chmod(RUN, 0o755)
+    prefix, env = as_user(service)
+    started = time.perf_counter()
+    server = subprocess.Popen(prefix + [BIN, "serve", "--data", DATA, "--socket", SOCKET], env=env,
+                              stderr=open(os.path.join(WORK, "server.log"), "w"))
+    while True:
+        try:
+            probe = socket.socket(socket.AF_UNIX); probe.connect(SOCKET); probe.close(); break
+        except OSError:
+            time.sleep(0.05)
+    server_open_s = time.perf_counter() - started
+    server_rss = vm(server.pid, "VmRSS")
+    try:
+        own = subprocess.run(prefix_for(staff) + [BIN] + register + ["--server", SOCKET], capture_output=True, env=as_user(staff)[1], check=True).stdout.decode().strip()
+        for who, entry in [("staff of one unit", staff), ("coordinator of every unit", None)]:
+            show_id = own[:8] if entry else some_id
+            for name, argv in [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", show_id]), ("register", register)]:
+                wall, peak, _ = timed([BIN] + argv + ["--server", SOCKET, "--lang", "en"], entry)
+                rows.append((name, f"server, {who}", wall, peak))
+
+        # 50 clients connected (hello + subscribe), as two staff users.
+        holders = []
+        for entry in [staff, staff2]:
+            holders.append(subprocess.Popen(prefix_for(entry) + ["python3", "-c", HOLDER, SOCKET, "25"], env=as_user(entry)[1],
+                                            stdout=subprocess.PIPE))
+        for h in holders:
+            h.stdout.readline()
+        rss_50 = vm(server.pid, "VmRSS")
+        for h in holders:
+            h.terminate(); h.wait()
+
+        # 8 writers at once through the server, beside a bare write+fdatasync on the same disk.
+        bare_before = bare(200, WORK)
+        out = subprocess.run(prefix_for(staff) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"], env=as_user(staff)[1],
+                             capture_output=True, check=True).stdout
+        eight = json.loads(out)
+        one = json.loads(subprocess.run(prefix_for(staff) + ["python3", "-c", WRITER, SOCKET, unit, "1", "200"], env=as_user(staff)[1],
+                                        capture_output=True, check=True).stdout)
+        bare_samples = bare_before + bare(200, WORK)
+
+        # The terminal UI through the server, as staff: time to the home screen and peak memory.
+        ui = ui_start(staff)
+    finally:
+        server.terminate(); server.wait()
+    for path, _, files in os.walk(DATA):
+        os.chown(path, 0, 0)
+        for f in files:
+            os.chown(os.path.join(path, f), 0, 0)
+    for entry in [service, staff, staff2]:
+        subprocess.run(["userdel", entry.pw_name], capture_output=True)
+
+    print(f"log: {events} events, {log_mb:.0f} MB; server opened it in {server_open_s:.1f} s")
+    print("| command | mode | wall (median of 5) | client peak memory |")
+    print("| --- | --- | ---: | ---: |")
+    for name, mode, wall, peak in rows:
+        print(f"| `vtc {name}` | {mode} | {wall:.0f} ms | {peak:.0f} MB |")
+    print(f"\nserver resident memory after opening: {server_rss:.0f} MB ({server_rss / log_mb:.2f} × the log); "
+          f"with 50 clients connected: {rss_50:.0f} MB (+{(rss_50 / server_rss - 1) * 100:.1f} %)")
+    print(f"bare write+fdatasync: p50 {pct(bare_samples, 0.5):.2f} ms, p99 {pct(bare_samples, 0.99):.2f} ms (n={len(bare_samples)})")
+    print(f"1 writer through the server: p50 {pct(one, 0.5):.2f} ms, p99 {pct(one, 0.99):.2f} ms (n={len(one)})")
+    print(f"8 writers through the server: p50 {pct(eight, 0.5):.2f} ms, p99 {pct(eight, 0.99):.2f} ms (n={len(eight)}); "
+          f"p50 = {pct(eight, 0.5) / pct(bare_samples, 0.5):.2f} × bare")
+    print(f"terminal UI through the server, staff: {ui}")
+
+
+def prefix_for(entry):
+    return as_user(entry)[0]
+
+
+HOLDER = r'''
+import json, socket, struct, sys, time
+def frame(h):
+    b = json.dumps(h).encode(); return struct.pack(">II", 4 + len(b), len(b)) + b
+def read(s):
+    def ex(n):
+        d = b""
+        while len(d) < n:
+            c = s.recv(n - len(d))
+            if not c: raise EOFError
+            d += c
+        return d
+    (l,) = struct.unpack(">I", ex(4)); b = ex(l); (n,) = struct.unpack(">I", b[:4]); return json.loads(b[4:4 + n])
+held = []
+for _ in range(int(sys.argv[2])):
+    s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+    s.sendall(frame({"type": "hello", "version": 1})); read(s)
+    s.sendall(frame({"type": "view"})); read(s)
+    s.sendall(frame({"type": "subscribe"})); read(s)
+    held.append(s)
+print("connected", flush=True)
+time.sleep(600)
+'''
+
+
+def ui_start(entry):
+    session = "vtc-bench-ui"
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    command = " ".join(prefix_for(entry)) + f" env HOME=/tmp/home-{entry.pw_name} LANG=C.UTF-8 {BIN} --server {SOCKET} --lang da"
+    start = time.perf_counter()
+    sh("tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command)
+    while b"Statistik" not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True).stdout:
+        time.sleep(0.01)
+    first = (time.perf_counter() - start) * 1000
+    pid = subprocess.run(["pgrep", "-n", "-f", f"{BIN} --server"], capture_output=True).stdout.split()[0].decode()
+    peak = vm(pid, "VmHWM")
+    subprocess.run(["tmux", "send-keys", "-t", session, "l"])
+    time.sleep(2)
+    peak = max(peak, vm(pid, "VmHWM"))
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    return f"home screen after {first:.0f} ms (including tmux and setpriv), peak memory {peak:.0f} MB after opening the list"
+
+
+if __name__ == "__main__":
+    main()
