@@ -81,6 +81,7 @@ let package = Package(
                 "VTCModel",
                 "VTCCodec",
                 "VTCTexts",
+                "VTCStore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
