@@ -89,6 +89,7 @@ let package = Package(
                 "VTCModel",
                 "VTCCodec",
                 "VTCTexts",
+                "VTCStore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -101,7 +102,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "VTCPostgres", "vtc"]),
-        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "vtc"]),
+        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "VTCClient", "vtc"]),
     ],
     swiftLanguageModes: [.v6]
 )

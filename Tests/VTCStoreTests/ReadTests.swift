@@ -95,6 +95,29 @@ import Testing
         #expect(log.isWritable)
     }
 
+    /// A disk that is full (or a folder that is not writable) cannot take the torn copy: the log is read up
+    /// to the fragment, opens read-only, keeps every byte, and no empty or partial copy is left behind.
+    @Test(arguments: [ENOSPC, EACCES])
+    func aTornTailThatCannotBeMovedAsideLeavesTheLogReadableAndUnchanged(failure: Int32) throws {
+        let dir = TemporaryFolder()
+        try makeLog(dir)
+        let damaged = dir.bytes() + Array("{\"seq\":7,\"prev\":\"0".utf8)
+        dir.write(damaged)
+        var system = SystemCalls.testing
+        system.pwrite = { fd, buffer, count, offset in
+            // Only the copy is written to: the log itself is not, when nothing is appended.
+            errno = failure
+            return -1
+        }
+        let log = try EventLog.open(in: dir.folder, system: system)
+        #expect(try log.readNew().count == 5)
+        #expect(log.damage?.kind == .tornTail)
+        #expect(!log.isWritable)
+        #expect(log.takeNotices().first?.contains("could not be moved aside") == true)
+        #expect(dir.bytes() == damaged)
+        #expect(!dir.names().contains { $0.hasPrefix("events.jsonl.torn-") })
+    }
+
     /// A line with its LF was synced and may have been acknowledged: it is damage, never cut away.
     @Test(arguments: [
         Array("{\"seq\":5,\"prev\":\"00\",\"for\n".utf8),

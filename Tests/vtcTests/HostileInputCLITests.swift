@@ -264,3 +264,24 @@ import VTCStore
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
     }
 }
+
+/// A log cut short below its state checkpoint is reported, never rebuilt over.
+@Suite struct CheckpointTruncationCLITests {
+    @Test func aLogCutBelowItsCheckpointIsReportedAndTheCheckpointKept() throws {
+        let vtc = VTCProcess()
+        #expect(try vtc.run(["demo", "--incidents", "1000"]).status == 0)
+        #expect(try vtc.run(["list"]).status == 0, "the first opening writes the checkpoint")
+        let checkpoint = FileManager.default.contents(atPath: vtc.folder + "/state.checkpoint")
+        #expect(checkpoint != nil)
+        var lines = vtc.logBytes.split(separator: 0x0A)
+        lines.removeLast(3)
+        try Data(lines.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: vtc.logPath))
+        let verify = try vtc.run(["verify"])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains(": truncated: the log has \(lines.count) lines and no longer holds line"), "\(verify.stdout)")
+        let write = try vtc.run(["register", "--kind", "threat", "--severity", "1", "--description", "x", "--unit", "Skovbrynet"])
+        #expect(write.status == 5, "\(write.stderr)")
+        #expect(write.stderr.contains("truncated: the log ends before line"), "\(write.stderr)")
+        #expect(FileManager.default.contents(atPath: vtc.folder + "/state.checkpoint") == checkpoint, "kept, not rebuilt")
+    }
+}
