@@ -81,6 +81,7 @@ let package = Package(
                 "VTCModel",
                 "VTCCodec",
                 "VTCTexts",
+                "VTCStore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -93,7 +94,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "vtc"]),
-        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "vtc"]),
+        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "VTCClient", "vtc"]),
     ],
     swiftLanguageModes: [.v6]
 )
