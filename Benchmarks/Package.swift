@@ -7,6 +7,7 @@ let package = Package(
     name: "vtc-benchmarks",
     dependencies: [
         .package(name: "vtc", path: ".."),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .executableTarget(
@@ -14,6 +15,8 @@ let package = Package(
             dependencies: [
                 .product(name: "VTCStore", package: "vtc"),
                 .product(name: "VTCTerminal", package: "vtc"),
+                .product(name: "VTCPostgres", package: "vtc"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
     ],

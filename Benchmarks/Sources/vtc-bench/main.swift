@@ -4,6 +4,8 @@
 // vtc-bench scale [COUNT…]: region-sized logs (10 000, 100 000, 1 000 000 events) against orjson:
 //                   verify, cold start in a child process, peak memory (see Scale.swift).
 // vtc-bench decode [COUNT]: one thread, lines/s of SHA-256, the general decoder and the fast one.
+// vtc-bench postgres URI [COUNT] [EVENTS]: durable append into PostgreSQL beside a bare INSERT + COMMIT,
+//                   1 and 8 writers; start-up from a table beside a file (see PostgresBench.swift).
 // vtc-bench interact [COUNT]: each key on the list screen (handle + render at 80×24), p50 and p99.
 import Foundation
 import Glibc
@@ -114,6 +116,10 @@ case "append":
     report("EventLog.append, 8 writer processes", concurrent)
     let verdict = try LogVerifier.verify(fileAt: logPath)
     print("log after the run: \(verdict.summary)")
+
+case "postgres":
+    try PostgresBench.run(uri: arguments[2], count: arguments.count > 3 ? Int(arguments[3])! : 1000,
+                          events: arguments.count > 4 ? Int(arguments[4])! : 100_000)
 
 case "child-append":
     for sample in try appendLatencies(log: arguments[2], count: Int(arguments[3])!) { print(sample) }
