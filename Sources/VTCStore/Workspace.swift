@@ -17,8 +17,10 @@ public final class Workspace {
     public private(set) var state: VTCState
     /// How opening got the state.
     public let start: Start
-    /// Messages to show once: a torn last line that was repaired on opening.
-    public let notices: [String]
+    /// Messages to show: a torn last line that was repaired on opening, and the lines set aside so far
+    /// (also those another process appended after opening, so that a program that stays open shows them).
+    public var notices: [String] { openingNotices + Workspace.setAsideNotices(log) }
+    private let openingNotices: [String]
 
     /// Where the state at opening came from.
     public enum Start: Hashable, Sendable {
@@ -49,7 +51,7 @@ public final class Workspace {
         self.start = start
         self.log = log
         self.archive = archive
-        self.notices = notices
+        openingNotices = notices
         self.system = system
         drafts = DraftStore(folder: folder, system: system)
     }
@@ -124,7 +126,7 @@ public final class Workspace {
                                        to: folder.checkpointPath)
         }
         let workspace = Workspace(folder: folder, user: user, access: access, roster: roster, state: state, start: start,
-                                  log: log, archive: archive, notices: log.takeNotices() + setAsideNotices(log), system: system)
+                                  log: log, archive: archive, notices: log.takeNotices(), system: system)
         workspace.damageBeforeCheckpoint = truncation
         return workspace
     }
