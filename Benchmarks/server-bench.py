@@ -9,7 +9,7 @@ end), and measures: the commands of docs/benchmarks.md embedded and through the 
 the client), the server's memory after opening and with 50 clients connected, 8 concurrent writers through the
 server beside a bare write+fdatasync on the same disk, and the terminal UI's first screen through the server.
 """
-import json, os, pwd, shutil, socket, statistics, struct, subprocess, sys, threading, time, uuid
+import json, os, pwd, shutil, socket, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILT = os.environ.get("VTC_BENCH_BINARY", os.path.join(ROOT, ".build/release/vtc"))
@@ -69,27 +69,8 @@ def vm(pid, field):
     return 0.0
 
 
-def frame(header):
-    body = json.dumps(header).encode()
-    return struct.pack(">II", 4 + len(body), len(body)) + body
-
-
-def read_frame(s):
-    def exactly(n):
-        data = b""
-        while len(data) < n:
-            chunk = s.recv(n - len(data))
-            if not chunk:
-                raise EOFError
-            data += chunk
-        return data
-    (length,) = struct.unpack(">I", exactly(4))
-    body = exactly(length)
-    (n,) = struct.unpack(">I", body[:4])
-    return json.loads(body[4:4 + n])
-
-
-WRITER = r'''
+# The protocol for the client scripts that run as other users (docs/protocol.md: length, header length, JSON).
+CLIENT = r'''
 import json, socket, struct, sys, threading, time, uuid
 def frame(h):
     b = json.dumps(h).encode(); return struct.pack(">II", 4 + len(b), len(b)) + b
@@ -102,6 +83,10 @@ def read(s):
             d += c
         return d
     (l,) = struct.unpack(">I", ex(4)); b = ex(l); (n,) = struct.unpack(">I", b[:4]); return json.loads(b[4:4 + n])
+'''
+
+
+WRITER = CLIENT + r'''
 sock, unit, writers, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 start = threading.Barrier(writers)
 latencies = []
@@ -254,19 +239,7 @@ def prefix_for(entry):
     return as_user(entry)[0]
 
 
-HOLDER = r'''
-import json, socket, struct, sys, time
-def frame(h):
-    b = json.dumps(h).encode(); return struct.pack(">II", 4 + len(b), len(b)) + b
-def read(s):
-    def ex(n):
-        d = b""
-        while len(d) < n:
-            c = s.recv(n - len(d))
-            if not c: raise EOFError
-            d += c
-        return d
-    (l,) = struct.unpack(">I", ex(4)); b = ex(l); (n,) = struct.unpack(">I", b[:4]); return json.loads(b[4:4 + n])
+HOLDER = CLIENT + r'''
 held = []
 for _ in range(int(sys.argv[2])):
     s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])

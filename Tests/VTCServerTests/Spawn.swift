@@ -27,13 +27,14 @@ enum Spawn {
             }
             directory.deleteLastPathComponent()
         }
-        let folder = FileManager.default.temporaryDirectory.path + "/vtc-server-tests-bin-\(getpid())"
+        // One folder for every run, so that runs do not leave a copy each behind.
+        let folder = FileManager.default.temporaryDirectory.path + "/vtc-server-tests-bin"
         mkdir(folder, 0o755)
         chmod(folder, 0o755)
         // Written with O_CLOEXEC under another name, then renamed: a program started by another
         // test meanwhile must not inherit a descriptor that writes the file, or running it fails (ETXTBSY).
         let copy = folder + "/vtc"
-        let temporary = copy + ".tmp"
+        let temporary = copy + ".tmp-\(getpid())"
         let bytes = FileManager.default.contents(atPath: built) ?? Data()
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)

@@ -16,8 +16,8 @@ final class TestUser {
     init(_ role: String) throws {
         let name = "vt" + String(UUID().uuidString.prefix(6)).lowercased() + "-" + role
         home = FileManager.default.temporaryDirectory.path + "/home-" + name
-        let made = Spawn.run(["/usr/sbin/useradd", "--no-create-home", "--home-dir", home, "--shell", "/usr/sbin/nologin",
-                              "--user-group", name])
+        let made = TestUser.retryingWhileLocked(["/usr/sbin/useradd", "--no-create-home", "--home-dir", home,
+                                                 "--shell", "/usr/sbin/nologin", "--user-group", name])
         guard made.status == 0, let entry = getpwnam(name) else {
             throw TestUserError(description: "useradd \(name) failed: \(made.stderr)")
         }
@@ -29,8 +29,22 @@ final class TestUser {
     }
 
     deinit {
-        Spawn.run(["/usr/sbin/userdel", name])
+        TestUser.retryingWhileLocked(["/usr/sbin/userdel", name])
         try? FileManager.default.removeItem(atPath: home)
+    }
+}
+
+extension TestUser {
+    /// useradd and userdel fail while another process (a test running beside this one) holds
+    /// the lock of /etc/passwd; they are tried again for a few seconds.
+    @discardableResult
+    static func retryingWhileLocked(_ argv: [String]) -> Spawn.Output {
+        var out = Spawn.run(argv)
+        for _ in 0..<50 where out.status != 0 && out.stderr.contains("lock") {
+            usleep(100_000)
+            out = Spawn.run(argv)
+        }
+        return out
     }
 }
 
