@@ -2,18 +2,21 @@
 import PackageDescription
 
 // Dependencies go one way: front ends (vtc, VTCTerminal) → VTCStore → VTCCodec → VTCModel.
+// VTCPostgres is a second store for the log (a table in PostgreSQL), beside the folder store in VTCStore.
 // VTCTexts holds every string a person reads; TerminalKit knows nothing of vtc.
 let package = Package(
     name: "vtc",
     products: [
         .executable(name: "vtc", targets: ["vtc"]),
         .library(name: "VTCStore", targets: ["VTCStore", "VTCCodec", "VTCModel"]),
+        .library(name: "VTCPostgres", targets: ["VTCPostgres"]),
         .library(name: "VTCTerminal", targets: ["VTCTerminal", "TerminalKit", "VTCTexts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -34,6 +37,10 @@ let package = Package(
                 "VTCTexts",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        .target(
+            name: "VTCPostgres",
+            dependencies: ["VTCModel", "VTCCodec", "VTCStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .target(name: "TerminalKit", dependencies: ["CNcurses"]),
         .target(
@@ -63,6 +70,7 @@ let package = Package(
                 "VTCCodec",
                 "VTCTexts",
                 "VTCStore",
+                "VTCPostgres",
                 "TerminalKit",
                 "VTCTerminal",
                 "VTCServer",
@@ -93,7 +101,7 @@ let package = Package(
             // The golden screens are read from the source tree by path, so that regenerating them writes the files checked in.
             exclude: ["Golden"]
         ),
-        .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "vtc"]),
+        .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "VTCPostgres", "vtc"]),
         .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "VTCClient", "vtc"]),
     ],
     swiftLanguageModes: [.v6]

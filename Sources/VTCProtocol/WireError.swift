@@ -22,6 +22,8 @@ enum WireError {
             return [("error", s("no_data_folder")), ("message", s(reason))]
         case .log(.invalidFile(let path, let reason)):
             return [("error", s("invalid_file")), ("path", s(path)), ("message", s(reason))]
+        case .log(.store(let action, let location, let reason)):
+            return [("error", s("store")), ("action", s(action)), ("path", s(location)), ("message", s(reason))]
         case .policy(let path, _), .roster(let path, _):
             return [("error", s("invalid_file")), ("path", s(path)), ("message", s(error.description))]
         case .notInRoster(let user, let rosterPath):
@@ -55,6 +57,7 @@ enum WireError {
         case "line_too_long": return .log(.lineTooLong(path: try text("path"), length: Int(clamping: try number("length"))))
         case "no_data_folder": return .log(.noDataFolder(try text("message")))
         case "invalid_file": return .log(.invalidFile(path: try text("path"), reason: try text("message")))
+        case "store": return .log(.store(action: try text("action"), location: try text("path"), reason: try text("message")))
         case "not_in_roster": return .notInRoster(user: try text("user"), rosterPath: try text("path"))
         case "unknown_user": return .unknownUser(uid: UInt32(clamping: try number("uid")))
         case "refused":

@@ -124,12 +124,6 @@ public final class EventLog {
         return unread
     }
 
-    /// Appends one event durably; returns only after `fdatasync` succeeded.
-    @discardableResult
-    public func append(_ event: Event) throws(LogError) -> LoggedEvent {
-        try append(contentsOf: [event])[0]
-    }
-
     /// Appends events under one lock and one `fdatasync`: all of them are durable, or none is kept.
     @discardableResult
     public func append(contentsOf events: [Event]) throws(LogError) -> [LoggedEvent] {
@@ -138,26 +132,16 @@ public final class EventLog {
         if let writeRefusal { throw writeRefusal }
         return try withLock(LOCK_EX) { () throws(LogError) -> [LoggedEvent] in
             let (start, lastSeq, lastHash) = try tailForAppend()
+            let batch = try LogFormat.chainedLines(events, after: lastSeq, prev: lastHash, location: path)
             var bytes: [UInt8] = []
-            var seq = lastSeq
-            var prev = lastHash
             var logged: [LoggedEvent] = []
             logged.reserveCapacity(events.count)
-            for event in events {
-                seq += 1
-                let line = LogFormat.eventLine(seq: seq, prev: prev, event: event)
-                guard line.count <= LogFormat.maximumLineLength else { throw .lineTooLong(path: path, length: line.count) }
-                // The writer never writes what the reader would refuse: the same reader reads the line first.
-                switch line.withUnsafeBytes({ ChainChecker.readBack($0) }) {
-                case .success(let readBack) where readBack == event: break
-                case .success: throw .refusedByReader(path: path, LogProblem(line: Int(seq), kind: .schema, detail: "it reads back as another event"))
-                case .failure(let problem): throw .refusedByReader(path: path, LogProblem(line: Int(seq), kind: problem.kind, detail: problem.detail))
-                }
-                prev = LogFormat.hash(line)
-                logged.append(LoggedEvent(seq: seq, event: event, offset: Int64(start) + Int64(bytes.count)))
+            for (index, line) in batch.lines.enumerated() {
+                logged.append(LoggedEvent(seq: lastSeq + 1 + Int64(index), event: events[index], offset: Int64(start) + Int64(bytes.count)))
                 bytes += line
                 bytes.append(0x0A)
             }
+            let (seq, prev) = (lastSeq + Int64(events.count), batch.lastHash)
             try writeDurably(bytes, at: start)
             knownTail = (start + off_t(bytes.count), seq, prev)
             return logged

@@ -13,6 +13,9 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     case refusedByReader(path: String, LogProblem)
     /// A file is not what it should be (a draft that does not parse, a name that cannot be used).
     case invalidFile(path: String, reason: String)
+    /// A store other than a file (a database) failed or refused: `location` names it without secrets.
+    /// Nothing the operation was asked to write is acknowledged.
+    case store(action: String, location: String, reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +31,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
             "nothing was written to \(path): the line would be refused when read (\(problem.kind.rawValue): \(problem.detail))"
         case .invalidFile(let path, let reason):
             "\(path): \(reason)"
+        case .store(let action, let location, let reason):
+            "cannot \(action) \(location): \(reason)"
         }
     }
 }

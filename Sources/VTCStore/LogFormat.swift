@@ -82,7 +82,14 @@ public struct LogHeader: Hashable, Sendable {
 public struct LoggedEvent: Hashable, Sendable {
     public var seq: Int64
     public var event: Event
+    /// Where its line is: the byte offset in a file; a row's `seq` in a database.
     public var offset: Int64
+
+    package init(seq: Int64, event: Event, offset: Int64) {
+        self.seq = seq
+        self.event = event
+        self.offset = offset
+    }
 }
 
 /// One line of one log, pinned down: the log's id, the line's `seq`, where

@@ -32,6 +32,21 @@ public enum LogVerifier {
         var run = Run()
         run.wanted = Set(witnesses.compactMap { Int(exactly: $0.head.seq) })
         try read(path, before: nil, into: &run, system: system)
+        return report(run, witnesses: witnesses)
+    }
+
+    /// Checks the whole log a store holds, line by line as in a file, so that
+    /// a damaged database log is named exactly as the same damage in a file;
+    /// and the witnessed heads, as for a file.
+    public static func verify(store: any LogStore, witnesses: [Witness] = []) throws(LogError) -> VerificationReport {
+        var run = Run()
+        run.wanted = Set(witnesses.compactMap { Int(exactly: $0.head.seq) })
+        try store.readAll { run.feed($0) }
+        return report(run, witnesses: witnesses)
+    }
+
+    private static func report(_ run: Run, witnesses: [Witness]) -> VerificationReport {
+        var run = run
         var report = run.finish()
         var reported: Set<String> = []
         for witness in witnesses where !reported.contains(witness.file) {

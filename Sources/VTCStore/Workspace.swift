@@ -31,25 +31,28 @@ public final class Workspace {
     /// The fewest events opening must replay before it writes a new checkpoint.
     public static let checkpointInterval = 5_000
 
-    private let log: EventLog
+    private let log: any LogStore
     private let archive: EventArchive
+    /// The file and the line up to which opening skipped reading, thanks to the checkpoint.
+    private let skipped: (path: String, through: LogPosition)?
     private let skippedLinesCheck = SkippedLinesCheck()
     /// Damage that the check of the lines skipped on opening found, or a checkpoint naming a line the log no longer holds.
     private var damageBeforeCheckpoint: LogProblem?
     private let drafts: DraftStore
     private let system: SystemCalls
 
-    private init(folder: DataFolder, user: String, access: UserAccess, roster: Roster, state: VTCState, start: Start,
-                 log: EventLog, archive: EventArchive, notices: [String], system: SystemCalls) {
+    private init(folder: DataFolder, user: String, settings: Settings, state: VTCState, start: Start,
+                 log: any LogStore, places: [Int64], skipped: (path: String, through: LogPosition)?, system: SystemCalls) {
         self.folder = folder
         self.user = user
-        self.access = access
-        self.roster = roster
+        access = settings.access
+        roster = settings.roster
         self.state = state
         self.start = start
         self.log = log
-        self.archive = archive
-        self.notices = notices
+        archive = EventArchive(store: log, places: places)
+        self.skipped = skipped
+        notices = log.takeNotices() + Workspace.setAsideNotices(log)
         self.system = system
         drafts = DraftStore(folder: folder, system: system)
     }
@@ -73,16 +76,12 @@ public final class Workspace {
     package static func open(_ folder: DataFolder, user: String, system: SystemCalls = .live,
                              checkpointInterval: Int = Workspace.checkpointInterval,
                              serving: Bool = false) throws(WorkspaceError) -> Workspace {
-        let policyBytes = try readIfPresent(folder.policyPath, system: system)
-        let policy = try parsePolicy(policyBytes, path: folder.policyPath)
+        let settings = try Settings.read(folder, user: user, serving: serving, system: system)
+        let policy = settings.policy
         let origin = ProgramIdentity.current.map {
-            StateCheckpoint.Origin(program: $0, policy: policyBytes.map { String(decoding: LogFormat.hash($0), as: UTF8.self) } ?? "default")
+            StateCheckpoint.Origin(program: $0, policy: settings.policyBytes.map { String(decoding: LogFormat.hash($0), as: UTF8.self) } ?? "default")
         }
         let candidate = StateCheckpoint.candidate(at: folder.checkpointPath, origin: origin)
-        let roster = try readRoster(folder, system: system)
-        guard let access = roster.access(for: user) ?? (serving ? UserAccess(user: user, roles: [:]) : nil) else {
-            throw .notInRoster(user: user, rosterPath: folder.rosterPath)
-        }
         // Events are applied as the log hands them over, never gathered: a
         // region's log as events would take more memory than its state.
         var state = VTCState(policy: policy)
@@ -114,7 +113,6 @@ public final class Workspace {
         }
         // A checkpoint that names a line the log no longer holds: lines were cut or changed. Reported, never rebuilt over.
         let truncation = log.resumed ? nil : candidate?.problem(in: log)
-        let archive = EventArchive(path: log.path, starts: starts)
         let start = restored.map { Start.checkpoint(seq: $0.position.seq, replayed: replayed) } ?? .replay(events: replayed)
         // Not with lines set aside: a checkpoint would hide them from the next opening's banner.
         if replayed >= checkpointInterval, log.damage == nil, truncation == nil, log.setAside.isEmpty, let origin,
@@ -123,10 +121,53 @@ public final class Workspace {
             try? StateCheckpoint.write(state, lineStarts: starts, position: position, origin: origin,
                                        to: folder.checkpointPath)
         }
-        let workspace = Workspace(folder: folder, user: user, access: access, roster: roster, state: state, start: start,
-                                  log: log, archive: archive, notices: log.takeNotices() + setAsideNotices(log), system: system)
+        let workspace = Workspace(folder: folder, user: user, settings: settings, state: state, start: start, log: log,
+                                  places: starts, skipped: log.resumedFrom.map { (log.location, $0) }, system: system)
         workspace.damageBeforeCheckpoint = truncation
         return workspace
+    }
+
+    /// Opens the folder's policy, roster and drafts with the log kept in
+    /// another store (a database), for the operating-system user: every event
+    /// of the store is read and applied.
+    public static func open(_ folder: DataFolder, store: any LogStore, system: SystemCalls = .live) throws(WorkspaceError) -> Workspace {
+        try open(folder, store: store, user: try OperatingSystemUser.name(), system: system)
+    }
+
+    /// As `open(_:store:system:)` for a named user: for tests, and for `vtc serve` (`serving`).
+    package static func open(_ folder: DataFolder, store: any LogStore, user: String, serving: Bool = false,
+                             system: SystemCalls = .live) throws(WorkspaceError) -> Workspace {
+        let settings = try Settings.read(folder, user: user, serving: serving, system: system)
+        var state = VTCState(policy: settings.policy)
+        var places: [Int64] = []
+        let events: [LoggedEvent]
+        do { events = try store.readNew() } catch { throw .log(error) }
+        for entry in events {
+            state.apply(entry.event)
+            places.append(entry.offset)
+        }
+        return Workspace(folder: folder, user: user, settings: settings, state: state, start: .replay(events: events.count),
+                         log: store, places: places, skipped: nil, system: system)
+    }
+
+    /// What the folder says besides the log: the policy (and its bytes), the roster, and the acting user's access.
+    private struct Settings {
+        var policyBytes: [UInt8]?
+        var policy: Policy
+        var roster: Roster
+        var access: UserAccess
+
+        /// `serving`: for `vtc serve`, which runs as a service user that need not be in the roster.
+        static func read(_ folder: DataFolder, user: String, serving: Bool = false,
+                         system: SystemCalls) throws(WorkspaceError) -> Settings {
+            let policyBytes = try readIfPresent(folder.policyPath, system: system)
+            let policy = try parsePolicy(policyBytes, path: folder.policyPath)
+            let roster = try readRoster(folder, system: system)
+            guard let access = roster.access(for: user) ?? (serving ? UserAccess(user: user, roles: [:]) : nil) else {
+                throw .notInRoster(user: user, rosterPath: folder.rosterPath)
+            }
+            return Settings(policyBytes: policyBytes, policy: policy, roster: roster, access: access)
+        }
     }
 
     /// Reads the events of an incident's history back from the log.
@@ -134,9 +175,9 @@ public final class Workspace {
         HistoryReader { [archive] positions in archive.events(at: positions) }
     }
 
-    /// Every event of the log, read and checked afresh from the file.
+    /// Every event of the log, read and checked afresh from the store.
     public func loggedEvents() throws(WorkspaceError) -> [LoggedEvent] {
-        do { return try EventLog.open(fileAt: log.path, system: system).readNew() } catch { throw .log(error) }
+        do { return try log.readEverything() } catch { throw .log(error) }
     }
 
     public var policy: Policy { state.policy }
@@ -158,8 +199,8 @@ public final class Workspace {
 
     /// Why the log is read-only, in one line; nil when it is writable.
     public var readOnlyReason: String? {
-        if let damage { return LogError.damaged(path: log.path, damage).description }
-        return log.isWritable ? nil : "\(log.path) is not writable for \(user)"
+        if let damage { return LogError.damaged(path: log.location, damage).description }
+        return log.isWritable ? nil : "\(log.location) is not writable for \(user)"
     }
 
     /// Starts checking, on another thread, the lines that opening skipped
@@ -169,8 +210,8 @@ public final class Workspace {
     /// that the next opening reads every line. For a program that stays open
     /// (the terminal UI); does nothing when opening read every line.
     public func checkSkippedLinesInBackground() {
-        guard case .checkpoint = start, let skipped = log.resumedFrom else { return }
-        skippedLinesCheck.start(path: log.path, through: skipped, system: system)
+        guard case .checkpoint = start, let skipped else { return }
+        skippedLinesCheck.start(path: skipped.path, through: skipped.through, system: system)
     }
 
     // MARK: - Events
@@ -206,7 +247,7 @@ public final class Workspace {
     package func append(requests: [(actor: String, payloads: [EventPayload])]) -> [Result<[Event], WorkspaceError>] {
         let at = now
         if let damageBeforeCheckpoint {
-            return requests.map { _ in .failure(.log(.damaged(path: log.path, damageBeforeCheckpoint))) }
+            return requests.map { _ in .failure(.log(.damaged(path: log.location, damageBeforeCheckpoint))) }
         }
         var trial = state.trial(for: requests.flatMap(\.payloads))
         let results = requests.map { request in
@@ -321,10 +362,10 @@ public final class Workspace {
     }
 
     /// One notice for the lines set aside, naming the first.
-    private static func setAsideNotices(_ log: EventLog) -> [String] {
+    private static func setAsideNotices(_ log: any LogStore) -> [String] {
         guard let first = log.setAside.first else { return [] }
         let more = log.setAside.count == 1 ? "" : " and \(log.setAside.count - 1) more"
-        return ["\(log.path): line \(first.line)\(more) set aside (\(first.detail)); the rest of the log is in use. Run vtc verify."]
+        return ["\(log.location): line \(first.line)\(more) set aside (\(first.detail)); the rest of the log is in use. Run vtc verify."]
     }
 
     // MARK: - Files read on opening

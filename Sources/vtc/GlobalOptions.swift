@@ -12,6 +12,11 @@ struct GlobalOptions: ParsableArguments {
         valueName: "PATH"))
     var server: String?
 
+    @Option(name: .customLong("store"), help: ArgumentHelp(
+        "Keep the log in PostgreSQL (postgresql://…, a libpq URI; a password only from PGPASSFILE or PGPASSWORD). "
+            + "The data folder still holds roster.json, policy.json and drafts.", valueName: "URI"))
+    var store: String?
+
     @Option(name: .customLong("lang"), help: ArgumentHelp(
         "The language of the output: da or en (default: from LC_ALL, LC_MESSAGES or LANG).", valueName: "da|en"))
     var language: String?

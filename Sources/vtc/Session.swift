@@ -65,7 +65,19 @@ struct Session {
         if isNew, !creatingFolder { throw CLIFailure(.invalidInput, .noDataFolder(path: folder.path)) }
         if !EmbeddedFolder.isOwn(folder) { throw CLIFailure(.invalidInput, .sharedFolderNeedsServer(path: folder.path)) }
         let workspace: Workspace
-        do { workspace = try Workspace.open(folder) } catch { throw CLIFailure(error) }
+        do {
+            if let uri = options.store {
+                workspace = try Workspace.open(folder, store: try StoreOption.open(uri))
+            } else {
+                workspace = try Workspace.open(folder)
+            }
+        } catch let error as LogError {
+            throw CLIFailure(error)
+        } catch let error as WorkspaceError {
+            throw CLIFailure(error)
+        } catch {
+            throw CLIFailure(.ioError, worded: "\(error)")
+        }
         if isNew { CommandRunner.printError(texts.commandLine(.createdDataFolder(path: folder.path))) }
         return workspace
     }
@@ -169,7 +181,7 @@ extension CLIFailure {
     init(_ error: LogError) {
         switch error {
         case .damaged, .invalidFile: self.init(.logDamaged, worded: error.description)
-        case .system: self.init(.ioError, worded: error.description)
+        case .system, .store: self.init(.ioError, worded: error.description)
         case .lineTooLong, .noDataFolder, .refusedByReader: self.init(.invalidInput, worded: error.description)
         }
     }

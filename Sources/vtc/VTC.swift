@@ -24,7 +24,7 @@ struct VTC: ParsableCommand {
             RegisterCommand.self, ListCommand.self, ShowCommand.self, FollowUpCommand.self, AckCommand.self,
             NoteCommand.self, AmendCommand.self, WithdrawCommand.self, AbsenceCommand.self, ActionCommand.self,
             SupervisionCommand.self, WeekCommand.self, StatsCommand.self, ExportCommand.self, VerifyCommand.self,
-            DemoCommand.self, RosterCommand.self, ServeCommand.self, HeadCommand.self,
+            DemoCommand.self, RosterCommand.self, StoreCommand.self, ServeCommand.self, HeadCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -17,9 +17,13 @@ struct VerifyCommand: ParsableCommand {
         each of them, oldest first, and names the first it no longer holds. The line that \
         state.checkpoint names is checked the same way.
 
+        With --store, the log in PostgreSQL is checked line by line as a file is, so that the same damage \
+        is named the same way.
+
         Examples:
           vtc verify --data /srv/vtc
           vtc verify --witness amg-heads.txt
+          vtc verify --store 'postgresql:///vtc?host=/run/postgresql'
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -28,17 +32,22 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let report: VerificationReport
         do {
-            let folder = try DataFolder.resolve(option: global.dataFolder, environment: ProcessInfo.processInfo.environment)
-            guard FileManager.default.fileExists(atPath: folder.eventsPath) else {
-                throw CLIFailure(.notFound, .noLog(path: folder.eventsPath))
-            }
-            var witnesses: [Witness] = folder.checkpointWitness.map { [$0] } ?? []
+            var witnesses: [Witness] = []
             if let witness {
                 let found = Witness.heads(in: try InputFiles.text(witness, option: "--witness"), file: witness)
                 guard !found.isEmpty else { throw CLIFailure.invalid(.noHeadsInWitness(path: witness)) }
                 witnesses += found
             }
-            report = try LogVerifier.verify(fileAt: folder.eventsPath, witnesses: witnesses)
+            if let uri = global.store {
+                report = try LogVerifier.verify(store: try StoreOption.open(uri, creatingSchema: false), witnesses: witnesses)
+            } else {
+                let folder = try DataFolder.resolve(option: global.dataFolder, environment: ProcessInfo.processInfo.environment)
+                guard FileManager.default.fileExists(atPath: folder.eventsPath) else {
+                    throw CLIFailure(.notFound, .noLog(path: folder.eventsPath))
+                }
+                witnesses = (folder.checkpointWitness.map { [$0] } ?? []) + witnesses
+                report = try LogVerifier.verify(fileAt: folder.eventsPath, witnesses: witnesses)
+            }
         } catch let error as LogError {
             throw CLIFailure(error)
         }

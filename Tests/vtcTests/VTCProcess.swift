@@ -34,12 +34,21 @@ final class VTCProcess {
     static var currentUser: String { String(cString: getpwuid(geteuid())!.pointee.pw_name) }
 
     let folder: String
+    /// Whether the folder is this instance's own, to remove when it is done.
+    private let owned: Bool
 
     init() {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtc-test-" + UUID().uuidString).path
+        owned = true
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
+    /// Another process on a folder that someone else owns (and removes).
+    init(folder: String) {
+        self.folder = folder
+        owned = false
+    }
+
+    deinit { if owned { try? FileManager.default.removeItem(atPath: folder) } }
 
     var logPath: String { folder + "/events.jsonl" }
     var logBytes: Data { FileManager.default.contents(atPath: logPath) ?? Data() }

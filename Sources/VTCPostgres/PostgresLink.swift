@@ -1,0 +1,106 @@
+import Foundation
+import PostgresNIO
+
+/// The connection a store works through, made on first use and made again
+/// after it broke: each host of the address is tried in turn, and with
+/// `target_session_attrs=read-write` only one that accepts writes is kept
+/// (after a failover, the promoted standby). Safe to share between threads.
+final class PostgresLink: @unchecked Sendable {
+    let address: PostgresAddress
+    let logger: Logger
+    private let lock = NSLock()
+    private var current: PostgresConnection?
+    private var nextID = 1
+
+    init(address: PostgresAddress) {
+        self.address = address
+        var logger = Logger(label: "vtc.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+    }
+
+    /// The open connection, or a new one.
+    func connection() async throws -> PostgresConnection {
+        if let open = lock.withLock({ current }), !open.isClosed { return open }
+        let made = try await connect()
+        let previous = lock.withLock { () -> PostgresConnection? in
+            defer { current = made }
+            return current
+        }
+        try? await previous?.close()
+        return made
+    }
+
+    /// Forgets a connection that failed (not a statement the server refused), so that the next use connects again.
+    func drop(after error: any Error) {
+        if let psql = error as? PSQLError, psql.code == .server { return }
+        let broken = lock.withLock { () -> PostgresConnection? in
+            defer { current = nil }
+            return current
+        }
+        try? broken?.close().wait()
+    }
+
+    /// Closes the connection and waits until it is closed. Never from an event loop's thread.
+    func close() {
+        let open = lock.withLock { () -> PostgresConnection? in
+            defer { current = nil }
+            return current
+        }
+        try? open?.close().wait()
+    }
+
+    /// A connection of its own (for listening), to the first host that will do.
+    func connect() async throws -> PostgresConnection {
+        var reasons: [String] = []
+        for host in address.hosts {
+            var configuration: PostgresConnection.Configuration
+            let password = address.password(for: host)
+            if host.isSocketFolder {
+                configuration = .init(unixSocketPath: host.socketPath, username: address.user, password: password,
+                                      database: address.database)
+            } else {
+                configuration = .init(host: host.name, port: host.port, username: address.user, password: password,
+                                      database: address.database, tls: .disable)
+            }
+            configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout == 0 ? 10 : address.connectTimeout))
+            let id = lock.withLock { () -> Int in
+                defer { nextID += 1 }
+                return nextID
+            }
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+                if address.requiresReadWrite, try await !acceptsWrites(connection) {
+                    try? await connection.close()
+                    reasons.append("\(host.name): read-only (a standby)")
+                    continue
+                }
+                return connection
+            } catch {
+                reasons.append("\(host.name): \(PostgresLink.reason(error))")
+            }
+        }
+        throw LinkFailure(description: "no server to connect to (" + reasons.joined(separator: "; ") + ")")
+    }
+
+    private func acceptsWrites(_ connection: PostgresConnection) async throws -> Bool {
+        for try await readOnly in try await connection.query("SHOW transaction_read_only", logger: logger).decode(String.self) {
+            return readOnly == "off"
+        }
+        return false
+    }
+
+    /// One line saying why, from the server's own message when there is one.
+    static func reason(_ error: any Error) -> String {
+        if let failure = error as? LinkFailure { return failure.description }
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] { return message }
+            return "\(psql.code)" + (psql.underlying.map { ": \($0)" } ?? "")
+        }
+        return "\(error)"
+    }
+}
+
+struct LinkFailure: Error, CustomStringConvertible {
+    var description: String
+}

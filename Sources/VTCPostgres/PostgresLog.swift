@@ -1,0 +1,224 @@
+import Foundation
+import PostgresNIO
+import VTCModel
+import VTCCodec
+import VTCStore
+
+/// The log in a PostgreSQL table: one row per line, holding the line's exact
+/// bytes and its `seq`, chained as in `events.jsonl` (docs/log-format.md, "The
+/// log in PostgreSQL"). Several processes on several machines may append to
+/// one table: each append takes an advisory lock in its transaction, chains
+/// after the table's last line, and is acknowledged only after COMMIT returned.
+/// Reading checks every line with the same reader as a file.
+///
+/// postgres-nio 1.33.2 speaks `COPY … FROM STDIN` but not `COPY … TO STDOUT`,
+/// so the log is read with one streaming query whose rows are hashed and
+/// decoded on every core in 8 MB chunks, as a file is.
+///
+/// Not thread-safe, except `events(at:places:)`: use one instance from one task.
+public final class PostgresLog: LogStore {
+    public let address: PostgresAddress
+    public var location: String { address.description }
+    public private(set) var damage: LogProblem?
+    public var setAside: [LogProblem] { reader.setAside }
+    public var head: Checkpoint? { reader.head }
+    public var isWritable: Bool { damage == nil }
+
+    private let link: PostgresLink
+    private var reader = ChainedLines()
+    /// The highest `seq` column read so far.
+    private var readThrough: Int64 = 0
+
+    private static let chunkSize = 8 << 20
+
+    private init(address: PostgresAddress) {
+        self.address = address
+        link = PostgresLink(address: address)
+    }
+
+    deinit { link.close() }
+
+    /// Connects and checks the schema. `creatingSchema`: creates or upgrades
+    /// it when needed (the role then needs the right to create tables);
+    /// otherwise a database without the log's tables is an error.
+    public static func open(_ address: PostgresAddress, creatingSchema: Bool = true) throws(LogError) -> PostgresLog {
+        let log = PostgresLog(address: address)
+        let link = log.link
+        try log.run("open") { connection in
+            try await LogSchemaCheck.ensure(on: connection, creating: creatingSchema, logger: link.logger)
+        }
+        return log
+    }
+
+    /// Opens the store a `postgresql://` URI names, for the operating-system user running the program.
+    public static func open(uri: String, creatingSchema: Bool = true) throws(LogError) -> PostgresLog {
+        let address: PostgresAddress
+        do { address = try PostgresAddress(uri, osUser: (try? OperatingSystemUser.name()) ?? "") } catch {
+            throw .store(action: "use", location: "the store", reason: error.description)
+        }
+        return try open(address, creatingSchema: creatingSchema)
+    }
+
+    public func takeNotices() -> [String] { [] }
+
+    public func readNew() throws(LogError) -> [LoggedEvent] {
+        guard damage == nil else { return [] }
+        let reader = Lent(self.reader)
+        let events = Lent([LoggedEvent]())
+        readThrough = try stream("read", sql: "SELECT seq, line FROM vtc_log WHERE seq > \(readThrough) ORDER BY seq",
+                                 after: readThrough) { chunk in
+            reader.value.feed(chunk) { logged in
+                // The row's seq is where its line is: history is read back by it.
+                var placed = logged
+                placed.offset = logged.seq
+                events.value.append(placed)
+            }
+        }
+        self.reader = reader.value
+        damage = reader.value.damage
+        return events.value
+    }
+
+    public func readAll(_ chunk: (UnsafeRawBufferPointer) -> Void) throws(LogError) {
+        // The caller's closure is lent to the query's task only while this waits for it, and taken back before returning.
+        let lent = Lent<((UnsafeRawBufferPointer) -> Void)?>(nil)
+        let failure: LogError? = withoutActuallyEscaping(chunk) { chunk in
+            lent.value = chunk
+            defer { lent.value = nil }
+            do throws(LogError) {
+                _ = try stream("read", sql: "SELECT seq, line FROM vtc_log ORDER BY seq", after: 0) { lent.value?($0) }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    public func events(at positions: [Int], places: [Int64]) -> [Event]? {
+        guard positions.allSatisfy({ $0 >= 1 && $0 <= places.count }) else { return nil }
+        let seqs = positions.map { places[$0 - 1] }
+        let link = self.link
+        guard let lines = try? blocking({ () async throws -> [Int64: [UInt8]] in
+            let connection = try await link.connection()
+            var lines: [Int64: [UInt8]] = [:]
+            let rows = try await connection.query("SELECT seq, line FROM vtc_log WHERE seq = ANY(\(seqs))", logger: link.logger)
+            for try await (seq, line) in rows.decode((Int64, ByteBuffer).self) { lines[seq] = Array(line.readableBytesView) }
+            return lines
+        }) else { return nil }
+        var events: [Event] = []
+        for (position, seq) in zip(positions, seqs) {
+            guard let line = lines[seq], let event = line.withUnsafeBytes({ EventLog.event($0, position: position) }) else { return nil }
+            events.append(event)
+        }
+        return events
+    }
+
+    @discardableResult
+    public func append(contentsOf events: [Event]) throws(LogError) -> [LoggedEvent] {
+        guard !events.isEmpty else { return [] }
+        if let damage { throw .damaged(path: location, damage) }
+        let location = self.location
+        let logger = link.logger
+        let now = SystemCalls.live.now()
+        return try run("append to") { connection in
+            try await LogTransaction.run(on: connection, logger: logger) { () async throws -> ([Int64], [ByteBuffer], [LoggedEvent]) in
+                var (lastSeq, lastHash) = try await LogTransaction.lastLine(on: connection, logger: logger, location: location)
+                var seqs: [Int64] = []
+                var lines: [ByteBuffer] = []
+                if lastSeq == 0 {
+                    let header = LogFormat.headerLine(logID: UUID(), createdAt: now)
+                    (lastSeq, lastHash) = (1, LogFormat.hash(header))
+                    seqs.append(1)
+                    lines.append(ByteBuffer(bytes: header))
+                }
+                let batch = try LogFormat.chainedLines(events, after: lastSeq, prev: lastHash, location: location)
+                var logged: [LoggedEvent] = []
+                for (index, line) in batch.lines.enumerated() {
+                    let seq = lastSeq + 1 + Int64(index)
+                    seqs.append(seq)
+                    lines.append(ByteBuffer(bytes: line))
+                    logged.append(LoggedEvent(seq: seq, event: events[index], offset: seq))
+                }
+                return (seqs, lines, logged)
+            }
+        }
+    }
+
+    /// Copies a whole log (its bytes as a file holds them, every line ending
+    /// in LF) into this store, which must hold no line yet: one transaction,
+    /// so that a copy cut short leaves the table empty. Returns the lines copied.
+    public func copyIn(_ bytes: [UInt8]) throws(LogError) -> Int {
+        var lines: [ByteBuffer] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append(ByteBuffer(bytes: bytes[start..<index]))
+            start = index + 1
+        }
+        guard start == bytes.count else {
+            throw .store(action: "copy into", location: location, reason: "the log's last line has no final LF")
+        }
+        let count = lines.count
+        let rows = lines
+        let logger = link.logger
+        let location = self.location
+        try run("copy into") { connection in
+            try await LogTransaction.run(on: connection, logger: logger) { () async throws -> ([Int64], [ByteBuffer], [LoggedEvent]) in
+                let (lastSeq, _) = try await LogTransaction.lastLine(on: connection, logger: logger, location: location)
+                guard lastSeq == 0 else { throw LinkFailure(description: "it is not empty (its last line is line \(lastSeq)); a copy goes only into an empty store") }
+                return (count == 0 ? [] : Array(1...Int64(count)), rows, [])
+            }
+        }
+        return count
+    }
+
+    /// Calls `onAppend`, on another thread, soon after any process committed
+    /// an append (PostgreSQL's LISTEN/NOTIFY on its own connection), and once
+    /// more after each reconnection, since notifications sent meanwhile are
+    /// lost. Runs until the returned watch is stopped.
+    public func watchAppends(_ onAppend: @escaping @Sendable () -> Void) -> AppendWatch {
+        AppendWatch(link: PostgresLink(address: address), onAppend: onAppend)
+    }
+
+    // MARK: - Running queries
+
+    /// Streams `sql`'s rows (`seq`, `line`) in order as the bytes of a file, in
+    /// chunks of whole lines; returns the last `seq` read (`after` if none).
+    private func stream(_ action: String, sql: String, after: Int64,
+                        _ chunk: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) throws(LogError) -> Int64 {
+        let logger = link.logger
+        let query = PostgresQuery(unsafeSQL: sql)
+        return try run(action) { connection in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(PostgresLog.chunkSize + LogFormat.maximumLineLength)
+            var last = after
+            let rows = try await connection.query(query, logger: logger)
+            for try await (seq, line) in rows.decode((Int64, ByteBuffer).self) {
+                buffer.append(contentsOf: line.readableBytesView)
+                buffer.append(0x0A)
+                last = seq
+                if buffer.count >= PostgresLog.chunkSize {
+                    buffer.withUnsafeBytes { chunk($0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            if !buffer.isEmpty { buffer.withUnsafeBytes { chunk($0) } }
+            return last
+        }
+    }
+
+    /// Runs `body` on the connection, waiting for it; any failure becomes a `LogError` naming `action`.
+    @discardableResult
+    private func run<T: Sendable>(_ action: String,
+                                  _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws(LogError) -> T {
+        let link = self.link
+        do {
+            return try blocking { try await body(try await link.connection()) }
+        } catch let error as LogError {
+            throw error
+        } catch {
+            link.drop(after: error)
+            throw .store(action: action, location: location, reason: PostgresLink.reason(error))
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Glibc
+import Testing
+import VTCStore
+import VTCPostgres
+
+/// The log in PostgreSQL: copied both ways byte for byte, verified as a file
+/// is, appended to by several processes at once without a fork, and nothing
+/// acknowledged lost when writers are killed.
+@Suite(.serialized, .enabled(if: PostgresCluster.unavailable == nil, "\(PostgresCluster.unavailable ?? "")"))
+struct PostgresStoreTests {
+    @Test func storeCopyBothWaysGivesByteIdenticalLogsAndTheSameExport() throws {
+        let cluster = try PostgresCluster.start(port: 5433)
+        let source = VTCProcess(), back = VTCProcess()
+        #expect(try source.run(["demo", "--incidents", "40", "--seed", "5", "--as-of", "2026-03-10T12:00"]).status == 0)
+        let copied = try source.run(["store", "copy", "--from", source.folder, "--to", cluster.uri], withData: false)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(try source.run(["verify", "--store", cluster.uri], withData: false).status == 0)
+        let toFolder = try back.run(["store", "copy", "--from", cluster.uri, "--to", back.folder], withData: false)
+        #expect(toFolder.status == 0, "\(toFolder.stderr)")
+        #expect(!source.logBytes.isEmpty)
+        #expect(back.logBytes == source.logBytes)
+
+        // Every command reads the same log through --store: the export is the same bytes.
+        let fromFolder = try source.run(["export", "--format", "jsonl"])
+        let fromDatabase = try source.run(["export", "--format", "jsonl", "--store", cluster.uri])
+        #expect(fromDatabase.status == 0, "\(fromDatabase.stderr)")
+        #expect(fromDatabase.stdout == fromFolder.stdout)
+
+        // A target that holds a log is refused, and left as it was.
+        let again = try source.run(["store", "copy", "--from", source.folder, "--to", cluster.uri], withData: false)
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("not empty"), "\(again.stderr)")
+        let intoFull = try source.run(["store", "copy", "--from", cluster.uri, "--to", source.folder], withData: false)
+        #expect(intoFull.status != 0)
+        #expect(back.logBytes == source.logBytes)
+    }
+
+    @Test func verifyNamesTamperingInTheDatabaseExactlyAsInAFile() throws {
+        let cluster = try PostgresCluster.start(port: 5434)
+        let vtc = VTCProcess()
+        #expect(try vtc.run(["demo", "--incidents", "10", "--seed", "3", "--as-of", "2026-03-10T12:00"]).status == 0)
+        #expect(try vtc.run(["store", "copy", "--from", vtc.folder, "--to", cluster.uri], withData: false).status == 0)
+
+        // The trigger refuses even the superuser.
+        #expect(throws: PostgresCluster.Failure.self) { try cluster.sql("UPDATE vtc_log SET line = line WHERE seq = 3") }
+        #expect(throws: PostgresCluster.Failure.self) { try cluster.sql("DELETE FROM vtc_log WHERE seq = 5") }
+        #expect(throws: PostgresCluster.Failure.self) { try cluster.sql("TRUNCATE vtc_log") }
+
+        // The same damage, once in the table (trigger disabled by a superuser) and once in the file.
+        try cluster.sql("""
+            ALTER TABLE vtc_log DISABLE TRIGGER vtc_log_append_only;
+            UPDATE vtc_log SET line = convert_to(replace(convert_from(line, 'UTF8'), '"seq":3,', '"seq":3, '), 'UTF8') WHERE seq = 3;
+            DELETE FROM vtc_log WHERE seq = 6;
+            ALTER TABLE vtc_log ENABLE TRIGGER vtc_log_append_only
+            """)
+        var lines = String(decoding: vtc.logBytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[2] = lines[2].replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":3, ")
+        lines.remove(at: 5)
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: vtc.logPath))
+
+        let file = try vtc.run(["verify"])
+        let database = try vtc.run(["verify", "--store", cluster.uri], withData: false)
+        #expect(file.status == 1)
+        #expect(database.status == 1)
+        #expect(database.stdout.contains("line 4: hash mismatch"), "\(database.stdout)")
+        #expect(database.stdout.contains("line 6: sequence: seq 7 skips ahead (expected 6)"), "\(database.stdout)")
+        #expect(database.stdout == file.stdout)
+        #expect(database.stderr == file.stderr)
+    }
+
+    @Test func twoWritersAppendingAtOnceMakeOneUnbrokenChainAndHearEachOther() throws {
+        let cluster = try PostgresCluster.start(port: 5435)
+        let vtc = VTCProcess()
+        try vtc.writeRoster(units: ["Bostedet Åen"])
+        _ = try vtc.register(["--kind", "threat", "--severity", "2", "--description", "Første.", "--store", cluster.uri])
+
+        // A reader in this process learns of another process's append through LISTEN/NOTIFY.
+        let watcher = try PostgresLog.open(uri: cluster.uri)
+        _ = try watcher.readNew()
+        let heard = DispatchSemaphore(value: 0)
+        let watch = watcher.watchAppends { heard.signal() }
+        defer { watch.stop() }
+        // Once listening (it says so once, then catches up), another process's append is heard within 1 s.
+        #expect(heard.wait(timeout: .now() + 30) == .success)
+        while heard.wait(timeout: .now()) == .success {}
+        _ = try vtc.register(["--kind", "threat", "--severity", "2", "--description", "Anden.", "--store", cluster.uri])
+        #expect(heard.wait(timeout: .now() + 1) == .success)
+
+        let perWriter = 12
+        let ids = Lockedids()
+        let (folder, uri) = (vtc.folder, cluster.uri)
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            let process = VTCProcess(folder: folder)
+            for n in 0..<perWriter {
+                if let id = try? process.register(["--kind", "threat", "--severity", "2",
+                                                   "--description", "Skriver \(writer) nr. \(n).", "--store", uri]) {
+                    ids.add(id)
+                }
+            }
+        }
+        #expect(ids.all.count == 2 * perWriter)
+        let fresh = try watcher.readNew()
+        #expect(fresh.count == 1 + 2 * perWriter)
+        #expect(watcher.damage == nil)
+
+        let verified = try vtc.run(["verify", "--store", cluster.uri], withData: false)
+        #expect(verified.status == 0, "\(verified.stdout)")
+        #expect(verified.stdout.contains("intact: \(3 + 2 * perWriter) lines, \(2 + 2 * perWriter) events"), "\(verified.stdout)")
+        let exported = try vtc.run(["export", "--format", "jsonl", "--store", cluster.uri]).stdout
+        for id in ids.all { #expect(exported.contains(id)) }
+    }
+
+    @Test func killedWritersLoseNothingAcknowledged() throws {
+        let cluster = try PostgresCluster.start(port: 5436)
+        let vtc = VTCProcess()
+        try vtc.writeRoster(units: ["Bostedet Åen"])
+        var acknowledged: [String] = []
+        var killed = 0
+        for round in 0..<30 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: VTCProcess.executable)
+            process.arguments = ["register", "--kind", "threat", "--severity", "2", "--description", "Runde \(round).",
+                                 "--store", cluster.uri, "--data", vtc.folder, "--lang", "en"]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Killed at a different moment each round: before connecting, mid-transaction, after COMMIT.
+            usleep(useconds_t(round % 10) * 20_000)
+            if round % 3 != 2 { kill(process.processIdentifier, SIGKILL) }
+            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { killed += 1 }
+            if process.terminationReason == .exit, process.terminationStatus == 0 {
+                acknowledged.append(printed.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+        #expect(killed > 0)
+        #expect(!acknowledged.isEmpty)
+        let verified = try vtc.run(["verify", "--store", cluster.uri], withData: false)
+        #expect(verified.status == 0, "\(verified.stdout)")
+        let exported = try vtc.run(["export", "--format", "jsonl", "--store", cluster.uri]).stdout
+        for id in acknowledged { #expect(exported.contains(id), "acknowledged \(id) is missing") }
+    }
+
+    @Test func afterFailoverToTheSynchronousStandbyWritersGoOnAndEveryAcknowledgedWriteIsThere() throws {
+        let primary = try PostgresCluster.start(port: 5437)
+        let standby = try primary.startStandby(port: 5438)
+        let vtc = VTCProcess()
+        try vtc.writeRoster(units: ["Bostedet Åen"])
+        let both = "postgresql:///vtc?host=\(primary.socketFolder),\(standby.socketFolder)&port=5437,5438"
+            + "&target_session_attrs=read-write&connect_timeout=2"
+        func write(_ label: String) -> String? {
+            try? vtc.register(["--kind", "threat", "--severity", "2", "--description", label, "--store", both])
+        }
+        var acknowledged: [String] = []
+        for n in 0..<5 { if let id = write("Før \(n).") { acknowledged.append(id) } }
+        #expect(acknowledged.count == 5)
+
+        // A writer keeps writing while the primary dies and the standby is promoted.
+        let during = Lockedids()
+        let stop = DispatchSemaphore(value: 0)
+        let writerDone = DispatchSemaphore(value: 0)
+        let folder = vtc.folder
+        DispatchQueue.global().async {
+            let writer = VTCProcess(folder: folder)
+            var n = 0
+            while stop.wait(timeout: .now()) == .timedOut {
+                if let id = try? writer.register(["--kind", "threat", "--severity", "2", "--description", "Under \(n).",
+                                                  "--store", both]) {
+                    during.add(id)
+                }
+                n += 1
+            }
+            writerDone.signal()
+        }
+        usleep(300_000)
+        try primary.crash()
+        try standby.promote()
+        var after: [String] = []
+        for n in 0..<5 {
+            // The first tries may still meet the standby before it takes writes: not acknowledged, tried again.
+            for _ in 0..<20 {
+                if let id = write("Efter \(n).") { after.append(id); break }
+                usleep(200_000)
+            }
+        }
+        stop.signal()
+        writerDone.wait()
+        #expect(after.count == 5)
+
+        let verified = try vtc.run(["verify", "--store", standby.uri], withData: false)
+        #expect(verified.status == 0, "\(verified.stdout)")
+        let exported = try vtc.run(["export", "--format", "jsonl", "--store", standby.uri]).stdout
+        for id in acknowledged + during.all + after { #expect(exported.contains(id), "acknowledged \(id) is missing") }
+    }
+
+    @Test func aPasswordInTheURIIsRefusedBeforeConnecting() throws {
+        let vtc = VTCProcess()
+        let result = try vtc.run(["verify", "--store", "postgresql://vtc:secret@/vtc?host=/nowhere"], withData: false)
+        #expect(result.status == 6)
+        #expect(result.stderr.contains("a password in the URI is refused"))
+        #expect(!result.stderr.contains("secret"))
+    }
+}
+
+private final class Lockedids: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [String] = []
+    func add(_ id: String) { lock.withLock { ids.append(id) } }
+    var all: [String] { lock.withLock { ids } }
+}
