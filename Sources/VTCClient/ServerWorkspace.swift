@@ -15,7 +15,17 @@ public final class ServerWorkspace: OpenedWorkspace {
     public private(set) var access: UserAccess
     public private(set) var roster: Roster
     public private(set) var rosterPath: String
-    public private(set) var state: VTCState
+    /// The user's view, fetched again after a write only when it is next looked at: a command
+    /// that writes and ends (`vtc register`) does not wait for a view it never reads.
+    public var state: VTCState {
+        if viewIsStale {
+            viewIsStale = false
+            try? reload()
+        }
+        return view
+    }
+    private var view: VTCState
+    private var viewIsStale = false
     public private(set) var readOnlyReason: String?
     public private(set) var damage: LogProblem?
     public private(set) var head: Checkpoint?
@@ -38,7 +48,7 @@ public final class ServerWorkspace: OpenedWorkspace {
         self.socketPath = socketPath
         self.ownFolder = ownFolder
         link = Link(try ServerConnection(socketPath: socketPath))
-        (user, access, roster, rosterPath, state, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
+        (user, access, roster, rosterPath, view, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
     }
 
     /// The folder for a user's drafts and exports: `$XDG_STATE_HOME/vtc`, else `~/.local/state/vtc`.
@@ -95,7 +105,7 @@ public final class ServerWorkspace: OpenedWorkspace {
             changes = 0
             if !subscribed {
                 // What was written between the view and the subscription comes only with this answer.
-                if try link.connection.subscribe() != state.eventCount { changes = 1 }
+                if try link.connection.subscribe() != view.eventCount { changes = 1 }
                 subscribed = true
             }
             changes += try link.connection.takeChanges()
@@ -105,13 +115,14 @@ public final class ServerWorkspace: OpenedWorkspace {
             changes = 1
         }
         guard changes > 0 else { return 0 }
-        let before = state.eventCount
+        let before = view.eventCount
         try reload()
-        return max(state.eventCount - before, 0)
+        return max(view.eventCount - before, 0)
     }
 
     private func reload() throws(WorkspaceError) {
-        (user, access, roster, rosterPath, state, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
+        (user, access, roster, rosterPath, view, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
+        viewIsStale = false
     }
 
     @discardableResult
@@ -119,7 +130,7 @@ public final class ServerWorkspace: OpenedWorkspace {
         guard case .appended(let events) = try link.connection.exchange(.append(payloads)) else {
             throw ServerWorkspace.unreadable(link.connection, "no acknowledgement")
         }
-        try reload()
+        viewIsStale = true
         return events
     }
 

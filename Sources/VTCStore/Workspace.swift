@@ -17,8 +17,10 @@ public final class Workspace {
     public private(set) var state: VTCState
     /// How opening got the state.
     public let start: Start
-    /// Messages to show once: a torn last line that was repaired on opening.
-    public let notices: [String]
+    /// Messages to show: a torn last line that was repaired on opening, and the lines set aside so far
+    /// (also those another process appended after opening, so that a program that stays open shows them).
+    public var notices: [String] { openingNotices + Workspace.setAsideNotices(log) }
+    private let openingNotices: [String]
 
     /// Where the state at opening came from.
     public enum Start: Hashable, Sendable {
@@ -52,7 +54,7 @@ public final class Workspace {
         self.log = log
         archive = EventArchive(store: log, places: places)
         self.skipped = skipped
-        notices = log.takeNotices() + Workspace.setAsideNotices(log)
+        openingNotices = log.takeNotices()
         self.system = system
         drafts = DraftStore(folder: folder, system: system)
     }

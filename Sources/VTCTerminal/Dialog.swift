@@ -28,7 +28,7 @@ struct Dialog<Pick: Equatable & Sendable, Purpose: Equatable & Sendable>: Equata
     /// form goes to `payload`, which gives its event or says what is wrong
     /// (and may change the form, as a question before a confirmation does).
     mutating func handle(_ key: Key, _ context: AppContext,
-                         chosen: (Pick, Int) -> (Purpose, InlineForm)?,
+                         chosen: ((Pick, Int) -> (Purpose, InlineForm)?)? = nil,
                          payload: (Purpose, inout InlineForm) -> Result<EventPayload, FormProblem>) -> ScreenRequest? {
         switch shown {
         case .nothing:
@@ -38,7 +38,7 @@ struct Dialog<Pick: Equatable & Sendable, Purpose: Equatable & Sendable>: Equata
             case .cancel:
                 close()
             case .chosen(let index):
-                if let (purpose, form) = chosen(pick, index) { open(purpose, form) } else { close() }
+                if let (purpose, form) = chosen?(pick, index) { open(purpose, form) } else { close() }
             case nil:
                 shown = .picking(list, pick)
                 return ScreenInput.noOption(list.unmatchedLetter, context)

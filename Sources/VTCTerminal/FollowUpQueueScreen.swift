@@ -50,8 +50,7 @@ public struct FollowUpQueueScreen: Screen {
             return nil
         }
         if dialog.isOpen {
-            return dialog.handle(key, context, chosen: { _, _ in nil },
-                                 payload: { recording, form in recording.payload(form, context) })
+            return dialog.handle(key, context, payload: { recording, form in recording.payload(form, context) })
         }
         if selection.handle(key) { return nil }
         switch key {

@@ -57,6 +57,27 @@ import VTCCodec
         #expect(try mine.refresh() == 0)
     }
 
+    /// A line set aside while a program stays open (another version wrote it) is shown, and writes go on.
+    @Test func aLineSetAsideAfterOpeningIsNoticedAndWritesGoOn() throws {
+        let temporary = TemporaryFolder()
+        let mine = try open(temporary)
+        try mine.append([register(UUID())])
+        #expect(mine.notices.isEmpty)
+        let last = temporary.lines().last!
+        let seq = try JSONParser.parse(last)["seq"]!.int! + 1
+        let prev = String(decoding: LogFormat.hash(last), as: UTF8.self)
+        let future = #"{"seq":\#(seq),"prev":"\#(prev)","format":2,"id":"\#(UUID().lowercasedString)","type":"hologram"}"#
+        temporary.write(temporary.bytes() + Array(future.utf8) + [0x0A])
+        #expect(try mine.refresh() == 0)
+        #expect(mine.setAside.map(\.line) == [Int(seq)])
+        #expect(mine.notices.count == 1)
+        #expect(mine.notices.first?.contains("line \(seq) set aside (format: unknown format version 2)") == true, "\(mine.notices)")
+        #expect(!mine.isReadOnly)
+        let id = UUID()
+        try mine.append([register(id)])
+        #expect(mine.state.incidents[id] != nil)
+    }
+
     @Test func anAppendAlsoBringsInEventsAppendedMeanwhileInLogOrder() throws {
         let temporary = TemporaryFolder()
         let mine = try open(temporary)

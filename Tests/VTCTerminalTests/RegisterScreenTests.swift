@@ -138,7 +138,8 @@ import VTCModel
         var app = Sample.app()
         app.press(.character("r"))
         app.interrupt(.terminate)
-        #expect((app.effects.last?.requests ?? []).isEmpty)
+        let requests = app.effects.last?.requests ?? []
+        #expect(requests.isEmpty)
         app.press(.escape)
         #expect(app.state.stack.count == 1)
     }
