@@ -72,7 +72,13 @@ enum Spawn {
         let cEnvironment = env.map { strdup($0) } + [nil]
         defer { (cArguments + cEnvironment).forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, cArguments, cEnvironment)
+        var status = posix_spawn(&pid, arguments[0], &actions, &attributes, cArguments, cEnvironment)
+        // Another thread of the test process may be between fork and exec with some file open for
+        // writing that the program's loader maps; that passes in moments, so try again briefly.
+        for _ in 0..<100 where status == ETXTBSY {
+            usleep(20_000)
+            status = posix_spawn(&pid, arguments[0], &actions, &attributes, cArguments, cEnvironment)
+        }
         precondition(status == 0, "cannot start \(arguments[0]): \(status)")
         return pid
     }
