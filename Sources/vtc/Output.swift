@@ -1,6 +1,7 @@
 import Glibc
 import TerminalKit
 import VTCCodec
+import VTCModel
 
 /// Writing to stdout. Text that came from a person is made safe for a
 /// terminal first: control characters and escape sequences are shown, not obeyed.
@@ -47,7 +48,24 @@ enum Output {
     }
 
     /// One JSON document on one line.
-    static func json(_ value: JSONValue) { line(JSONWriter.encodeString(value)) }
+    static func json(_ value: JSONValue) { line(escapingInvisible(JSONWriter.encodeString(value))) }
+
+    /// JSON text with every invisible or text-direction character written as a `\uXXXX` escape: the
+    /// same string to a JSON reader, but nothing that reorders what a terminal or an editor shows.
+    /// (They can stand only inside strings, where the escape means the same character.)
+    static func escapingInvisible(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { InputRules.isInvisible($0.value) }) else { return json }
+        var escaped = ""
+        for scalar in json.unicodeScalars {
+            if InputRules.isInvisible(scalar.value) {
+                let hex = String(scalar.value, radix: 16)
+                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
 
     /// User text for a terminal, made safe by the one sanitiser the terminal UI uses too (`SafeText`):
     /// control characters shown in caret notation, text-direction and invisible characters as `\u{202e}`.

@@ -238,6 +238,11 @@ import VTCStore
         #expect(csv.contains("txt.\\u{202e}exe") && !csv.contains("\u{202E}"))
         let markdown = try vtc.run(["week", "2026-W47", "--format", "markdown"]).stdout
         #expect(markdown.contains("B-\\\\u{202e}41") && !markdown.contains("\u{202E}"), "\(markdown)")
+        // In JSON the escape is JSON's own, so that a reader gets the same string back.
+        let json = try vtc.run(["show", id, "--format", "json"]).stdout
+        #expect(json.contains(#"txt.\u202eexe"#) && !json.contains("\u{202E}"), "\(json)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((parsed?["description"] as? String) == "txt.\u{202E}exe")
     }
 
     @Test func theMarkdownReportEscapesHTML() throws {
