@@ -53,11 +53,6 @@ public struct IncidentQuery: Hashable, Sendable {
         return index.select(self, at: now).map { state.incidents[existing: index.ids[Int($0)]] }
     }
 
-    /// How many incidents `run` would give.
-    public func count(on state: VTCState, for user: UserAccess, at now: Timestamp) -> Int {
-        IncidentIndex(state, for: user).select(self, at: now).count
-    }
-
     /// Newest occurrence first; ties by registration time, then id, so the order never depends on the log's order.
     static func newerFirst(_ a: IncidentRecord, _ b: IncidentRecord) -> Bool {
         NewestFirstKey.precedes(NewestFirstKey(a, index: 0), NewestFirstKey(b, index: 0))
