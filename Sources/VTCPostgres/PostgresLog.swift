@@ -173,10 +173,17 @@ public final class PostgresLog: LogStore {
     }
 
     /// Calls `onAppend`, on another thread, soon after any process committed
-    /// an append (PostgreSQL's LISTEN/NOTIFY on its own connection), and once
+    /// an append (PostgreSQL's LISTEN/NOTIFY on its own connection), once
     /// more after each reconnection, since notifications sent meanwhile are
-    /// lost. Runs until the returned watch is stopped.
+    /// lost, and when the listening connection is lost, so that the caller
+    /// looks and finds out whether the database still answers. Runs until the
+    /// returned watch is stopped.
     public func watchAppends(_ onAppend: @escaping @Sendable () -> Void) -> AppendWatch {
+        PostgresLog.watchAppends(at: address, onAppend)
+    }
+
+    /// As `watchAppends(_:)`, for a log at `address` that is not open here.
+    public static func watchAppends(at address: PostgresAddress, _ onAppend: @escaping @Sendable () -> Void) -> AppendWatch {
         AppendWatch(link: PostgresLink(address: address), onAppend: onAppend)
     }
 

@@ -199,6 +199,9 @@ public final class Workspace {
     /// The first damage found in the log (it is then read-only), with its line.
     public var damage: LogProblem? { damageBeforeCheckpoint ?? log.damage }
 
+    /// Where the log is, for messages: the file's path or the database's address.
+    public var logLocation: String { log.location }
+
     /// Why the log is read-only, in one line; nil when it is writable.
     public var readOnlyReason: String? {
         if let damage { return LogError.damaged(path: log.location, damage).description }

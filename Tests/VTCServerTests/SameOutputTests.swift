@@ -1,20 +1,61 @@
 import Foundation
 import Glibc
+import PostgresTestSupport
 import Testing
 
 /// The command line prints the same, and exits the same, whether it opens
 /// the folder itself or asks the server: every command runs its own code
 /// over the view the server sends.
 @Suite(.serialized) final class SameOutputTests {
+    let scenario: SameOutputScenario
+
+    init() throws { scenario = try SameOutputScenario() }
+
+    deinit { scenario.server.stop() }
+
+    @Test(arguments: SameOutputScenario.commands)
+    func sameOutputAndExitCode(_ arguments: [String]) {
+        #expect(scenario.difference(arguments) == nil)
+    }
+
+    @Test func showAndRefusedWritesAreTheSame() {
+        for arguments in scenario.showCommands { #expect(scenario.difference(arguments) == nil) }
+        #expect(scenario.refusedAgainIsTheSame())
+    }
+}
+
+/// The same again with the log in PostgreSQL: the server and the embedded
+/// command both read it from the database. One server for every command,
+/// since each starts a cluster of its own.
+@Suite(.serialized, .enabled(if: PostgresCluster.unavailable == nil, "\(PostgresCluster.unavailable ?? "")"))
+struct SameOutputOnPostgresTests {
+    @Test func everyCommandGivesTheSameOutputWithTheLogInPostgreSQL() throws {
+        let cluster = try PostgresCluster.start(port: 5441)
+        let scenario = try SameOutputScenario(store: cluster.uri)
+        defer { scenario.server.stop() }
+        for arguments in SameOutputScenario.commands + scenario.showCommands {
+            #expect(scenario.difference(arguments) == nil)
+        }
+        #expect(scenario.refusedAgainIsTheSame())
+        #expect(!FileManager.default.fileExists(atPath: scenario.server.logPath), "the log went to the folder, not the database")
+        #expect(try cluster.sql("SELECT count(*) FROM vtc_log") == "8", "a header and seven events")
+    }
+}
+
+/// A server with two units, four episodes, an acknowledgement, a follow-up
+/// and an action, and the commands whose output must not depend on whether
+/// they ask it or open the data themselves.
+final class SameOutputScenario {
     let server: TestServer
-    var ids: [String] = []
+    private(set) var ids: [String] = []
     let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
 
-    init() throws {
+    /// `store`: the log in this database instead of the data folder.
+    init(store: String? = nil) throws {
         server = try TestServer(units: ["Bostedet ved Åen", "Skoven"], users: [
             (me, [.staff: ["Bostedet ved Åen"], .leader: ["Bostedet ved Åen"], .amg: ["Bostedet ved Åen"], .coordinator: ["Bostedet ved Åen", "Skoven"]]),
             ("kollega", [.staff: ["Skoven"]]),
-        ], shortNames: ["Bostedet ved Åen": "Åen"])
+        ], shortNames: ["Bostedet ved Åen": "Åen"], store: store)
         try server.start()
         for (unit, severity, ref) in [("Bostedet ved Åen", "4", "B-1"), ("Bostedet ved Åen", "2", "B-1"), ("Skoven", "3", "C-7"), ("Bostedet ved Åen", "1", "B-1")] {
             let out = server.vtc(["register", "--unit", unit, "--kind", "physical_violence", "--severity", severity,
@@ -27,44 +68,41 @@ import Testing
         #expect(server.vtc(["action", "open", "--unit", "Bostedet ved Åen", "--title", "LA2-plan", "--owner", me, "--due", "2030-01-01"]).status == 0)
     }
 
-    deinit { server.stop() }
-
     static let asOf = "2030-01-07T12:00"
 
-    private func embedded(_ arguments: [String]) -> Spawn.Output {
-        Spawn.run([Spawn.vtc] + arguments + ["--data", server.data, "--lang", "en"])
-    }
-
     /// Reports at a fixed time, so that the two runs cannot fall on either side of a second.
-    @Test(arguments: [
-        ["list", "--as-of", SameOutputTests.asOf], ["list", "--format", "json", "--as-of", SameOutputTests.asOf], ["list", "--unacknowledged", "--as-of", SameOutputTests.asOf],
-        ["list", "--overdue", "--sort", "urgent", "--as-of", SameOutputTests.asOf],
-        ["week", "--unit", "Bostedet ved Åen", "--as-of", SameOutputTests.asOf], ["week", "--unit", "Bostedet ved Åen", "--format", "json", "--as-of", SameOutputTests.asOf],
-        ["stats", "--by", "severity", "--period", "half", "--as-of", SameOutputTests.asOf],
-        ["stats", "--by", "unit", "--format", "json", "--as-of", SameOutputTests.asOf],
+    static let commands: [[String]] = [
+        ["list", "--as-of", asOf], ["list", "--format", "json", "--as-of", asOf], ["list", "--unacknowledged", "--as-of", asOf],
+        ["list", "--overdue", "--sort", "urgent", "--as-of", asOf],
+        ["week", "--unit", "Bostedet ved Åen", "--as-of", asOf], ["week", "--unit", "Bostedet ved Åen", "--format", "json", "--as-of", asOf],
+        ["stats", "--by", "severity", "--period", "half", "--as-of", asOf],
+        ["stats", "--by", "unit", "--format", "json", "--as-of", asOf],
         ["export", "--format", "csv"], ["export", "--format", "jsonl"], ["action", "list"], ["supervision", "list"],
         ["roster"], ["show", "zzzzzzzz"], ["show", "ab"], ["week", "--unit", "Nowhere"],
         ["register", "--unit", "Bostedet ved Åen", "--kind", "threat", "--severity", "9", "--description", "x"],
         ["ack", "zzzzzzzz"],
-    ])
-    func sameOutputAndExitCode(_ arguments: [String]) {
-        let local = embedded(arguments)
-        let remote = server.vtc(arguments)
-        #expect(remote.status == local.status, "\(arguments): \(remote.stderr) vs \(local.stderr)")
-        #expect(remote.stdout == local.stdout, "\(arguments)")
-        #expect(remote.stderr == local.stderr, "\(arguments)")
+    ]
+
+    var showCommands: [[String]] { ids.map { ["show", String($0.prefix(8)), "--as-of", Self.asOf] } }
+
+    /// The command run on the data itself (the folder, and the database when the server uses one).
+    func embedded(_ arguments: [String]) -> Spawn.Output {
+        Spawn.run([Spawn.vtc] + arguments + ["--data", server.data, "--lang", "en"] + (server.store.map { ["--store", $0] } ?? []))
     }
 
-    @Test func showAndRefusedWritesAreTheSame() {
-        for id in ids {
-            let arguments = ["show", String(id.prefix(8)), "--as-of", Self.asOf]
-            let (local, remote) = (embedded(arguments), server.vtc(arguments))
-            #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr, "\(arguments)")
-        }
-        // Acknowledged already: refused the same way by both.
+    /// What differs between the two runs of a command, or nil.
+    func difference(_ arguments: [String]) -> String? {
+        let (local, remote) = (embedded(arguments), server.vtc(arguments))
+        if remote.status != local.status { return "\(arguments): exit \(remote.status) vs \(local.status): \(remote.stderr) vs \(local.stderr)" }
+        if remote.stdout != local.stdout { return "\(arguments): stdout\n\(remote.stdout)\nvs\n\(local.stdout)" }
+        if remote.stderr != local.stderr { return "\(arguments): stderr \(remote.stderr) vs \(local.stderr)" }
+        return nil
+    }
+
+    /// Acknowledged already: refused the same way by both.
+    func refusedAgainIsTheSame() -> Bool {
         let again = ["ack", String(ids[0].prefix(8))]
         let remote = server.vtc(again)
-        #expect(remote.status != 0)
-        #expect(remote.stderr == embedded(again).stderr)
+        return remote.status != 0 && remote.stderr == embedded(again).stderr
     }
 }
