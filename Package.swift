@@ -107,7 +107,10 @@ let package = Package(
             name: "vtcTests",
             dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "VTCPostgres", "PostgresTestSupport", "vtc"]
         ),
-        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "VTCClient", "PostgresTestSupport", "vtc"]),
+        .testTarget(
+            name: "VTCServerTests",
+            dependencies: ["VTCModel", "VTCCodec", "VTCStore", "VTCProtocol", "VTCClient", "PostgresTestSupport", "vtc"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

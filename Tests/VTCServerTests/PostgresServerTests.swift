@@ -182,7 +182,7 @@ final class Subscriber {
     init?(_ socket: String) {
         guard let client = RawClient(socket) else { return nil }
         self.client = client
-        client.send(RawClient.frame(#"{"type":"hello","version":1}"#))
+        client.send(RawClient.frame(#"{"type":"hello","version":2}"#))
         guard client.readFrame()?["type"] as? String == "welcome" else { return nil }
         client.send(RawClient.frame(#"{"type":"subscribe"}"#))
         guard let count = client.readFrame()?["event_count"] as? Int else { return nil }

@@ -2,6 +2,9 @@ import Foundation
 import Glibc
 import PostgresTestSupport
 import Testing
+import VTCClient
+import VTCModel
+import VTCStore
 
 /// The command line prints the same, and exits the same, whether it opens
 /// the folder itself or asks the server: every command runs its own code
@@ -16,6 +19,24 @@ import Testing
     @Test(arguments: SameOutputScenario.commands)
     func sameOutputAndExitCode(_ arguments: [String]) {
         #expect(scenario.difference(arguments) == nil)
+    }
+
+    @Test("the server sends only the part of the view a scope names: an id prefix's incident, a query's incidents, nothing")
+    func aScopedViewHoldsOnlyItsPart() throws {
+        let (server, ids) = (scenario.server, scenario.ids)
+        func part(_ scope: ViewScope) throws -> VTCState {
+            try ServerWorkspace(socketPath: server.socket, ownFolder: .success(DataFolder(path: server.root + "/own")), scope: scope).state
+        }
+        let whole = try part(.everything)
+        #expect(whole.incidents.count == ids.count && whole.actions.count == 1)
+        let one = try part(.incidents(idPrefix: String(ids[2].prefix(8)).uppercased()))
+        #expect(one.incidents.values.map(\.id.lowercasedString) == [ids[2]])
+        #expect(one.incidents.values == [whole.incidents[one.incidents.values[0].id]!])
+        #expect(one.actions.isEmpty)
+        let skoven = try part(.query(IncidentQuery(units: ["Skoven"]), at: whole.incidents.values[0].registeredAt))
+        #expect(skoven.incidents.values.map(\.facts.unit) == ["Skoven"])
+        let nothing = try part(.nothing)
+        #expect(nothing.incidents.isEmpty && nothing.actions.isEmpty && nothing.policy == whole.policy)
     }
 
     @Test func showAndRefusedWritesAreTheSame() {
@@ -74,6 +95,12 @@ final class SameOutputScenario {
     static let commands: [[String]] = [
         ["list", "--as-of", asOf], ["list", "--format", "json", "--as-of", asOf], ["list", "--unacknowledged", "--as-of", asOf],
         ["list", "--overdue", "--sort", "urgent", "--as-of", asOf],
+        // Through the server, list asks for the query's incidents only (a view of scope "query").
+        ["list", "--unit", "Skoven", "--format", "csv", "--as-of", asOf],
+        ["list", "--search", "b-1 grad", "--severity", "2-4", "--as-of", asOf],
+        ["list", "--kind", "physical_violence,threat", "--open", "--since", "2020-01-01", "--until", "2030-01-07", "--as-of", asOf],
+        ["list", "--search", "nothing like this", "--as-of", asOf],
+        ["list", "--unit", "Nowhere"], ["list", "--sort", "oldest"], ["list", "--severity", "7"],
         ["week", "--unit", "Bostedet ved Åen", "--as-of", asOf], ["week", "--unit", "Bostedet ved Åen", "--format", "json", "--as-of", asOf],
         ["stats", "--by", "severity", "--period", "half", "--as-of", asOf],
         ["stats", "--by", "unit", "--format", "json", "--as-of", asOf],
@@ -83,7 +110,12 @@ final class SameOutputScenario {
         ["ack", "zzzzzzzz"],
     ]
 
-    var showCommands: [[String]] { ids.map { ["show", String($0.prefix(8)), "--as-of", Self.asOf] } }
+    /// Through the server, show asks for the incidents its id prefix names only (a view of scope "incidents").
+    var showCommands: [[String]] {
+        ids.flatMap { id in
+            [String(id.prefix(8)), id.uppercased(), String(id.prefix(6)), String(id.prefix(5))].map { ["show", $0, "--as-of", Self.asOf] }
+        }
+    }
 
     /// The command run on the data itself (the folder, and the database when the server uses one).
     func embedded(_ arguments: [String]) -> Spawn.Output {
