@@ -39,7 +39,10 @@ final class PostgresLink: @unchecked Sendable {
             defer { current = nil }
             return current
         }
-        _ = broken?.close() as EventLoopFuture<Void>?
+        guard let broken else { return }
+        // Held until closed: a connection let go of before it is closed stops the program (postgres-nio asserts it).
+        let closing: EventLoopFuture<Void> = broken.close()
+        closing.whenComplete { _ in withExtendedLifetime(broken) {} }
     }
 
     /// Closes the connection and waits until it is closed. Never from an event loop's thread.
