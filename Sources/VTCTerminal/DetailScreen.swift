@@ -154,13 +154,12 @@ public struct DetailScreen: Screen {
         case "n":
             dialog.open(.note, InlineForm(title: t[.actionAddNote], entries: [InlineForm.area(.note, t[.noteField])]))
         case "e":
-            dialog.open(.amend, DetailScreen.amendForm(facts, t))
+            dialog.open(.amend, DetailScreen.amendForm(facts, context))
         case "a":
             let today = context.state.policy.zone.local(context.now).date
             dialog.open(.absence, InlineForm(title: t[.actionAbsence], entries: [
-                InlineForm.entry(for: .firstAbsenceDay, .string((facts.firstAbsenceDay ?? today).iso), t,
-                                 understood: UnderstoodTime.day(.absence, context)),
-                InlineForm.entry(for: .absenceDays, .int(facts.absenceDays ?? 1), t),
+                InlineForm.entry(for: .firstAbsenceDay, .string((facts.firstAbsenceDay ?? today).iso), context),
+                InlineForm.entry(for: .absenceDays, .int(facts.absenceDays ?? 1), context),
             ]))
         default:
             dialog.open(.withdraw, InlineForm(title: t[.actionWithdraw], entries: [InlineForm.text(.reason, t[.reason])]))
@@ -171,8 +170,9 @@ public struct DetailScreen: Screen {
     static let amendable: [RegistrationField] = [.severity, .kind, .involvement, .counterpart, .injury, .location, .citizenRef,
                                                  .description]
 
-    static func amendForm(_ facts: Registration, _ t: Texts) -> InlineForm {
-        InlineForm(title: t[.actionAmend], entries: amendable.map { InlineForm.entry(for: $0, facts.value(of: $0), t) })
+    static func amendForm(_ facts: Registration, _ context: AppContext) -> InlineForm {
+        InlineForm(title: context.texts[.actionAmend],
+                   entries: amendable.map { InlineForm.entry(for: $0, facts.value(of: $0), context) })
     }
 
     // MARK: Submitting
@@ -184,7 +184,7 @@ public struct DetailScreen: Screen {
         case .record(let recording):
             return recording.payload(form, context)
         case .note:
-            let text = form.text(.note)
+            let text = form.fields.text(.note)
             if let problem = ScreenInput.problem(text, field: t[.noteField], multiLine: true, required: true, texts: t) {
                 return .failure(FormProblem(problem))
             }
@@ -192,12 +192,12 @@ public struct DetailScreen: Screen {
         case .amend:
             return amendment(form, record.facts, t).map { .amended(incident: incident, changes: $0) }
         case .absence:
-            let dayText = form.text(.registration(.firstAbsenceDay))
+            let dayText = form.fields.text(.registration(.firstAbsenceDay))
             guard case .success(let first) = OccurredInput.day(dayText, now: context.now, zone: context.state.policy.zone,
                                                                window: .absence) else {
                 return .failure(FormProblem(t.message(.invalidDate(dayText))))
             }
-            let daysText = form.text(.registration(.absenceDays))
+            let daysText = form.fields.text(.registration(.absenceDays))
             guard let days = Int(daysText.filter { !$0.isWhitespace }), EventRules.absenceDays.contains(days) else {
                 return .failure(FormProblem(t.message(.invalidDays(daysText))))
             }
@@ -206,7 +206,7 @@ public struct DetailScreen: Screen {
             if let violation = EventRules.violation(in: updated) { return .failure(FormProblem(violation.description)) }
             return .success(.absenceUpdated(incident: incident, firstDay: first, days: days))
         case .withdraw:
-            let reason = form.text(.reason)
+            let reason = form.fields.text(.reason)
             if let problem = ScreenInput.problem(reason, field: t[.reason], required: true, texts: t) {
                 return .failure(FormProblem(problem))
             }
@@ -222,7 +222,7 @@ public struct DetailScreen: Screen {
     func amendment(_ form: InlineForm, _ old: Registration, _ t: Texts) -> Result<[FieldChange], FormProblem> {
         var new = old
         for field in DetailScreen.amendable {
-            let value = form.value(of: field)
+            let value = form.fields.value(of: field)
             if case .string(let text) = value, let problem = ScreenInput.problem(
                 text, field: t.label(field), multiLine: field == .description, required: field == .description, texts: t) {
                 return .failure(FormProblem(problem))

@@ -203,42 +203,42 @@ public struct WeekScreen: Screen {
     private func payload(_ kind: Form, _ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let t = context.texts
         func date(_ id: FormField) -> Result<CalendarDate, FormProblem> {
-            let text = form.text(id)
+            let text = form.fields.text(id)
             return OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: id == .due ? .due : .past)
                 .mapError { _ in FormProblem(t.message(.invalidDate(text))) }
         }
         func check(_ id: FormField, _ label: String, required: Bool) -> FormProblem? {
-            ScreenInput.problem(form.text(id), field: label, required: required, texts: t).map(FormProblem.init)
+            ScreenInput.problem(form.fields.text(id), field: label, required: required, texts: t).map(FormProblem.init)
         }
         switch kind {
         case .newAction:
             if let problem = check(.title, t[.titleField], required: true) ?? check(.owner, t[.ownerField], required: true) {
                 return .failure(problem)
             }
-            let numbersText = form.text(.incidents)
+            let numbersText = form.fields.text(.incidents)
             let candidates = report?.newIncidents ?? []
             let numbers = numbersText.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
             guard numbers.allSatisfy({ $0.map { $0 >= 1 && $0 <= candidates.count } ?? false }) else {
                 return .failure(FormProblem(t.message(.invalidIncidentNumbers(numbersText))))
             }
             return date(.due).map { due in
-                .actionOpened(PreventiveAction(unit: form.choice(.unit) ?? units[0], title: form.text(.title),
-                                               owner: form.text(.owner), due: due,
+                .actionOpened(PreventiveAction(unit: form.fields.choice(.unit) ?? units[0], title: form.fields.text(.title),
+                                               owner: form.fields.text(.owner), due: due,
                                                incidents: numbers.map { candidates[$0! - 1].id }))
             }
         case .closeAction(let id):
             if let problem = check(.note, t[.noteField], required: false) { return .failure(problem) }
-            return .success(.actionClosed(action: id, note: ScreenInput.optional(form.text(.note))))
+            return .success(.actionClosed(action: id, note: ScreenInput.optional(form.fields.text(.note))))
         case .discussion(let id):
             if let problem = check(.summary, t[.summaryField], required: true) { return .failure(problem) }
-            return date(.date).map { .amgDiscussed(incident: id, date: $0, summary: form.text(.summary)) }
+            return date(.date).map { .amgDiscussed(incident: id, date: $0, summary: form.fields.text(.summary)) }
         case .supervision:
             if let problem = check(.note, t[.noteField], required: false) { return .failure(problem) }
             return date(.date).map { day in
                 .supervisionHeld(SupervisionSession(
-                    unit: form.choice(.unit) ?? units[0], date: day,
-                    form: form.choice(.supervisionForm).flatMap(SupervisionForm.init(rawValue:)) ?? .group,
-                    evaluation: form.choice(.evaluation).flatMap { Int($0) }, note: ScreenInput.optional(form.text(.note))))
+                    unit: form.fields.choice(.unit) ?? units[0], date: day,
+                    form: form.fields.choice(.supervisionForm).flatMap(SupervisionForm.init(rawValue:)) ?? .group,
+                    evaluation: form.fields.choice(.evaluation).flatMap { Int($0) }, note: ScreenInput.optional(form.fields.text(.note))))
             }
         }
     }
