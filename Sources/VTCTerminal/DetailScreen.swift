@@ -19,11 +19,9 @@ public struct DetailScreen: Screen {
     }
 
     public let incident: UUID
-    public private(set) var scroll = 0
+    private var scroll = PageScroll(size: TerminalSize(width: 80, height: 16), rowsAround: DetailScreen.rowsAround)
     /// A pick list of follow-up items (the kinds it offers), or a form.
     private(set) var dialog = Dialog<[FollowUpKind], Action>()
-    /// The text width and height last known from a resize, for keeping the scroll position in range.
-    private var viewSize = TerminalSize(width: 80, height: 16)
 
     public init(incident: UUID) {
         self.incident = incident
@@ -47,7 +45,7 @@ public struct DetailScreen: Screen {
 
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         if case .resize(let size) = key {
-            viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
+            scroll.resize(to: size)
             return nil
         }
         guard dialog.isOpen else { return handleViewing(key, context) }
@@ -65,7 +63,7 @@ public struct DetailScreen: Screen {
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         buffer.fill(area)
         let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - dialog.height))
-        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
+        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll.top)
         return dialog.render(into: &buffer, area: area)
     }
 
@@ -115,13 +113,9 @@ public struct DetailScreen: Screen {
 
     private mutating func handleViewing(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         let t = context.texts
+        let shown = self  // the lines as they stand, while the scroll position changes
+        if scroll.handle(key, lineCount: { shown.lines(context, width: $0).lines.count }) { return nil }
         switch key {
-        case .up: scroll = max(0, scroll - 1)
-        case .down: scroll += 1
-        case .pageUp: scroll = max(0, scroll - viewSize.height)
-        case .pageDown: scroll += viewSize.height
-        case .home: scroll = 0
-        case .end: scroll = Int.max / 2
         case .escape: return .back
         case .character(let c) where actionKeys(t).contains(where: { $0.key == c }):
             if let refusal = refusal(of: c, context) { return .status(refusal) }
@@ -130,9 +124,6 @@ public struct DetailScreen: Screen {
             return nil
         default: return nil
         }
-        let count = lines(context, width: viewSize.width).lines.count
-        scroll = DetailLines.clampedTop(scroll, count: count, height: viewSize.height)
-        return nil
     }
 
     private mutating func open(_ key: Character, _ record: IncidentRecord, _ context: AppContext) {

@@ -22,14 +22,13 @@ public struct WeekScreen: Screen {
     }
 
     public private(set) var week: ISOWeek
-    public private(set) var scroll = 0
     public private(set) var report: WeekReport?
     /// Every open action of the units, whenever it was opened.
     public private(set) var openActions: [ActionRecord] = []
     /// The units whose week the user may read.
     public let units: [String]
     private(set) var dialog = Dialog<Purpose, Form>()
-    private var viewSize = TerminalSize(width: 80, height: 16)
+    private var scroll = PageScroll(size: TerminalSize(width: 80, height: 16), rowsAround: DetailScreen.rowsAround)
     private var computed: RefreshStamp?
 
     /// The week containing `now` unless another is given.
@@ -61,7 +60,7 @@ public struct WeekScreen: Screen {
 
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         if case .resize(let size) = key {
-            viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
+            scroll.resize(to: size)
             return nil
         }
         guard dialog.isOpen else { return handleViewing(key, context) }
@@ -87,7 +86,7 @@ public struct WeekScreen: Screen {
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         buffer.fill(area)
         let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - dialog.height))
-        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
+        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll.top)
         return dialog.render(into: &buffer, area: area)
     }
 
@@ -104,15 +103,11 @@ public struct WeekScreen: Screen {
 
     private mutating func handleViewing(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         let t = context.texts
+        let shown = self  // the lines as they stand, while the scroll position changes
+        if scroll.handle(key, lineCount: { shown.lines(context, width: $0).lines.count }) { return nil }
         switch key {
         case .left, .character("p"): showWeek(week.previous, context)
         case .right, .character("n"): showWeek(week.next, context)
-        case .up: scroll = max(0, scroll - 1)
-        case .down: scroll += 1
-        case .pageUp: scroll = max(0, scroll - viewSize.height)
-        case .pageDown: scroll += viewSize.height
-        case .home: scroll = 0
-        case .end: scroll = Int.max / 2
         case .escape: return .back
         case .character("x"):
             guard let report else { return .status(t[.noReadableUnits]) }
@@ -145,15 +140,12 @@ public struct WeekScreen: Screen {
         default:
             return nil
         }
-        if !dialog.isOpen {
-            scroll = DetailLines.clampedTop(scroll, count: lines(context, width: viewSize.width).lines.count, height: viewSize.height)
-        }
         return nil
     }
 
     private mutating func showWeek(_ newWeek: ISOWeek, _ context: AppContext) {
         week = newWeek
-        scroll = 0
+        scroll.toTop()
         recompute(context)
     }
 
