@@ -102,7 +102,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "VTCPostgres", "vtc"]),
-        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "VTCClient", "vtc"]),
+        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "VTCStore", "VTCProtocol", "VTCClient", "vtc"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -92,7 +92,7 @@ start = threading.Barrier(writers)
 latencies = []
 def writer():
     s = socket.socket(socket.AF_UNIX); s.connect(sock)
-    s.sendall(frame({"type": "hello", "version": 1})); read(s)
+    s.sendall(frame({"type": "hello", "version": 2})); read(s)
     start.wait()
     for i in range(count):
         at = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
@@ -243,7 +243,7 @@ HOLDER = CLIENT + r'''
 held = []
 for _ in range(int(sys.argv[2])):
     s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
-    s.sendall(frame({"type": "hello", "version": 1})); read(s)
+    s.sendall(frame({"type": "hello", "version": 2})); read(s)
     s.sendall(frame({"type": "view"})); read(s)
     s.sendall(frame({"type": "subscribe"})); read(s)
     held.append(s)

@@ -26,6 +26,8 @@ public final class ServerWorkspace: OpenedWorkspace {
     }
     private var view: VTCState
     private var viewIsStale = false
+    /// What part of the user's view this workspace asks for.
+    private var scope: ViewScope
     public private(set) var readOnlyReason: String?
     public private(set) var damage: LogProblem?
     public private(set) var head: Checkpoint?
@@ -43,12 +45,14 @@ public final class ServerWorkspace: OpenedWorkspace {
         init(_ connection: ServerConnection) { self.connection = connection }
     }
 
-    /// Connects to the server at `socketPath` and fetches the user's view.
-    public init(socketPath: String, ownFolder: Result<DataFolder, WorkspaceError>) throws(WorkspaceError) {
+    /// Connects to the server at `socketPath` and fetches the part of the user's view that `scope` names.
+    public init(socketPath: String, ownFolder: Result<DataFolder, WorkspaceError>, scope: ViewScope = .everything)
+        throws(WorkspaceError) {
         self.socketPath = socketPath
         self.ownFolder = ownFolder
+        self.scope = scope
         link = Link(try ServerConnection(socketPath: socketPath))
-        (user, access, roster, rosterPath, view, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
+        (user, access, roster, rosterPath, view, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection, scope)
     }
 
     /// The folder for a user's drafts and exports: `$XDG_STATE_HOME/vtc`, else `~/.local/state/vtc`.
@@ -58,9 +62,9 @@ public final class ServerWorkspace: OpenedWorkspace {
         return .failure(.log(.noDataFolder("set XDG_STATE_HOME or HOME for your drafts")))
     }
 
-    private static func fetchView(_ connection: ServerConnection) throws(WorkspaceError)
+    private static func fetchView(_ connection: ServerConnection, _ scope: ViewScope) throws(WorkspaceError)
         -> (String, UserAccess, Roster, String, VTCState, String?, LogProblem?, Checkpoint?) {
-        guard case .view(let view) = try connection.exchange(.view) else { throw unreadable(connection, "no view") }
+        guard case .view(let view) = try connection.exchange(.view(scope)) else { throw unreadable(connection, "no view") }
         let policy: Policy
         do { policy = view.policy.isNull ? .default : try PolicyFile.parse(JSONWriter.encode(view.policy)) } catch {
             throw unreadable(connection, "its policy: \(error)")
@@ -121,8 +125,13 @@ public final class ServerWorkspace: OpenedWorkspace {
     }
 
     private func reload() throws(WorkspaceError) {
-        (user, access, roster, rosterPath, view, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection)
+        (user, access, roster, rosterPath, view, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection, scope)
         viewIsStale = false
+    }
+
+    public func narrowView(to scope: ViewScope) throws(WorkspaceError) {
+        self.scope = scope
+        try reload()
     }
 
     @discardableResult

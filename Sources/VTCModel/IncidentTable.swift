@@ -1,12 +1,19 @@
 import Foundation
 
-/// The incidents in the order they were registered, found by id. Records
-/// sit in one array and the id lookup holds only their places, which takes
-/// a region's state about a third less memory than a dictionary of records.
+/// The incidents in the order they were registered, found by id, by unit and
+/// by registrant. Records sit in one array and the lookups hold only their
+/// places, which takes a region's state about a third less memory than a
+/// dictionary of records.
 public struct IncidentTable: Equatable, Sendable {
     /// In registration order.
     public private(set) var values: [IncidentRecord] = []
     private var places: [UUID: Int32] = [:]
+    /// The places of each unit's incidents and of each registrant's, in
+    /// registration order: what a user may see is found without walking the
+    /// region. Kept here, where every change to a record passes, so they
+    /// follow an amended unit.
+    private var placesByUnit: [String: [Int32]] = [:]
+    private var placesByRegistrant: [String: [Int32]] = [:]
 
     init() {}
 
@@ -16,6 +23,8 @@ public struct IncidentTable: Equatable, Sendable {
         places.reserveCapacity(records.count)
         for (place, record) in records.enumerated() {
             guard places.updateValue(Int32(place), forKey: record.id) == nil else { return nil }
+            placesByUnit[record.facts.unit, default: []].append(Int32(place))
+            placesByRegistrant[record.registrant, default: []].append(Int32(place))
         }
     }
 
@@ -31,13 +40,56 @@ public struct IncidentTable: Equatable, Sendable {
     /// An incident known to be in the table, changed in place.
     subscript(existing id: UUID) -> IncidentRecord {
         get { values[Int(places[id]!)] }
-        _modify { yield &values[Int(places[id]!)] }
+        _modify {
+            let place = places[id]!
+            let unit = values[Int(place)].facts.unit
+            defer {
+                let newUnit = values[Int(place)].facts.unit
+                if newUnit != unit { move(place, from: unit, to: newUnit) }
+            }
+            yield &values[Int(place)]
+        }
     }
 
     mutating func insert(_ record: IncidentRecord) {
-        places[record.id] = Int32(values.count)
+        let place = Int32(values.count)
+        places[record.id] = place
+        placesByUnit[record.facts.unit, default: []].append(place)
+        placesByRegistrant[record.registrant, default: []].append(place)
         values.append(record)
     }
 
+    /// Every unit that has an incident.
+    package var units: Dictionary<String, [Int32]>.Keys { placesByUnit.keys }
+
+    /// The places in `values` of the unit's incidents, in registration order.
+    package func places(ofUnit unit: String) -> [Int32] { placesByUnit[unit] ?? [] }
+
+    /// The places in `values` of the incidents the user registered, in registration order.
+    package func places(ofRegistrant user: String) -> [Int32] { placesByRegistrant[user] ?? [] }
+
+    private mutating func move(_ place: Int32, from old: String, to new: String) {
+        placesByUnit[old]!.remove(at: placesByUnit[old]!.sortedIndex(of: place))
+        if placesByUnit[old]!.isEmpty { placesByUnit[old] = nil }
+        placesByUnit[new, default: []].insertSorted(place)
+    }
+
     public static func == (a: IncidentTable, b: IncidentTable) -> Bool { a.values == b.values }
+}
+
+extension Array where Element == Int32 {
+    /// Where `value` goes in this ascending array: the index of the first element not below it.
+    package func sortedIndex(of value: Int32) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    mutating func insertSorted(_ value: Int32) {
+        insert(value, at: sortedIndex(of: value))
+    }
 }

@@ -16,6 +16,11 @@ public struct VTCState: Equatable, Sendable {
     public private(set) var eventCount = 0
 
     private var supervisionIndex: [UUID: Int] = [:]
+    /// The places in `actionOrder` of each unit's actions, and in
+    /// `supervisionSessions` of each unit's sessions, in log order: a user's
+    /// view takes the units they read without walking the others.
+    private(set) var actionPlacesByUnit: [String: [Int32]] = [:]
+    private(set) var sessionPlacesByUnit: [String: [Int32]] = [:]
     package private(set) var citizenEpisodes = CitizenEpisodeIndex()
     /// The most episodes and the widest window any repeated-citizen condition of the policy asks for.
     private let citizenReach: RepeatedCitizenRef?
@@ -39,7 +44,14 @@ public struct VTCState: Equatable, Sendable {
         self.problems = problems
         self.eventCount = eventCount
         self.citizenEpisodes = citizenEpisodes
-        for (index, record) in supervisionSessions.enumerated() { supervisionIndex[record.session.id] = index }
+        for (index, record) in supervisionSessions.enumerated() {
+            supervisionIndex[record.session.id] = index
+            sessionPlacesByUnit[record.session.unit, default: []].append(Int32(index))
+        }
+        for (place, id) in actionOrder.enumerated() {
+            guard let unit = actions[id]?.action.unit else { continue }
+            actionPlacesByUnit[unit, default: []].append(Int32(place))
+        }
     }
 
     public static func replay(_ events: some Sequence<Event>, policy: Policy = .default) -> VTCState {
@@ -87,6 +99,7 @@ public struct VTCState: Equatable, Sendable {
         case .actionOpened(let action):
             guard actions[action.id] == nil else { return reject(event, "action \(action.id.lowercasedString) already opened") }
             actions[action.id] = ActionRecord(action: action, openedBy: event.actor, openedAt: event.at)
+            actionPlacesByUnit[action.unit, default: []].append(Int32(actionOrder.count))
             actionOrder.append(action.id)
             noteUnknownIncidents(action.incidents, event)
         case .actionClosed(let id, let note):
@@ -100,6 +113,7 @@ public struct VTCState: Equatable, Sendable {
                 return reject(event, "supervision session \(session.id.lowercasedString) already recorded")
             }
             supervisionIndex[session.id] = supervisionSessions.count
+            sessionPlacesByUnit[session.unit, default: []].append(Int32(supervisionSessions.count))
             supervisionSessions.append(SupervisionRecord(session: session, recordedBy: event.actor, recordedAt: event.at))
             noteUnknownIncidents(session.incidents, event)
         case .withdrawn(let id, let reason):

@@ -9,14 +9,55 @@ extension VTCState {
     /// reference counts episodes the user cannot see), and the actions and
     /// supervision sessions of the units the user reads. Problems with
     /// events are left out: they can name events of any unit.
+    ///
+    /// It costs what the user may see, not the region: `.see` allows an
+    /// incident's registrant and whoever reads its unit, so the candidates
+    /// come from the table's lookups by registrant and by unit, and each is
+    /// still decided by `Access.check`.
     public func view(for user: UserAccess) -> VTCState {
-        let records = incidents.values.filter { Access.check(user, .see(unit: $0.facts.unit, registrant: $0.registrant)).isAllowed }
+        let readActions = places(in: actionPlacesByUnit, readBy: user).map { actionOrder[Int($0)] }
+        return part(incidents: visibleRecords(for: user), actions: readActions,
+                    supervisionSessions: places(in: sessionPlacesByUnit, readBy: user).map { supervisionSessions[Int($0)] })
+    }
+
+    /// The part of the user's view that `scope` asks for. What a command
+    /// computes on it is what it would compute on the whole view: the
+    /// incidents left out are those it would not have picked.
+    public func view(for user: UserAccess, scope: ViewScope) -> VTCState {
+        switch scope {
+        case .everything:
+            return view(for: user)
+        case .nothing:
+            return part(incidents: [], actions: [], supervisionSessions: [])
+        case .incidents(let idPrefix):
+            let prefix = idPrefix.lowercased()
+            return part(incidents: visibleRecords(for: user) { $0.id.lowercasedString.hasPrefix(prefix) }, actions: [],
+                        supervisionSessions: [])
+        case .query(let query, let at):
+            let visible = part(incidents: visibleRecords(for: user), actions: [], supervisionSessions: [])
+            let selected = Set(query.run(on: visible, for: user, at: at).map(\.id))
+            return part(incidents: visible.incidents.values.filter { selected.contains($0.id) }, actions: [],
+                        supervisionSessions: [])
+        }
+    }
+
+    /// The incidents the user may see (and `including` keeps), in registration order.
+    private func visibleRecords(for user: UserAccess, including: (IncidentRecord) -> Bool = { _ in true }) -> [IncidentRecord] {
+        var candidates = incidents.places(ofRegistrant: user.user)
+        for unit in incidents.units where readsUnit(user, unit) { candidates += incidents.places(ofUnit: unit) }
+        return Self.ascendingUnique(candidates).map { incidents.values[Int($0)] }.filter {
+            including($0) && Access.check(user, .see(unit: $0.facts.unit, registrant: $0.registrant)).isAllowed
+        }
+    }
+
+    /// A state of these incidents, actions and sessions, with the policy and event count of this one.
+    private func part(incidents records: [IncidentRecord], actions actionOrder: [UUID],
+                      supervisionSessions: [SupervisionRecord]) -> VTCState {
         var episodes = CitizenEpisodeIndex()
         for record in records where !record.isWithdrawn { episodes.insert(record.id, record.facts) }
-        let actionOrder = actionOrder.filter { id in actions[id].map { readsUnit(user, $0.action.unit) } ?? false }
         return VTCState(policy: policy, incidents: IncidentTable(records)!,
-                        actions: actions.filter { readsUnit(user, $0.value.action.unit) }, actionOrder: actionOrder,
-                        supervisionSessions: supervisionSessions.filter { readsUnit(user, $0.session.unit) },
+                        actions: Dictionary(uniqueKeysWithValues: actionOrder.map { ($0, actions[$0]!) }),
+                        actionOrder: actionOrder, supervisionSessions: supervisionSessions,
                         problems: [], eventCount: eventCount, citizenEpisodes: episodes)
     }
 
@@ -38,4 +79,34 @@ extension VTCState {
     private func readsUnit(_ user: UserAccess, _ unit: String) -> Bool {
         Access.check(user, .readUnit(unit: unit)).isAllowed
     }
+
+    /// The places, in log order, of the units the user reads.
+    private func places(in byUnit: [String: [Int32]], readBy user: UserAccess) -> [Int32] {
+        Self.ascendingUnique(byUnit.filter { readsUnit(user, $0.key) }.values.flatMap { $0 })
+    }
+
+    private static func ascendingUnique(_ places: [Int32]) -> [Int32] {
+        var sorted = places.sorted()
+        var kept = 0
+        for place in sorted where kept == 0 || sorted[kept - 1] != place {
+            sorted[kept] = place
+            kept += 1
+        }
+        return Array(sorted.prefix(kept))
+    }
+}
+
+/// How much of the user's view a client asks for: a command that needs one
+/// incident, or one query's incidents, or none, asks for only that, so that
+/// what travels and what the client restores follows what the command reads.
+public enum ViewScope: Hashable, Sendable {
+    /// All the user may see: the terminal UI, and commands that look at everything.
+    case everything
+    /// No incidents, actions or supervision sessions: the roster and policy (`vtc register`).
+    case nothing
+    /// The incidents whose id, lowercased with its dashes, starts with the prefix (any case): what an id typed
+    /// on the command line can name.
+    case incidents(idPrefix: String)
+    /// The incidents the query selects at that time.
+    case query(IncidentQuery, at: Timestamp)
 }

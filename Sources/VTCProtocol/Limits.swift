@@ -1,7 +1,7 @@
 /// The numbers of the protocol between `vtc` and `vtc serve` (docs/protocol.md).
 public enum ProtocolLimits {
     /// Sent in the client's hello; the server refuses any other.
-    public static let version = 1
+    public static let version = 2
     /// The largest frame a client may send: a request is a few kilobytes at most.
     public static let maximumRequestBytes = 1 << 20
     /// The largest frame the server sends: a coordinator's view of a region.

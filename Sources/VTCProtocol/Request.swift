@@ -6,8 +6,9 @@ import VTCModel
 public enum Request: Equatable, Sendable {
     /// The first message of every connection.
     case hello(version: Int)
-    /// The user's view: what the user may see of the state, with the roster and policy in force.
-    case view
+    /// The user's view, or the part of it the scope names: what the user may see of the state, with the
+    /// roster and policy in force.
+    case view(ViewScope)
     /// The events at these positions of the log, all of them about what the user may see.
     case history(positions: [Int])
     /// Every event of the log that the user's view holds, in log order.
@@ -20,7 +21,7 @@ public enum Request: Equatable, Sendable {
     public var frame: Frame {
         switch self {
         case .hello(let version): Frame(header: .object([("type", .string("hello")), ("version", .int(Int64(version)))]))
-        case .view: Frame(header: .object([("type", .string("view"))]))
+        case .view(let scope): Frame(header: .object([("type", .string("view"))] + ViewScopeJSON.fields(scope)))
         case .history(let positions):
             Frame(header: .object([("type", .string("history")), ("positions", .array(positions.map { .int(Int64($0)) }))]))
         case .events: Frame(header: .object([("type", .string("events"))]))
@@ -36,7 +37,7 @@ public enum Request: Equatable, Sendable {
         case "hello":
             guard let version = frame.header["version"]?.int else { throw ProtocolError("hello without a version") }
             self = .hello(version: Int(clamping: version))
-        case "view": self = .view
+        case "view": self = .view(try ViewScopeJSON.scope(frame.header))
         case "history":
             guard let list = frame.header["positions"]?.array else { throw ProtocolError("history without positions") }
             var positions: [Int] = []

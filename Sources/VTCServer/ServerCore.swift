@@ -72,7 +72,7 @@ final class ServerCore: @unchecked Sendable {
             guard let access = workspace.roster.access(for: user) else { return reply(.failure(notInRoster(user))) }
             switch request {
             case .hello: reply(.welcome(version: ProtocolLimits.version, user: user))
-            case .view: reply(.view(view(for: access)))
+            case .view(let scope): reply(.view(view(for: access, scope: scope)))
             case .history(let positions): reply(history(positions, for: access))
             case .events: reply(events(for: access))
             case .subscribe:
@@ -95,10 +95,10 @@ final class ServerCore: @unchecked Sendable {
     /// Waits until every write received so far is written and answered.
     func drain() { queue.sync {} }
 
-    private func view(for access: UserAccess) -> ServerView {
+    private func view(for access: UserAccess, scope: ViewScope) -> ServerView {
         var bytes: [UInt8] = []
         var writer = BinaryWriter { bytes += $0 }
-        workspace.state.view(for: access).writeSnapshot(to: &writer)
+        workspace.state.view(for: access, scope: scope).writeSnapshot(to: &writer)
         writer.finish()
         return ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
                           rosterPath: folder.rosterPath, readOnlyReason: workspace.readOnlyReason, damage: workspace.damage,

@@ -40,6 +40,9 @@ public protocol OpenedWorkspace: AnyObject {
     func loggedEvents() throws(WorkspaceError) -> [LoggedEvent]
     /// For a program that stays open: starts whatever checking can wait until after the first screen.
     func checkSkippedLinesInBackground()
+    /// From now on `state` needs to hold only what `scope` names of the user's view: a command that reads
+    /// one incident, or one query's incidents, says so, and a server sends only that.
+    func narrowView(to scope: ViewScope) throws(WorkspaceError)
 
     func saveDraft(id: UUID, fields: JSONValue) throws(WorkspaceError)
     func listDrafts() throws(WorkspaceError) -> DraftListing
@@ -52,6 +55,8 @@ extension Workspace: OpenedWorkspace {
     public var rosterPath: String { folder.rosterPath }
     /// Each refresh reads the log file for what others appended.
     public var refreshMilliseconds: Int { 500 }
+    /// The whole state is here already, read from the folder.
+    public func narrowView(to scope: ViewScope) {}
 }
 
 extension LoggedEvent {

@@ -43,7 +43,7 @@ struct FollowUpCommand: ParsableCommand {
     var reason: String?
 
     func run() throws {
-        let session = try Session.open(global)
+        let session = try Session.open(global, view: .incidents(idPrefix: incident.id))
         let kind: FollowUpKind = try InputParsing.identifier(self.kind, option: "KIND")
         let record = try session.incident(incident.id)
         // A day alone (natural for an AMG meeting) means the start of that day.
@@ -99,7 +99,7 @@ struct AckCommand: ParsableCommand {
     var note: String?
 
     func run() throws {
-        let session = try Session.open(global)
+        let session = try Session.open(global, view: .incidents(idPrefix: incident.id))
         let record = try session.incident(incident.id)
         let note = try note.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--note", multiLine: true) }
         try session.require(.acknowledge(unit: record.facts.unit))
@@ -123,7 +123,7 @@ struct NoteCommand: ParsableCommand {
     var text: String
 
     func run() throws {
-        let session = try Session.open(global)
+        let session = try Session.open(global, view: .incidents(idPrefix: incident.id))
         let record = try session.incident(incident.id)
         let text = try InputParsing.text(text, option: "TEXT", multiLine: true)
         try session.require(.addNote(unit: record.facts.unit))
@@ -147,7 +147,7 @@ struct WithdrawCommand: ParsableCommand {
     var reason: String
 
     func run() throws {
-        let session = try Session.open(global)
+        let session = try Session.open(global, view: .incidents(idPrefix: incident.id))
         let record = try session.incident(incident.id)
         let reason = try InputParsing.text(reason, option: "--reason", multiLine: false)
         try session.require(.withdraw(unit: record.facts.unit, registrant: record.registrant))
@@ -173,7 +173,7 @@ struct AbsenceCommand: ParsableCommand {
     var days: String
 
     func run() throws {
-        let session = try Session.open(global)
+        let session = try Session.open(global, view: .incidents(idPrefix: incident.id))
         let record = try session.incident(incident.id)
         let firstDay = try InputParsing.date(firstDay, option: "--first-day", now: session.now, zone: session.zone, window: .absence)
         let days = try InputParsing.count(days, option: "--days", range: 0...3650)

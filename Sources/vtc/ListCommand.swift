@@ -33,7 +33,8 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let format: ListingFormat = try InputParsing.identifier(format, option: "--format")
         let order: IncidentQuery.Order = try InputParsing.identifier(sort, option: "--sort")
-        let session = try Session.open(global)
+        // The query needs the roster and the policy's zone; then only its incidents are fetched.
+        let session = try Session.open(global, view: .nothing)
         let at = try session.reportTime(asOf)
         let zone = session.zone
         let kinds: [EpisodeKind] = try kind.flatMap { $0.split(separator: ",") }.map { text throws(CLIFailure) in
@@ -48,6 +49,7 @@ struct ListCommand: ParsableCommand {
             withOpenFollowUp: open, withOverdueFollowUp: overdue, notAcknowledged: unacknowledged,
             text: try search.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--search", multiLine: false) },
             order: order)
+        try session.narrowView(to: .query(query, at: at))
         let records = query.run(on: session.state, for: session.access, at: at)
         let texts = session.texts
         let rows = records.map { r -> [String] in

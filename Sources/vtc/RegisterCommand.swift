@@ -29,7 +29,8 @@ struct RegisterCommand: ParsableCommand {
     var json: String?
 
     func run() throws {
-        let session = try Session.open(global, creatingFolder: true)
+        // A new registration needs the roster and policy, none of the incidents.
+        let session = try Session.open(global, creatingFolder: true, view: .nothing)
         let registration = try registration(session)
         _ = try session.knownUnit(registration.unit)
         try RegistrationCheck.check(registration, now: session.now)
@@ -77,7 +78,7 @@ struct AmendCommand: ParsableCommand {
     @OptionGroup var fields: RegistrationOptions
 
     func run() throws {
-        let session = try Session.open(global)
+        let session = try Session.open(global, view: .incidents(idPrefix: incident.id))
         let record = try session.incident(incident.id)
         guard !fields.isEmpty else { throw CLIFailure.invalid(.nothingToAmend) }
         let amended = try fields.apply(to: record.facts, now: session.now, zone: session.zone) { path throws(CLIFailure) in

@@ -20,6 +20,11 @@ struct Session {
     var state: VTCState { workspace.state }
     var zone: Zone { state.policy.zone }
 
+    /// From now on the command reads only what `scope` names of the user's view (see `Session.open`).
+    func narrowView(to scope: ViewScope) throws(CLIFailure) {
+        do { try workspace.narrowView(to: scope) } catch { throw CLIFailure(error) }
+    }
+
     /// Every event of the log with its sequence number, read afresh.
     func loggedEvents() throws(CLIFailure) -> [LoggedEvent] {
         do { return try workspace.loggedEvents() } catch { throw CLIFailure(error) }
@@ -37,11 +42,14 @@ struct Session {
     /// Only a command that may be the folder's first write (`creatingFolder`) creates a missing
     /// folder, and says so; any other finds no folder and stops, so that a mistyped `--data`
     /// is noticed before anything is written there.
-    static func open(_ options: GlobalOptions, creatingFolder: Bool = false) throws(CLIFailure) -> Session {
+    /// Through a server, `view` says what part of the user's view the command reads (the whole of it unless
+    /// said); embedded mode reads the whole state whatever it says.
+    static func open(_ options: GlobalOptions, creatingFolder: Bool = false, view: ViewScope = .everything)
+        throws(CLIFailure) -> Session {
         let environment = ProcessInfo.processInfo.environment
         let language = try Session.language(options, environment: environment)
         let workspace = try openWorkspace(options, environment: environment, creatingFolder: creatingFolder,
-                                          texts: Texts(language))
+                                          texts: Texts(language), view: view)
         for notice in workspace.notices { CommandRunner.printError(notice) }
         if let damage = workspace.damage {
             CommandRunner.printError(Texts(language).commandLine(.logDamagedShowingBefore(line: damage.line, kind: damage.kind.rawValue)))
@@ -53,10 +61,11 @@ struct Session {
     /// options or the environment name (`ServerAddress.choose`), else the data
     /// folder they name, opened here when it is the user's own.
     static func openWorkspace(_ options: GlobalOptions, environment: [String: String], creatingFolder: Bool,
-                              texts: Texts) throws(CLIFailure) -> any OpenedWorkspace {
+                              texts: Texts, view: ViewScope = .everything) throws(CLIFailure) -> any OpenedWorkspace {
         if let socket = ServerAddress.choose(serverOption: options.server, dataOption: options.dataFolder, environment: environment) {
             do {
-                return try ServerWorkspace(socketPath: socket, ownFolder: ServerWorkspace.ownFolder(environment: environment))
+                return try ServerWorkspace(socketPath: socket, ownFolder: ServerWorkspace.ownFolder(environment: environment),
+                                           scope: view)
             } catch { throw CLIFailure(error) }
         }
         let folder: DataFolder

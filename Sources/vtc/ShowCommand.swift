@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
     enum Format: String, CaseIterable { case text, json }
 
     func run() throws {
-        let session = try Session.open(global)
+        let session = try Session.open(global, view: .incidents(idPrefix: incident.id))
         let format: Format = try InputParsing.identifier(format, option: "--format")
         let at = try session.reportTime(asOf)
         let record = try session.incident(incident.id)

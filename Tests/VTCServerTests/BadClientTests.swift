@@ -27,7 +27,7 @@ import VTCModel
     }
 
     @Test func malformedMessagesGetAnErrorAndAClosedConnection() throws {
-        let hello = RawClient.frame(#"{"type":"hello","version":1}"#)
+        let hello = RawClient.frame(#"{"type":"hello","version":2}"#)
         let cases: [(String, [UInt8])] = [
             ("not JSON", RawClient.frame("{nope")),
             ("unknown type", hello + RawClient.frame(#"{"type":"format_disk"}"#)),
@@ -55,7 +55,7 @@ import VTCModel
                 client.send((0..<Int.random(in: 1...4_096, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) })
             } else {
                 // A valid frame cut short, then the client goes away.
-                let frame = RawClient.frame(#"{"type":"hello","version":1}"#)
+                let frame = RawClient.frame(#"{"type":"hello","version":2}"#)
                 client.send(Array(frame.prefix(Int.random(in: 1..<frame.count, using: &generator))))
             }
         }
@@ -65,7 +65,7 @@ import VTCModel
     @Test func aClientThatNeverReadsDoesNotHoldUpTheOthers() throws {
         let greedy = try #require(RawClient(server.socket))
         // Ask for the view again and again and never read: the replies pile up on the server's side.
-        var bytes = RawClient.frame(#"{"type":"hello","version":1}"#)
+        var bytes = RawClient.frame(#"{"type":"hello","version":2}"#)
         for _ in 0..<2_000 { bytes += RawClient.frame(#"{"type":"view"}"#) }
         var flags = fcntl(greedy.fd, F_GETFL)
         flags |= O_NONBLOCK
@@ -80,7 +80,7 @@ import VTCModel
         do {
             let clients = (0..<200).compactMap { _ in RawClient(server.socket) }
             #expect(clients.count == 200, "every connection is accepted at first")
-            for client in clients { client.send(RawClient.frame(#"{"type":"hello","version":1}"#) + RawClient.frame(#"{"type":"view"}"#)) }
+            for client in clients { client.send(RawClient.frame(#"{"type":"hello","version":2}"#) + RawClient.frame(#"{"type":"view"}"#)) }
             var welcomed = 0
             for client in clients {
                 if client.readFrame()?["type"] as? String == "welcome" { welcomed += 1 }

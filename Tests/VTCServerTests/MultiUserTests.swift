@@ -108,7 +108,7 @@ final class MultiUserTests {
             (length,) = struct.unpack(">I", exactly(4)); body = exactly(length)
             (n,) = struct.unpack(">I", body[:4]); return json.loads(body[4:4 + n])
         s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
-        s.sendall(frame({"type": "hello", "version": 1, "user": sys.argv[2]})); print(json.dumps(read(s)))
+        s.sendall(frame({"type": "hello", "version": 2, "user": sys.argv[2]})); print(json.dumps(read(s)))
         event = {"format": 1, "id": "00000000-0000-4000-8000-000000000001", "at": "2025-01-01T00:00:00+01:00",
                  "actor": sys.argv[2], "type": "acknowledged", "data": {"incident": sys.argv[3], "note": None}}
         s.sendall(frame({"type": "append", "user": sys.argv[2], "payloads": [event]})); print(json.dumps(read(s)))

@@ -1,6 +1,9 @@
 import Foundation
 import Glibc
 import Testing
+import VTCClient
+import VTCModel
+import VTCStore
 
 /// The command line prints the same, and exits the same, whether it opens
 /// the folder itself or asks the server: every command runs its own code
@@ -39,6 +42,12 @@ import Testing
     @Test(arguments: [
         ["list", "--as-of", SameOutputTests.asOf], ["list", "--format", "json", "--as-of", SameOutputTests.asOf], ["list", "--unacknowledged", "--as-of", SameOutputTests.asOf],
         ["list", "--overdue", "--sort", "urgent", "--as-of", SameOutputTests.asOf],
+        // Through the server, list asks for the query's incidents only (a view of scope "query").
+        ["list", "--unit", "Skoven", "--format", "csv", "--as-of", SameOutputTests.asOf],
+        ["list", "--search", "b-1 grad", "--severity", "2-4", "--as-of", SameOutputTests.asOf],
+        ["list", "--kind", "physical_violence,threat", "--open", "--since", "2020-01-01", "--until", "2030-01-07", "--as-of", SameOutputTests.asOf],
+        ["list", "--search", "nothing like this", "--as-of", SameOutputTests.asOf],
+        ["list", "--unit", "Nowhere"], ["list", "--sort", "oldest"], ["list", "--severity", "7"],
         ["week", "--unit", "Bostedet ved Åen", "--as-of", SameOutputTests.asOf], ["week", "--unit", "Bostedet ved Åen", "--format", "json", "--as-of", SameOutputTests.asOf],
         ["stats", "--by", "severity", "--period", "half", "--as-of", SameOutputTests.asOf],
         ["stats", "--by", "unit", "--format", "json", "--as-of", SameOutputTests.asOf],
@@ -55,11 +64,31 @@ import Testing
         #expect(remote.stderr == local.stderr, "\(arguments)")
     }
 
+    @Test("the server sends only the part of the view a scope names: an id prefix's incident, a query's incidents, nothing")
+    func aScopedViewHoldsOnlyItsPart() throws {
+        func part(_ scope: ViewScope) throws -> VTCState {
+            try ServerWorkspace(socketPath: server.socket, ownFolder: .success(DataFolder(path: server.root + "/own")), scope: scope).state
+        }
+        let whole = try part(.everything)
+        #expect(whole.incidents.count == ids.count && whole.actions.count == 1)
+        let one = try part(.incidents(idPrefix: String(ids[2].prefix(8)).uppercased()))
+        #expect(one.incidents.values.map(\.id.lowercasedString) == [ids[2]])
+        #expect(one.incidents.values == [whole.incidents[one.incidents.values[0].id]!])
+        #expect(one.actions.isEmpty)
+        let skoven = try part(.query(IncidentQuery(units: ["Skoven"]), at: whole.incidents.values[0].registeredAt))
+        #expect(skoven.incidents.values.map(\.facts.unit) == ["Skoven"])
+        let nothing = try part(.nothing)
+        #expect(nothing.incidents.isEmpty && nothing.actions.isEmpty && nothing.policy == whole.policy)
+    }
+
     @Test func showAndRefusedWritesAreTheSame() {
+        // Through the server, show asks for the incidents its id prefix names only (a view of scope "incidents").
         for id in ids {
-            let arguments = ["show", String(id.prefix(8)), "--as-of", Self.asOf]
-            let (local, remote) = (embedded(arguments), server.vtc(arguments))
-            #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr, "\(arguments)")
+            for typed in [String(id.prefix(8)), id.uppercased(), String(id.prefix(6)), String(id.prefix(5))] {
+                let arguments = ["show", typed, "--as-of", Self.asOf]
+                let (local, remote) = (embedded(arguments), server.vtc(arguments))
+                #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr, "\(arguments)")
+            }
         }
         // Acknowledged already: refused the same way by both.
         let again = ["ack", String(ids[0].prefix(8))]

@@ -27,8 +27,10 @@ enum Spawn {
             }
             directory.deleteLastPathComponent()
         }
-        // One folder for every run, so that runs do not leave a copy each behind.
-        let folder = FileManager.default.temporaryDirectory.path + "/vtc-server-tests-bin"
+        // One folder for every run of one build, so that runs do not leave a copy each behind; named after
+        // the build, so that test runs of two checkouts at once do not run each other's vtc.
+        let build = built.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+        let folder = FileManager.default.temporaryDirectory.path + "/vtc-server-tests-bin-" + String(build, radix: 16)
         mkdir(folder, 0o755)
         chmod(folder, 0o755)
         // Written with O_CLOEXEC under another name, then renamed: a program started by another
