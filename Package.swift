@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "VTCModel"]),
         .testTarget(
             name: "VTCTerminalTests",
-            dependencies: ["VTCTerminal", "TerminalKit", "VTCModel", "VTCTexts", "VTCStore", "vtc"],
+            dependencies: ["VTCTerminal", "TerminalKit", "VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "vtc"],
             // The golden screens are read from the source tree by path, so that regenerating them writes the files checked in.
             exclude: ["Golden"]
         ),
