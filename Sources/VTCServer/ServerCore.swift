@@ -7,7 +7,8 @@ import VTCProtocol
 import VTCStore
 
 /// The one owner of the data folder while `vtc serve` runs: the full
-/// projected state, the log, the roster and the policy. Every request is
+/// projected state, the log (in the folder, or in a store that other servers
+/// share: `ServedLog`), the roster and the policy. Every request is
 /// answered here for the user the socket named, with what that user may
 /// see, and every write goes through `Workspace.append(requests:)`.
 ///
@@ -19,6 +20,11 @@ import VTCStore
 final class ServerCore: @unchecked Sendable {
     let queue = DispatchQueue(label: "vtc.server.core")
     private let folder: DataFolder
+    /// The log's store when it is not the folder's `events.jsonl`.
+    private let served: ServedLog?
+    private var outage = StoreOutage()
+    private var lookScheduled = false
+    private var stopWatching: (@Sendable () -> Void)?
     private let serviceUser: String
     private let logger: Logger
     private var workspace: Workspace
@@ -35,15 +41,30 @@ final class ServerCore: @unchecked Sendable {
     let answering = DispatchGroup()
 
     /// Opens the folder; throws the one line that says why it cannot be served.
-    init(folder: DataFolder, serviceUser: String, logger: Logger) throws(WorkspaceError) {
+    init(folder: DataFolder, served: ServedLog? = nil, serviceUser: String, logger: Logger) throws(WorkspaceError) {
         self.folder = folder
+        self.served = served
         self.serviceUser = serviceUser
         self.logger = logger
-        (workspace, policyJSON) = try ServerCore.open(folder, serviceUser: serviceUser)
+        (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
+        stopWatching = served?.watch { [weak self] in
+            guard let core = self else { return }
+            core.queue.async { core.lookAtStore() }
+        }
     }
 
-    private static func open(_ folder: DataFolder, serviceUser: String) throws(WorkspaceError) -> (Workspace, JSONValue) {
-        let workspace = try Workspace.open(folder, user: serviceUser, serving: true)
+    deinit { stopWatching?() }
+
+    private static func open(_ folder: DataFolder, served: ServedLog?,
+                             serviceUser: String) throws(WorkspaceError) -> (Workspace, JSONValue) {
+        let workspace: Workspace
+        if let served {
+            let store: any LogStore
+            do { store = try served.open() } catch { throw .log(error) }
+            workspace = try Workspace.open(folder, store: store, user: serviceUser, serving: true)
+        } else {
+            workspace = try Workspace.open(folder, user: serviceUser, serving: true)
+        }
         // The policy file was just read and parsed by opening; its JSON goes to clients as it stands.
         let policy = (try? Workspace.readIfPresent(folder.policyPath, system: .live))?.flatMap { try? JSONParser.parse($0) } ?? .null
         return (workspace, policy)
@@ -57,7 +78,7 @@ final class ServerCore: @unchecked Sendable {
     func reload() {
         queue.async { [self] in
             do throws(WorkspaceError) {
-                (workspace, policyJSON) = try ServerCore.open(folder, serviceUser: serviceUser)
+                (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
                 logger.info("reloaded roster.json and policy.json: \(workspace.roster.users.count) users, \(workspace.state.eventCount) events")
                 notifySubscribers()
             } catch {
@@ -113,8 +134,8 @@ final class ServerCore: @unchecked Sendable {
     private func view(for access: UserAccess, scope: ViewScope) -> @Sendable () -> Reply {
         let part = workspace.state.view(for: access, scope: scope)
         let view = ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
-                              rosterPath: folder.rosterPath, readOnlyReason: workspace.readOnlyReason, damage: workspace.damage,
-                              head: workspace.head, snapshot: [])
+                              rosterPath: folder.rosterPath, readOnlyReason: outage.readOnlyReason ?? workspace.readOnlyReason,
+                              damage: workspace.damage, head: workspace.head, snapshot: [])
         return {
             var view = view
             var writer = BinaryWriter { view.snapshot += $0 }
@@ -127,7 +148,7 @@ final class ServerCore: @unchecked Sendable {
     /// The events at the positions, when every one of them is about something the user may see.
     private func history(_ positions: [Int], for access: UserAccess) -> Reply {
         guard positions.count <= 100_000, let events = workspace.history.events(at: positions) else {
-            return .failure(.log(.invalidFile(path: folder.eventsPath, reason: "the history asked for cannot be read")))
+            return .failure(.log(.invalidFile(path: workspace.logLocation, reason: "the history asked for cannot be read")))
         }
         let state = workspace.state
         guard events.allSatisfy({ state.viewIncludes($0.payload, for: access) }) else {
@@ -152,6 +173,15 @@ final class ServerCore: @unchecked Sendable {
         let batch = pending
         pending = []
         guard !batch.isEmpty else { return }
+        if served != nil {
+            // Others' appends first, so that the checks run on the state the events go on;
+            // a store that does not answer refuses the writes at once.
+            lookAtStore()
+            if let refusal = outage.refusal {
+                for request in batch { request.reply { .failure(refusal) } }
+                return
+            }
+        }
         // The roster is checked here, at writing, against the state the events go on.
         var allowed: [(user: String, payloads: [EventPayload], reply: Answer)] = []
         for request in batch {
@@ -167,6 +197,7 @@ final class ServerCore: @unchecked Sendable {
             case .success(let events): request.reply { .appended(events) }
             case .failure(let error):
                 if case .log = error { logger.error("write for \(request.user) failed: \(error.description)") }
+                if StoreOutage.isOutage(error) { storeFailed(error) }
                 request.reply { .failure(error) }
             }
         }
@@ -190,6 +221,40 @@ final class ServerCore: @unchecked Sendable {
             }
         }
         return nil
+    }
+
+    // MARK: - A store other servers share
+
+    /// Applies what others appended to the store (on its notice, before a
+    /// write, and again and again while it does not answer) and tells the
+    /// subscribers when anything changed.
+    private func lookAtStore() {
+        let reasonBefore = workspace.readOnlyReason
+        do {
+            let arrived = try workspace.refresh()
+            if outage.answered() {
+                logger.info("\(workspace.logLocation) answers again; writes are taken")
+                notifySubscribers()
+            } else if arrived > 0 || workspace.readOnlyReason != reasonBefore {
+                notifySubscribers()
+            }
+        } catch {
+            storeFailed(error)
+        }
+    }
+
+    /// The store did not answer: say so (once), and look again after a pause.
+    private func storeFailed(_ error: WorkspaceError) {
+        if outage.failed(error) {
+            logger.error("\(error.description); writes are refused, trying again")
+            notifySubscribers()
+        }
+        guard !lookScheduled else { return }
+        lookScheduled = true
+        queue.asyncAfter(deadline: .now() + outage.pause) { [self] in
+            lookScheduled = false
+            if outage.failure != nil { lookAtStore() }
+        }
     }
 
     private func notifySubscribers() {

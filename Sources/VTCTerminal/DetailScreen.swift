@@ -19,11 +19,9 @@ public struct DetailScreen: Screen {
     }
 
     public let incident: UUID
-    public private(set) var scroll = 0
+    private var scroll = PageScroll(size: TerminalSize(width: 80, height: 16), rowsAround: DetailScreen.rowsAround)
     /// A pick list of follow-up items (the kinds it offers), or a form.
     private(set) var dialog = Dialog<[FollowUpKind], Action>()
-    /// The text width and height last known from a resize, for keeping the scroll position in range.
-    private var viewSize = TerminalSize(width: 80, height: 16)
 
     public init(incident: UUID) {
         self.incident = incident
@@ -47,7 +45,7 @@ public struct DetailScreen: Screen {
 
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         if case .resize(let size) = key {
-            viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
+            scroll.resize(to: size)
             return nil
         }
         guard dialog.isOpen else { return handleViewing(key, context) }
@@ -65,7 +63,7 @@ public struct DetailScreen: Screen {
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         buffer.fill(area)
         let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - dialog.height))
-        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
+        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll.top)
         return dialog.render(into: &buffer, area: area)
     }
 
@@ -115,13 +113,9 @@ public struct DetailScreen: Screen {
 
     private mutating func handleViewing(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         let t = context.texts
+        let shown = self  // the lines as they stand, while the scroll position changes
+        if scroll.handle(key, lineCount: { shown.lines(context, width: $0).lines.count }) { return nil }
         switch key {
-        case .up: scroll = max(0, scroll - 1)
-        case .down: scroll += 1
-        case .pageUp: scroll = max(0, scroll - viewSize.height)
-        case .pageDown: scroll += viewSize.height
-        case .home: scroll = 0
-        case .end: scroll = Int.max / 2
         case .escape: return .back
         case .character(let c) where actionKeys(t).contains(where: { $0.key == c }):
             if let refusal = refusal(of: c, context) { return .status(refusal) }
@@ -130,9 +124,6 @@ public struct DetailScreen: Screen {
             return nil
         default: return nil
         }
-        let count = lines(context, width: viewSize.width).lines.count
-        scroll = DetailLines.clampedTop(scroll, count: count, height: viewSize.height)
-        return nil
     }
 
     private mutating func open(_ key: Character, _ record: IncidentRecord, _ context: AppContext) {
@@ -154,13 +145,12 @@ public struct DetailScreen: Screen {
         case "n":
             dialog.open(.note, InlineForm(title: t[.actionAddNote], entries: [InlineForm.area(.note, t[.noteField])]))
         case "e":
-            dialog.open(.amend, DetailScreen.amendForm(facts, t))
+            dialog.open(.amend, DetailScreen.amendForm(facts, context))
         case "a":
             let today = context.state.policy.zone.local(context.now).date
             dialog.open(.absence, InlineForm(title: t[.actionAbsence], entries: [
-                InlineForm.entry(for: .firstAbsenceDay, .string((facts.firstAbsenceDay ?? today).iso), t,
-                                 understood: UnderstoodTime.day(.absence, context)),
-                InlineForm.entry(for: .absenceDays, .int(facts.absenceDays ?? 1), t),
+                InlineForm.entry(for: .firstAbsenceDay, .string((facts.firstAbsenceDay ?? today).iso), context),
+                InlineForm.entry(for: .absenceDays, .int(facts.absenceDays ?? 1), context),
             ]))
         default:
             dialog.open(.withdraw, InlineForm(title: t[.actionWithdraw], entries: [InlineForm.text(.reason, t[.reason])]))
@@ -171,8 +161,9 @@ public struct DetailScreen: Screen {
     static let amendable: [RegistrationField] = [.severity, .kind, .involvement, .counterpart, .injury, .location, .citizenRef,
                                                  .description]
 
-    static func amendForm(_ facts: Registration, _ t: Texts) -> InlineForm {
-        InlineForm(title: t[.actionAmend], entries: amendable.map { InlineForm.entry(for: $0, facts.value(of: $0), t) })
+    static func amendForm(_ facts: Registration, _ context: AppContext) -> InlineForm {
+        InlineForm(title: context.texts[.actionAmend],
+                   entries: amendable.map { InlineForm.entry(for: $0, facts.value(of: $0), context) })
     }
 
     // MARK: Submitting
@@ -184,7 +175,7 @@ public struct DetailScreen: Screen {
         case .record(let recording):
             return recording.payload(form, context)
         case .note:
-            let text = form.text(.note)
+            let text = form.fields.text(.note)
             if let problem = ScreenInput.problem(text, field: t[.noteField], multiLine: true, required: true, texts: t) {
                 return .failure(FormProblem(problem))
             }
@@ -192,12 +183,12 @@ public struct DetailScreen: Screen {
         case .amend:
             return amendment(form, record.facts, t).map { .amended(incident: incident, changes: $0) }
         case .absence:
-            let dayText = form.text(.registration(.firstAbsenceDay))
+            let dayText = form.fields.text(.registration(.firstAbsenceDay))
             guard case .success(let first) = OccurredInput.day(dayText, now: context.now, zone: context.state.policy.zone,
                                                                window: .absence) else {
                 return .failure(FormProblem(t.message(.invalidDate(dayText))))
             }
-            let daysText = form.text(.registration(.absenceDays))
+            let daysText = form.fields.text(.registration(.absenceDays))
             guard let days = Int(daysText.filter { !$0.isWhitespace }), EventRules.absenceDays.contains(days) else {
                 return .failure(FormProblem(t.message(.invalidDays(daysText))))
             }
@@ -206,7 +197,7 @@ public struct DetailScreen: Screen {
             if let violation = EventRules.violation(in: updated) { return .failure(FormProblem(violation.description)) }
             return .success(.absenceUpdated(incident: incident, firstDay: first, days: days))
         case .withdraw:
-            let reason = form.text(.reason)
+            let reason = form.fields.text(.reason)
             if let problem = ScreenInput.problem(reason, field: t[.reason], required: true, texts: t) {
                 return .failure(FormProblem(problem))
             }
@@ -222,7 +213,7 @@ public struct DetailScreen: Screen {
     func amendment(_ form: InlineForm, _ old: Registration, _ t: Texts) -> Result<[FieldChange], FormProblem> {
         var new = old
         for field in DetailScreen.amendable {
-            let value = form.value(of: field)
+            let value = form.fields.value(of: field)
             if case .string(let text) = value, let problem = ScreenInput.problem(
                 text, field: t.label(field), multiLine: field == .description, required: field == .description, texts: t) {
                 return .failure(FormProblem(problem))

@@ -61,7 +61,7 @@ struct Dialog<Pick: Equatable & Sendable, Purpose: Equatable & Sendable>: Equata
                 }
             case nil:
                 shown = .form(purpose, form)
-                return ScreenInput.noOption(form.unmatchedLetter, context)
+                return ScreenInput.noOption(form.fields.unmatchedLetter, context)
             }
         }
     }

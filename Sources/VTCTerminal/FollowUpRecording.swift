@@ -39,8 +39,8 @@ struct FollowUpRecording: Equatable, Sendable {
     func payload(_ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let texts = context.texts
         let zone = context.state.policy.zone
-        let outcome = form.choice(.outcome).flatMap(FollowUpOutcome.init(rawValue:)) ?? .done
-        let note = form.text(.note)
+        let outcome = form.fields.choice(.outcome).flatMap(FollowUpOutcome.init(rawValue:)) ?? .done
+        let note = form.fields.text(.note)
         let noteRequired = outcome == .notRelevant || (kind == .amgDiscussion && outcome == .done)
         let noteLabel = outcome == .notRelevant ? texts[.reason] : kind == .amgDiscussion ? texts[.summaryField] : texts[.noteField]
         if let problem = ScreenInput.problem(note, field: noteLabel, required: noteRequired, texts: texts) {
@@ -49,7 +49,7 @@ struct FollowUpRecording: Equatable, Sendable {
         if kind == .acknowledgement {
             return .success(.acknowledged(incident: incident, note: ScreenInput.optional(note)))
         }
-        let whenText = form.text(.when)
+        let whenText = form.fields.text(.when)
         // The register form's reader: `i går 22:10` and `22.11 08:00` as well as the full form.
         let when: Timestamp
         switch OccurredInput.moment(whenText, now: context.now, zone: zone) {

@@ -1,10 +1,11 @@
 import VTCModel
 import VTCTexts
+import TerminalKit
 
-/// Every field an inline form can hold, so that a form's values are read by
+/// Every field a form can hold, so that a form's values are read by
 /// name the compiler checks. A registration's own fields are named by their
-/// `RegistrationField` and built from it (`InlineForm.entry(for:…)`), so the
-/// amend and absence forms say nothing the registration does not.
+/// `RegistrationField` and built from it (`FormFields.entry(for:…)`), so the
+/// register page and the amend and absence forms say nothing twice.
 public enum FormField: Hashable, Sendable {
     case registration(RegistrationField)
     case note
@@ -22,33 +23,66 @@ public enum FormField: Hashable, Sendable {
     case evaluation
 }
 
-extension InlineForm {
-    /// The entry for one field of a registration, holding `value`: a choice for
-    /// the fields with fixed options, several lines for the description, one line otherwise.
-    static func entry(for field: RegistrationField, _ value: FieldValue, _ t: Texts,
-                      understood: (@Sendable (String) -> String?)? = nil) -> Entry {
-        func options<T: RawRepresentable & CaseIterable>(_: T.Type, _ label: (T) -> String) -> [(value: String, label: String)]
+/// The fields of a form, keyed by `FormField`.
+typealias FormFields = FormModel<FormField>
+
+extension FormModel where ID == FormField {
+    /// The entry for one field of a registration, holding `value`, `width` cells wide (the
+    /// description `height` rows high): a choice for the fields with fixed options (the unit
+    /// among those the user may register in), a check box for the yes/no fields, several lines
+    /// for the description, one line otherwise. The register page and the amend and absence
+    /// forms take their registration fields from here.
+    static func entry(for field: RegistrationField, _ value: FieldValue, _ context: AppContext,
+                      width: Int, height: Int) -> Entry {
+        let t = context.texts
+        func options<T: RawRepresentable & CaseIterable>(_: T.Type, _ label: (T) -> String) -> [(String, String)]
             where T.RawValue == String {
             T.allCases.map { ($0.rawValue, label($0)) }
         }
-        let id = FormField.registration(field)
-        let label = t.label(field)
+        func choice(_ options: [(String, String)]) -> Input {
+            .choice(ChoiceField(options: options.map { ChoiceField.Option(value: $0.0, label: $0.1) },
+                                selected: value.formText, arrows: .horizontal))
+        }
+        let input: Input = switch field {
+        case .unit: choice(RegisterForm.registrableUnits(context).map { ($0, $0) })
+        case .severity: choice(Severity.all.map { (String($0.rawValue), t.label($0)) })
+        case .kind: choice(options(EpisodeKind.self, t.label))
+        case .involvement: choice(options(Involvement.self, t.label))
+        case .counterpart: choice(options(Counterpart.self, t.label))
+        case .injury: choice(options(Injury.self, t.label))
+        case .description: .area(TextArea(text: value.formText ?? "", width: width, height: height))
+        case .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport:
+            .check(CheckField(label: checkLabel(field, t), isChecked: value == .bool(true)))
+        case .occurredAt, .location, .citizenRef, .firstAbsenceDay, .absenceDays:
+            .text(TextField(text: value.formText ?? "", width: width))
+        }
+        return Entry(id: .registration(field), label: t.label(field), input: input, understood: understanding(field, context))
+    }
+
+    /// How a typed time field is read, for showing the moment or day beside it; nil for other fields.
+    static func understanding(_ field: RegistrationField, _ context: AppContext) -> (@Sendable (String) -> String?)? {
         switch field {
-        case .severity:
-            return choice(id, label, Severity.all.map { (String($0.rawValue), t.label($0)) }, selected: value.formText)
-        case .kind: return choice(id, label, options(EpisodeKind.self, t.label), selected: value.formText)
-        case .involvement: return choice(id, label, options(Involvement.self, t.label), selected: value.formText)
-        case .counterpart: return choice(id, label, options(Counterpart.self, t.label), selected: value.formText)
-        case .injury: return choice(id, label, options(Injury.self, t.label), selected: value.formText)
-        case .description: return area(id, label, value.formText ?? "")
-        default: return text(id, label, value.formText ?? "", understood: understood)
+        case .occurredAt: UnderstoodTime.moment(context)
+        case .firstAbsenceDay: UnderstoodTime.day(.absence, context)
+        default: nil
+        }
+    }
+
+    private static func checkLabel(_ field: RegistrationField, _ texts: Texts) -> String {
+        switch field {
+        case .wantsLeaderTalk: texts[.leaderTalkChoice]
+        case .wantsPsychologist: texts[.psychologistChoice]
+        case .policeReport: texts[.policeReportChoice]
+        default: texts.label(field)
         }
     }
 
     /// What the form holds for a registration's field, as the registration keeps it
     /// (a blank line is no value; a severity is a number).
     func value(of field: RegistrationField) -> FieldValue {
-        let typed = text(.registration(field))
+        let id = FormField.registration(field)
+        if case .check(let check) = entry(id)?.input { return .bool(check.isChecked) }
+        let typed = text(id)
         switch field {
         case .severity, .absenceDays: return Int(typed.filter { !$0.isWhitespace }).map(FieldValue.int) ?? .null
         case .description: return .string(typed)

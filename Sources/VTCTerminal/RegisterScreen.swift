@@ -6,8 +6,9 @@ import VTCStore
 import TerminalKit
 
 /// The register form: one episode, every field on one scrolling page in the
-/// order of `RegistrationField`. Focus starts on the kind, since the time and
-/// unit have defaults. Each field is checked as the user leaves it; every
+/// order of `RegistrationField` — a full-page layout of the same `FormModel`
+/// the inline forms draw in a box. Focus starts on the kind, since the time
+/// and unit have defaults. Each field is checked as the user leaves it; every
 /// change is kept as a draft; Ctrl-S or F10 saves.
 public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     /// Content-changing keys after which the draft is written even without leaving the field.
@@ -35,7 +36,6 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     /// again after its registration reached the log is refused as a duplicate.
     public let id: UUID
     var form: RegisterForm
-    public private(set) var focus: RegistrationField = .kind
     var problems: [RegistrationField: String] = [:]
     /// Why a key was refused in the focused field (a control character typed
     /// or pasted); it stays until the field is left, so a paste cannot hide it.
@@ -58,8 +58,12 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
         id = draft.id
         form = RegisterForm(draft: draft.fields, context)
         hasContent = true
-        if let name = draft.fields["focus"]?.string, let field = RegistrationField(rawValue: name) { focus = field }
+        if let name = draft.fields["focus"]?.string, let field = RegistrationField(rawValue: name) {
+            form.fields.focus(on: .registration(field))
+        }
     }
+
+    var focus: RegistrationField { form.focus }
 
     public var capturesTypedKeys: Bool { true }
 
@@ -120,7 +124,7 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
         case .backTab:
             return move(by: -1, context)
         case .up, .down:
-            if focus == .description, editDescription(key) { return nil }
+            if focus == .description, form.fields.edit(key) { return nil }
             return move(by: key == .up ? -1 : 1, context)
         case .enter where focus != .description:
             return move(by: 1, context)
@@ -129,30 +133,20 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
         }
     }
 
-    /// Gives the key to the focused field; counts changes and asks for a draft every few of them.
+    /// Gives the key to the focused field (a digit names a severity); counts changes and asks
+    /// for a draft every few of them.
     private mutating func edit(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         let before = form.draftFields
-        var chosen = true
-        switch focus {
-        case .occurredAt, .location, .citizenRef, .firstAbsenceDay, .absenceDays:
-            if form.textFields[focus]?.handle(key) != true { refuse(key, context) }
-        case .description:
-            if !editDescription(key) { refuse(key, context) }
-        case .unit: chosen = form.unit.handle(key)
-        case .kind: chosen = form.kind.handle(key)
-        case .severity:
-            if case .character(let digit) = key, let grade = digit.wholeNumberValue.flatMap(Severity.init(rawValue:)) {
-                form.severity.select(grade)
-            } else {
-                form.severity.handle(key)
+        if focus == .severity, case .character(let digit) = key, let grade = digit.wholeNumberValue.flatMap(Severity.init(rawValue:)) {
+            form.fields.set(.registration(.severity), choice: String(grade.rawValue))
+        } else if !form.fields.edit(key) {
+            switch form.fields.focusedInput {
+            case .text, .area: refuse(key, context)
+            // A severity is named by its digit; its labels' letters are no loss to mention.
+            case .choice where focus != .severity: if let letter = form.fields.unmatchedLetter { return ScreenInput.noOption(letter, context) }
+            default: break
             }
-        case .involvement: chosen = form.involvement.handle(key)
-        case .counterpart: chosen = form.counterpart.handle(key)
-        case .injury: chosen = form.injury.handle(key)
-        case .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport:
-            form.checks[focus]?.handle(key)
         }
-        if !chosen, case .character(let letter) = key, letter.isLetter { return ScreenInput.noOption(letter, context) }
         guard form.draftFields != before else { return nil }
         hasContent = true
         changedSinceDraft = true
@@ -160,10 +154,6 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
         if problems[focus] != nil { problems[focus] = form.problem(focus, context, isSaving: false) }
         guard editsSinceDraft >= RegisterScreen.keystrokesPerDraft else { return nil }
         return keepDraft()
-    }
-
-    private mutating func editDescription(_ key: Key) -> Bool {
-        form.description.handle(key)
     }
 
     /// Says why a key typed into a text field was not taken: a control
@@ -185,14 +175,11 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
 
     /// Leaves the focused field (checking it) for the next or previous one.
     private mutating func move(by step: Int, _ context: AppContext) -> ScreenRequest? {
-        let fields = RegistrationField.allCases
-        let index = fields.firstIndex(of: focus)!
-        let target = index + step
-        guard fields.indices.contains(target) else { return nil }
+        let left = focus
+        guard form.fields.moveFocus(by: step, wrapping: false) else { return nil }
         refusal = nil
-        problems[focus] = form.problem(focus, context, isSaving: false)
-        if problems[focus] != nil { lastLeft = focus }
-        focus = fields[target]
+        problems[left] = form.problem(left, context, isSaving: false)
+        if problems[left] != nil { lastLeft = left }
         return changedSinceDraft ? keepDraft() : nil
     }
 
@@ -206,7 +193,7 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     private mutating func save(_ context: AppContext) -> ScreenRequest? {
         for field in RegistrationField.allCases { problems[field] = form.problem(field, context, isSaving: true) }
         if let first = RegistrationField.allCases.first(where: { problems[$0] != nil }) {
-            focus = first
+            form.fields.focus(on: .registration(first))
             lastLeft = nil
             return nil
         }
@@ -269,7 +256,9 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     }
 
     private func severityWording(_ context: AppContext) -> [String] {
-        guard let grade = form.severity.selectedValue else { return [] }
+        guard let grade = form.fields.choice(.registration(.severity)).flatMap({ Int($0) }).flatMap(Severity.init(rawValue:)) else {
+            return []
+        }
         let wording = context.state.policy.wording(of: grade)
         let text = context.texts.wording(wording)
         return SafeText.wrap(text, toWidth: RegisterForm.inputWidth - RegisterScreen.severityChoiceWidth - 2)
@@ -327,41 +316,31 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
     /// Draws a field's value and returns where the cursor goes when it has focus.
     private func drawValue(_ field: RegistrationField, isFocused: Bool, _ context: AppContext,
                            into buffer: inout CellBuffer, x: Int, y: Int) -> CursorPosition {
-        let placeholder = context.texts[.notChosen]
-        func choice<V: Hashable & Sendable>(_ choice: ChoiceField<V>, width: Int) -> CursorPosition {
-            choice.render(into: &buffer, x: x, y: y, width: width, focused: isFocused, placeholder: placeholder,
+        switch form.fields.entry(.registration(field))?.input {
+        case .text(let text):
+            let cursor = text.render(into: &buffer, x: x, y: y, style: .underline)
+            if field == .absenceDays {
+                buffer.put(context.texts[.absenceDaysUnit], x: x + text.width + 1, y: y)
+            } else if !isFocused, problems[field] == nil, let shown = FormFields.understanding(field, context)?(text.text) {
+                buffer.put("→ " + shown, x: x + text.width + 1, y: y, style: .dim)
+            }
+            return cursor
+        case .area(let area):
+            return area.render(into: &buffer, x: x, y: y, style: .underline)
+        case .choice(let choice):
+            let width = field == .severity ? RegisterScreen.severityChoiceWidth : 30
+            choice.render(into: &buffer, x: x, y: y, width: width, focused: isFocused, placeholder: context.texts[.notChosen],
                           style: isFocused ? .bold : .plain)
+            if field == .severity {
+                for (offset, line) in severityWording(context).enumerated() {
+                    buffer.put(line, x: x + width + 2, y: y + offset, style: .dim)
+                }
+            }
             return CursorPosition(x: x + (isFocused ? 2 : 0), y: y)
-        }
-        switch field {
-        case .occurredAt, .firstAbsenceDay:
-            let cursor = form.textFields[field]!.render(into: &buffer, x: x, y: y, style: .underline)
-            if !isFocused, problems[field] == nil, let shown = form.understood(field, context) {
-                buffer.put("→ " + shown, x: x + RegisterForm.width(of: field) + 1, y: y, style: .dim)
-            }
-            return cursor
-        case .location, .citizenRef:
-            return form.textFields[field]!.render(into: &buffer, x: x, y: y, style: .underline)
-        case .absenceDays:
-            let cursor = form.textFields[field]!.render(into: &buffer, x: x, y: y, style: .underline)
-            buffer.put(context.texts[.absenceDaysUnit], x: x + RegisterForm.width(of: field) + 1, y: y)
-            return cursor
-        case .description:
-            return form.description.render(into: &buffer, x: x, y: y, style: .underline)
-        case .unit: return choice(form.unit, width: 30)
-        case .kind: return choice(form.kind, width: 30)
-        case .severity:
-            let cursor = choice(form.severity, width: RegisterScreen.severityChoiceWidth)
-            for (offset, line) in severityWording(context).enumerated() {
-                buffer.put(line, x: x + RegisterScreen.severityChoiceWidth + 2, y: y + offset, style: .dim)
-            }
-            return cursor
-        case .involvement: return choice(form.involvement, width: 30)
-        case .counterpart: return choice(form.counterpart, width: 30)
-        case .injury: return choice(form.injury, width: 30)
-        case .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport:
-            return form.checks[field]!.render(into: &buffer, x: x, y: y, width: RegisterForm.inputWidth,
-                                              style: isFocused ? .bold : .plain)
+        case .check(let check):
+            return check.render(into: &buffer, x: x, y: y, width: RegisterForm.inputWidth, style: isFocused ? .bold : .plain)
+        case nil:
+            return CursorPosition(x: x, y: y)
         }
     }
 
@@ -374,11 +353,18 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
         if focus == .firstAbsenceDay { help += " " + texts[.dayExamples] }
         let style = problem == nil ? Style.dim : Style(bold: true, color: .danger)
         // A choice's letters come first: they are what the user presses.
-        let letters = problem == nil ? form.letterHint(focus).map { SafeText.wrap($0, toWidth: width) } ?? [] : []
+        let letters = problem == nil ? letterHint.map { SafeText.wrap($0, toWidth: width) } ?? [] : []
         let lines = letters + SafeText.wrap(problem ?? help, toWidth: width)
         for (row, line) in lines.prefix(RegisterScreen.messageRows).enumerated() {
             buffer.put(line, x: x, y: y + row, maxWidth: width, style: row < letters.count ? .plain : style)
         }
+    }
+
+    /// `[F]ysisk vold · [T]russel · …`: the letters of a focused choice (not the severity,
+    /// which takes its digits, nor a unit that is the only one).
+    private var letterHint: String? {
+        guard focus != .severity, case .choice(let choice) = form.fields.focusedInput, choice.options.count > 1 else { return nil }
+        return choice.letterHint
     }
 
     private func drawExitPrompt(_ marked: ExitChoice, _ texts: Texts, into buffer: inout CellBuffer, area: Rect) {

@@ -8,9 +8,7 @@ import TerminalKit
 /// it, the action card (police report, compensation, work accident, whom to contact).
 struct SavedScreen: Screen {
     let incident: UUID
-    private(set) var scroll = 0
-    /// The screen's area last known from a resize, for keeping the scroll position in range.
-    private var viewSize = TerminalSize(width: 80, height: 21)
+    private var scroll = PageScroll(size: TerminalSize(width: 80, height: 21), rowsAround: SavedScreen.rowsAround)
 
     init(incident: UUID) {
         self.incident = incident
@@ -24,20 +22,12 @@ struct SavedScreen: Screen {
 
     mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         switch key {
-        case .resize(let size):
-            viewSize = TerminalSize(width: size.width, height: max(1, size.height - SavedScreen.rowsAround))
-            return nil
+        case .resize(let size): scroll.resize(to: size)
         case .enter: return .back
-        case .up: scroll -= 1
-        case .down: scroll += 1
-        case .pageUp: scroll -= viewSize.height
-        case .pageDown: scroll += viewSize.height
-        case .home: scroll = 0
-        case .end: scroll = Int.max / 2
-        default: return nil
+        default:
+            let shown = self  // the lines as they stand, while the scroll position changes
+            scroll.handle(key) { width in shown.lines(context, width: width - 4).count }
         }
-        let count = lines(context, width: viewSize.width - 4).count
-        scroll = DetailLines.clampedTop(scroll, count: count, height: viewSize.height)
         return nil
     }
 
@@ -99,7 +89,7 @@ struct SavedScreen: Screen {
 
     func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         let all = lines(context, width: area.width - 4)
-        let top = min(scroll, max(0, all.count - area.height))
+        let top = min(scroll.top, max(0, all.count - area.height))
         for (row, line) in all.dropFirst(top).prefix(area.height).enumerated() {
             buffer.put(line.text, x: area.x + 2 + line.indent, y: area.y + row, maxWidth: area.width - 4 - line.indent, style: line.style)
         }

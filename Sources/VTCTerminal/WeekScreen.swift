@@ -22,14 +22,13 @@ public struct WeekScreen: Screen {
     }
 
     public private(set) var week: ISOWeek
-    public private(set) var scroll = 0
     public private(set) var report: WeekReport?
     /// Every open action of the units, whenever it was opened.
     public private(set) var openActions: [ActionRecord] = []
     /// The units whose week the user may read.
     public let units: [String]
     private(set) var dialog = Dialog<Purpose, Form>()
-    private var viewSize = TerminalSize(width: 80, height: 16)
+    private var scroll = PageScroll(size: TerminalSize(width: 80, height: 16), rowsAround: DetailScreen.rowsAround)
     private var computed: RefreshStamp?
 
     /// The week containing `now` unless another is given.
@@ -61,7 +60,7 @@ public struct WeekScreen: Screen {
 
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         if case .resize(let size) = key {
-            viewSize = TerminalSize(width: size.width, height: max(1, size.height - DetailScreen.rowsAround))
+            scroll.resize(to: size)
             return nil
         }
         guard dialog.isOpen else { return handleViewing(key, context) }
@@ -87,7 +86,7 @@ public struct WeekScreen: Screen {
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         buffer.fill(area)
         let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - dialog.height))
-        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll)
+        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll.top)
         return dialog.render(into: &buffer, area: area)
     }
 
@@ -104,15 +103,11 @@ public struct WeekScreen: Screen {
 
     private mutating func handleViewing(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         let t = context.texts
+        let shown = self  // the lines as they stand, while the scroll position changes
+        if scroll.handle(key, lineCount: { shown.lines(context, width: $0).lines.count }) { return nil }
         switch key {
         case .left, .character("p"): showWeek(week.previous, context)
         case .right, .character("n"): showWeek(week.next, context)
-        case .up: scroll = max(0, scroll - 1)
-        case .down: scroll += 1
-        case .pageUp: scroll = max(0, scroll - viewSize.height)
-        case .pageDown: scroll += viewSize.height
-        case .home: scroll = 0
-        case .end: scroll = Int.max / 2
         case .escape: return .back
         case .character("x"):
             guard let report else { return .status(t[.noReadableUnits]) }
@@ -145,15 +140,12 @@ public struct WeekScreen: Screen {
         default:
             return nil
         }
-        if !dialog.isOpen {
-            scroll = DetailLines.clampedTop(scroll, count: lines(context, width: viewSize.width).lines.count, height: viewSize.height)
-        }
         return nil
     }
 
     private mutating func showWeek(_ newWeek: ISOWeek, _ context: AppContext) {
         week = newWeek
-        scroll = 0
+        scroll.toTop()
         recompute(context)
     }
 
@@ -203,42 +195,42 @@ public struct WeekScreen: Screen {
     private func payload(_ kind: Form, _ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let t = context.texts
         func date(_ id: FormField) -> Result<CalendarDate, FormProblem> {
-            let text = form.text(id)
+            let text = form.fields.text(id)
             return OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: id == .due ? .due : .past)
                 .mapError { _ in FormProblem(t.message(.invalidDate(text))) }
         }
         func check(_ id: FormField, _ label: String, required: Bool) -> FormProblem? {
-            ScreenInput.problem(form.text(id), field: label, required: required, texts: t).map(FormProblem.init)
+            ScreenInput.problem(form.fields.text(id), field: label, required: required, texts: t).map(FormProblem.init)
         }
         switch kind {
         case .newAction:
             if let problem = check(.title, t[.titleField], required: true) ?? check(.owner, t[.ownerField], required: true) {
                 return .failure(problem)
             }
-            let numbersText = form.text(.incidents)
+            let numbersText = form.fields.text(.incidents)
             let candidates = report?.newIncidents ?? []
             let numbers = numbersText.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
             guard numbers.allSatisfy({ $0.map { $0 >= 1 && $0 <= candidates.count } ?? false }) else {
                 return .failure(FormProblem(t.message(.invalidIncidentNumbers(numbersText))))
             }
             return date(.due).map { due in
-                .actionOpened(PreventiveAction(unit: form.choice(.unit) ?? units[0], title: form.text(.title),
-                                               owner: form.text(.owner), due: due,
+                .actionOpened(PreventiveAction(unit: form.fields.choice(.unit) ?? units[0], title: form.fields.text(.title),
+                                               owner: form.fields.text(.owner), due: due,
                                                incidents: numbers.map { candidates[$0! - 1].id }))
             }
         case .closeAction(let id):
             if let problem = check(.note, t[.noteField], required: false) { return .failure(problem) }
-            return .success(.actionClosed(action: id, note: ScreenInput.optional(form.text(.note))))
+            return .success(.actionClosed(action: id, note: ScreenInput.optional(form.fields.text(.note))))
         case .discussion(let id):
             if let problem = check(.summary, t[.summaryField], required: true) { return .failure(problem) }
-            return date(.date).map { .amgDiscussed(incident: id, date: $0, summary: form.text(.summary)) }
+            return date(.date).map { .amgDiscussed(incident: id, date: $0, summary: form.fields.text(.summary)) }
         case .supervision:
             if let problem = check(.note, t[.noteField], required: false) { return .failure(problem) }
             return date(.date).map { day in
                 .supervisionHeld(SupervisionSession(
-                    unit: form.choice(.unit) ?? units[0], date: day,
-                    form: form.choice(.supervisionForm).flatMap(SupervisionForm.init(rawValue:)) ?? .group,
-                    evaluation: form.choice(.evaluation).flatMap { Int($0) }, note: ScreenInput.optional(form.text(.note))))
+                    unit: form.fields.choice(.unit) ?? units[0], date: day,
+                    form: form.fields.choice(.supervisionForm).flatMap(SupervisionForm.init(rawValue:)) ?? .group,
+                    evaluation: form.fields.choice(.evaluation).flatMap { Int($0) }, note: ScreenInput.optional(form.fields.text(.note))))
             }
         }
     }

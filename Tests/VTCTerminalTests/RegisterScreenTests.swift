@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import VTCModel
+import VTCCodec
+import VTCStore
 @testable import TerminalKit
 @testable import VTCTerminal
 
@@ -157,5 +159,38 @@ import VTCModel
         #expect(app.state.top is RegisterScreen)
         app.press(.character("f"))
         #expect(app.state.top is RegisterScreen)
+    }
+
+    /// The fields of a draft file exactly as the register form wrote them before it shared its
+    /// fields with the inline forms: every field, a severity as a number, the focus last.
+    static let draftWrittenEarlier = """
+        {"occurred_at":"i går 22:00","unit":"Bostedet Åen","location":"Fællesstuen","kind":"threat","severity":3,\
+        "involvement":"witness","counterpart":"relative","citizen_ref":"B12","injury":"physical",\
+        "first_absence_day":"i går","absence_days":"2","description":"Han slog ud efter mig.\\nJeg gik ud.",\
+        "first_aid":true,"defusing_held":false,"wants_leader_talk":true,"wants_psychologist":false,"police_report":true,\
+        "focus":"citizen_ref"}
+        """
+
+    @Test func aDraftWrittenByAnEarlierVersionComesBackWithEveryFieldAndIsWrittenAgainTheSame() throws {
+        let fields = try JSONParser.parse(Array(RegisterScreenTests.draftWrittenEarlier.utf8))
+        let context = Sample.context()
+        var screen = RegisterScreen(resuming: Draft(user: "anna", updatedAt: Sample.now, fields: fields), context)
+        #expect(screen.draftFields == fields)
+        #expect(screen.focus == .citizenRef)
+        let saved = try #require(screen.handle(.ctrl("s"), context)?.registered)
+        #expect(saved.facts == Registration(
+            occurredAt: Timestamp(rfc3339: "2026-11-21T22:00:00+01:00")!, unit: Sample.unit, location: "Fællesstuen",
+            kind: .threat, severity: Severity(rawValue: 3)!, involvement: .witness, counterpart: .relative,
+            citizenRef: "B12", injury: .physical, firstAbsenceDay: CalendarDate(year: 2026, month: 11, day: 21)!,
+            absenceDays: 2, description: "Han slog ud efter mig.\nJeg gik ud.", firstAid: true,
+            defusingHeld: false, wantsLeaderTalk: true, wantsPsychologist: false, policeReport: true))
+    }
+
+    @Test func aDraftValueThatFitsNoFieldKeepsTheFieldsDefault() throws {
+        let fields = try JSONParser.parse(Array(#"{"unit":"Et andet sted","kind":"shouting","severity":9,"injury":7,"first_aid":"ja"}"#.utf8))
+        let context = Sample.context()
+        let resumed = RegisterScreen(resuming: Draft(user: "anna", updatedAt: Sample.now, fields: fields), context)
+        let fresh = RegisterScreen(context, id: resumed.id)
+        #expect(resumed.draftFields == fresh.draftFields)
     }
 }
