@@ -101,8 +101,16 @@ let package = Package(
             // The golden screens are read from the source tree by path, so that regenerating them writes the files checked in.
             exclude: ["Golden"]
         ),
-        .testTarget(name: "vtcTests", dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "VTCPostgres", "vtc"]),
-        .testTarget(name: "VTCServerTests", dependencies: ["VTCModel", "VTCCodec", "VTCStore", "VTCProtocol", "VTCClient", "vtc"]),
+        // PostgreSQL clusters of the tests' own, for every test target that needs a database; only test targets depend on it.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(
+            name: "vtcTests",
+            dependencies: ["VTCModel", "VTCCodec", "VTCTexts", "VTCStore", "TerminalKit", "VTCPostgres", "PostgresTestSupport", "vtc"]
+        ),
+        .testTarget(
+            name: "VTCServerTests",
+            dependencies: ["VTCModel", "VTCCodec", "VTCStore", "VTCProtocol", "VTCClient", "PostgresTestSupport", "vtc"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,11 +9,13 @@ public final class AppendWatch: Sendable {
         task = Task.detached {
             var pause: UInt64 = 100_000_000
             while !Task.isCancelled {
+                var listened = false
                 do {
                     let connection = try await link.connect()
                     pause = 100_000_000
                     try await connection.listen(on: LogSchema.channel) { notifications in
                         // Listening now: appends committed while no one listened are caught up with.
+                        listened = true
                         onAppend()
                         for try await _ in notifications { onAppend() }
                     }
@@ -22,6 +24,8 @@ public final class AppendWatch: Sendable {
                     try? await Task.sleep(nanoseconds: pause)
                     pause = min(pause * 2, 5_000_000_000)
                 }
+                // The connection was lost: the caller looks, and learns whether the database still answers.
+                if listened, !Task.isCancelled { onAppend() }
             }
         }
     }

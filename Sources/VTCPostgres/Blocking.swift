@@ -1,22 +1,41 @@
 import Dispatch
+import Foundation
 
 /// Runs async work to completion for synchronous callers: the log's stores
 /// are synchronous (the workspace, the command line). Blocks the calling
 /// thread, so it must never be called from a task on Swift's own pool.
-func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+///
+/// `seconds`: give up waiting after that long (the work is cancelled and its
+/// result, if it ever comes, dropped), so that a database that stops
+/// answering in mid-exchange cannot hold a server's queue for ever.
+func blocking<T: Sendable>(seconds: Double? = nil, _ work: @escaping @Sendable () async throws -> T) throws -> T {
     let outcome = Outcome<T>()
     let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        do { outcome.result = .success(try await work()) } catch { outcome.result = .failure(error) }
+    let task = Task.detached {
+        let result: Result<T, any Error>
+        do { result = .success(try await work()) } catch { result = .failure(error) }
+        outcome.set(result)
         done.signal()
     }
-    done.wait()
-    return try outcome.result!.get()
+    if let seconds {
+        guard done.wait(timeout: .now() + seconds) == .success else {
+            task.cancel()
+            throw LinkFailure(description: "no answer within \(Int(seconds)) s")
+        }
+    } else {
+        done.wait()
+    }
+    return try outcome.get()
 }
 
-/// Written by the task once, read by the waiting thread after the semaphore: never at the same time.
+/// Written by the task once, read by the waiting thread after the semaphore; a task that was given up on
+/// may still write it when nobody reads it any more.
 private final class Outcome<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
+    private let lock = NSLock()
+    private var result: Result<T, any Error>?
+
+    func set(_ result: Result<T, any Error>) { lock.withLock { self.result = result } }
+    func get() throws -> T { try lock.withLock { result }!.get() }
 }
 
 /// Hands something that is not `Sendable` to work run by `blocking`, whose caller waits meanwhile:

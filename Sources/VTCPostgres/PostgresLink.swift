@@ -31,14 +31,18 @@ final class PostgresLink: @unchecked Sendable {
         return made
     }
 
-    /// Forgets a connection that failed (not a statement the server refused), so that the next use connects again.
+    /// Forgets a connection that failed (not a statement the server refused), so that the next use connects
+    /// again. It is closed without waiting: one that stopped answering may not answer its closing either.
     func drop(after error: any Error) {
         if let psql = error as? PSQLError, psql.code == .server { return }
         let broken = lock.withLock { () -> PostgresConnection? in
             defer { current = nil }
             return current
         }
-        try? broken?.close().wait()
+        guard let broken else { return }
+        // Held until closed: a connection let go of before it is closed stops the program (postgres-nio asserts it).
+        let closing: EventLoopFuture<Void> = broken.close()
+        closing.whenComplete { _ in withExtendedLifetime(broken) {} }
     }
 
     /// Closes the connection and waits until it is closed. Never from an event loop's thread.

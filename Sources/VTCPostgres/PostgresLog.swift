@@ -30,6 +30,10 @@ public final class PostgresLog: LogStore {
     private var readThrough: Int64 = 0
 
     private static let chunkSize = 8 << 20
+    /// How long an append, or a read of what was appended since, may go without finishing: far more than
+    /// a commit takes, even one that waits for a synchronous standby. After that it fails, unacknowledged,
+    /// and the connection is made again.
+    static let answerSeconds = 10.0
 
     private init(address: PostgresAddress) {
         self.address = address
@@ -65,8 +69,9 @@ public final class PostgresLog: LogStore {
         guard damage == nil else { return [] }
         let reader = Lent(self.reader)
         let events = Lent([LoggedEvent]())
+        // The first read takes the whole log, as long as that takes; later ones take a few lines, or give up.
         readThrough = try stream("read", sql: "SELECT seq, line FROM vtc_log WHERE seq > \(readThrough) ORDER BY seq",
-                                 after: readThrough) { chunk in
+                                 after: readThrough, seconds: readThrough == 0 ? nil : PostgresLog.answerSeconds) { chunk in
             reader.value.feed(chunk) { logged in
                 // The row's seq is where its line is: history is read back by it.
                 var placed = logged
@@ -99,7 +104,7 @@ public final class PostgresLog: LogStore {
         guard positions.allSatisfy({ $0 >= 1 && $0 <= places.count }) else { return nil }
         let seqs = positions.map { places[$0 - 1] }
         let link = self.link
-        guard let lines = try? blocking({ () async throws -> [Int64: [UInt8]] in
+        guard let lines = try? blocking(seconds: PostgresLog.answerSeconds, { () async throws -> [Int64: [UInt8]] in
             let connection = try await link.connection()
             var lines: [Int64: [UInt8]] = [:]
             let rows = try await connection.query("SELECT seq, line FROM vtc_log WHERE seq = ANY(\(seqs))", logger: link.logger)
@@ -121,7 +126,7 @@ public final class PostgresLog: LogStore {
         let location = self.location
         let logger = link.logger
         let now = SystemCalls.live.now()
-        return try run("append to") { connection in
+        return try run("append to", seconds: PostgresLog.answerSeconds) { connection in
             try await LogTransaction.run(on: connection, logger: logger) { () async throws -> ([Int64], [ByteBuffer], [LoggedEvent]) in
                 var (lastSeq, lastHash) = try await LogTransaction.lastLine(on: connection, logger: logger, location: location)
                 var seqs: [Int64] = []
@@ -173,10 +178,17 @@ public final class PostgresLog: LogStore {
     }
 
     /// Calls `onAppend`, on another thread, soon after any process committed
-    /// an append (PostgreSQL's LISTEN/NOTIFY on its own connection), and once
+    /// an append (PostgreSQL's LISTEN/NOTIFY on its own connection), once
     /// more after each reconnection, since notifications sent meanwhile are
-    /// lost. Runs until the returned watch is stopped.
+    /// lost, and when the listening connection is lost, so that the caller
+    /// looks and finds out whether the database still answers. Runs until the
+    /// returned watch is stopped.
     public func watchAppends(_ onAppend: @escaping @Sendable () -> Void) -> AppendWatch {
+        PostgresLog.watchAppends(at: address, onAppend)
+    }
+
+    /// As `watchAppends(_:)`, for a log at `address` that is not open here.
+    public static func watchAppends(at address: PostgresAddress, _ onAppend: @escaping @Sendable () -> Void) -> AppendWatch {
         AppendWatch(link: PostgresLink(address: address), onAppend: onAppend)
     }
 
@@ -184,11 +196,11 @@ public final class PostgresLog: LogStore {
 
     /// Streams `sql`'s rows (`seq`, `line`) in order as the bytes of a file, in
     /// chunks of whole lines; returns the last `seq` read (`after` if none).
-    private func stream(_ action: String, sql: String, after: Int64,
+    private func stream(_ action: String, sql: String, after: Int64, seconds: Double? = nil,
                         _ chunk: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) throws(LogError) -> Int64 {
         let logger = link.logger
         let query = PostgresQuery(unsafeSQL: sql)
-        return try run(action) { connection in
+        return try run(action, seconds: seconds) { connection in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(PostgresLog.chunkSize + LogFormat.maximumLineLength)
             var last = after
@@ -209,11 +221,11 @@ public final class PostgresLog: LogStore {
 
     /// Runs `body` on the connection, waiting for it; any failure becomes a `LogError` naming `action`.
     @discardableResult
-    private func run<T: Sendable>(_ action: String,
+    private func run<T: Sendable>(_ action: String, seconds: Double? = nil,
                                   _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws(LogError) -> T {
         let link = self.link
         do {
-            return try blocking { try await body(try await link.connection()) }
+            return try blocking(seconds: seconds) { try await body(try await link.connection()) }
         } catch let error as LogError {
             throw error
         } catch {

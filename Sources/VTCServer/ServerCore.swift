@@ -7,34 +7,64 @@ import VTCProtocol
 import VTCStore
 
 /// The one owner of the data folder while `vtc serve` runs: the full
-/// projected state, the log, the roster and the policy. Every request is
+/// projected state, the log (in the folder, or in a store that other servers
+/// share: `ServedLog`), the roster and the policy. Every request is
 /// answered here for the user the socket named, with what that user may
 /// see, and every write goes through `Workspace.append(requests:)`.
 ///
-/// Everything runs on one serial queue (`queue`), so the state needs no
-/// lock. Writes that arrive while a sync runs wait in `pending` and are then
-/// written together with one sync: group commit.
+/// Everything that reads or changes the state runs on one serial queue
+/// (`queue`), so the state needs no lock. Writes that arrive while a sync
+/// runs wait in `pending` and are then written together with one sync: group
+/// commit. What takes long and needs no state (a view's snapshot bytes) is
+/// left to the connection's own queue, so that writes do not wait for it.
 final class ServerCore: @unchecked Sendable {
     let queue = DispatchQueue(label: "vtc.server.core")
     private let folder: DataFolder
+    /// The log's store when it is not the folder's `events.jsonl`.
+    private let served: ServedLog?
+    private var outage = StoreOutage()
+    private var lookScheduled = false
+    private var stopWatching: (@Sendable () -> Void)?
     private let serviceUser: String
     private let logger: Logger
     private var workspace: Workspace
     private var policyJSON: JSONValue
-    private var pending: [(user: String, payloads: [EventPayload], reply: @Sendable (Reply) -> Void)] = []
+    private var pending: [(user: String, payloads: [EventPayload], reply: Answer)] = []
     private var commitScheduled = false
-    private var subscribers: [ObjectIdentifier: @Sendable (Reply) -> Void] = [:]
+    private var subscribers: [ObjectIdentifier: Answer] = [:]
+
+    /// Takes a reply to send, as the work that makes it: called on the queue, in the order of the
+    /// connection's requests; the connection runs the work on its own queue, in that order.
+    typealias Answer = @Sendable (@escaping @Sendable () -> Reply) -> Void
+    /// Answers given to connections and not yet handed to their sockets: the connection enters on
+    /// the queue, and leaves once it has written the reply.
+    let answering = DispatchGroup()
 
     /// Opens the folder; throws the one line that says why it cannot be served.
-    init(folder: DataFolder, serviceUser: String, logger: Logger) throws(WorkspaceError) {
+    init(folder: DataFolder, served: ServedLog? = nil, serviceUser: String, logger: Logger) throws(WorkspaceError) {
         self.folder = folder
+        self.served = served
         self.serviceUser = serviceUser
         self.logger = logger
-        (workspace, policyJSON) = try ServerCore.open(folder, serviceUser: serviceUser)
+        (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
+        stopWatching = served?.watch { [weak self] in
+            guard let core = self else { return }
+            core.queue.async { core.lookAtStore() }
+        }
     }
 
-    private static func open(_ folder: DataFolder, serviceUser: String) throws(WorkspaceError) -> (Workspace, JSONValue) {
-        let workspace = try Workspace.open(folder, user: serviceUser, serving: true)
+    deinit { stopWatching?() }
+
+    private static func open(_ folder: DataFolder, served: ServedLog?,
+                             serviceUser: String) throws(WorkspaceError) -> (Workspace, JSONValue) {
+        let workspace: Workspace
+        if let served {
+            let store: any LogStore
+            do { store = try served.open() } catch { throw .log(error) }
+            workspace = try Workspace.open(folder, store: store, user: serviceUser, serving: true)
+        } else {
+            workspace = try Workspace.open(folder, user: serviceUser, serving: true)
+        }
         // The policy file was just read and parsed by opening; its JSON goes to clients as it stands.
         let policy = (try? Workspace.readIfPresent(folder.policyPath, system: .live))?.flatMap { try? JSONParser.parse($0) } ?? .null
         return (workspace, policy)
@@ -48,7 +78,7 @@ final class ServerCore: @unchecked Sendable {
     func reload() {
         queue.async { [self] in
             do throws(WorkspaceError) {
-                (workspace, policyJSON) = try ServerCore.open(folder, serviceUser: serviceUser)
+                (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
                 logger.info("reloaded roster.json and policy.json: \(workspace.roster.users.count) users, \(workspace.state.eventCount) events")
                 notifySubscribers()
             } catch {
@@ -66,20 +96,21 @@ final class ServerCore: @unchecked Sendable {
 
     // MARK: - Requests
 
-    /// Answers a request for `user` (from the socket); `reply` is called once, on the queue.
-    func handle(_ request: Request, user: String, subscriber: ObjectIdentifier, reply: @escaping @Sendable (Reply) -> Void) {
+    /// Answers a request for `user` (from the socket); `answer` is called once, on the queue.
+    func handle(_ request: Request, user: String, subscriber: ObjectIdentifier, answer: @escaping Answer) {
         queue.async { [self] in
+            func reply(_ reply: Reply) { answer { reply } }
             guard let access = workspace.roster.access(for: user) else { return reply(.failure(notInRoster(user))) }
             switch request {
             case .hello: reply(.welcome(version: ProtocolLimits.version, user: user))
-            case .view(let scope): reply(.view(view(for: access, scope: scope)))
+            case .view(let scope): answer(view(for: access, scope: scope))
             case .history(let positions): reply(history(positions, for: access))
             case .events: reply(events(for: access))
             case .subscribe:
-                subscribers[subscriber] = reply
+                subscribers[subscriber] = answer
                 reply(.changed(eventCount: workspace.state.eventCount))
             case .append(let payloads):
-                pending.append((user, payloads, reply))
+                pending.append((user, payloads, answer))
                 if !commitScheduled {
                     commitScheduled = true
                     queue.async { [self] in commit() }
@@ -93,22 +124,31 @@ final class ServerCore: @unchecked Sendable {
     }
 
     /// Waits until every write received so far is written and answered.
-    func drain() { queue.sync {} }
+    func drain() {
+        queue.sync {}
+        answering.wait()
+    }
 
-    private func view(for access: UserAccess, scope: ViewScope) -> ServerView {
-        var bytes: [UInt8] = []
-        var writer = BinaryWriter { bytes += $0 }
-        workspace.state.view(for: access, scope: scope).writeSnapshot(to: &writer)
-        writer.finish()
-        return ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
-                          rosterPath: folder.rosterPath, readOnlyReason: workspace.readOnlyReason, damage: workspace.damage,
-                          head: workspace.head, snapshot: bytes)
+    /// The user's part of the state is taken here; its snapshot bytes, which cost as much again for a
+    /// coordinator of a region, are written by the work returned, off the queue.
+    private func view(for access: UserAccess, scope: ViewScope) -> @Sendable () -> Reply {
+        let part = workspace.state.view(for: access, scope: scope)
+        let view = ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
+                              rosterPath: folder.rosterPath, readOnlyReason: outage.readOnlyReason ?? workspace.readOnlyReason,
+                              damage: workspace.damage, head: workspace.head, snapshot: [])
+        return {
+            var view = view
+            var writer = BinaryWriter { view.snapshot += $0 }
+            part.writeSnapshot(to: &writer)
+            writer.finish()
+            return .view(view)
+        }
     }
 
     /// The events at the positions, when every one of them is about something the user may see.
     private func history(_ positions: [Int], for access: UserAccess) -> Reply {
         guard positions.count <= 100_000, let events = workspace.history.events(at: positions) else {
-            return .failure(.log(.invalidFile(path: folder.eventsPath, reason: "the history asked for cannot be read")))
+            return .failure(.log(.invalidFile(path: workspace.logLocation, reason: "the history asked for cannot be read")))
         }
         let state = workspace.state
         guard events.allSatisfy({ state.viewIncludes($0.payload, for: access) }) else {
@@ -133,11 +173,20 @@ final class ServerCore: @unchecked Sendable {
         let batch = pending
         pending = []
         guard !batch.isEmpty else { return }
+        if served != nil {
+            // Others' appends first, so that the checks run on the state the events go on;
+            // a store that does not answer refuses the writes at once.
+            lookAtStore()
+            if let refusal = outage.refusal {
+                for request in batch { request.reply { .failure(refusal) } }
+                return
+            }
+        }
         // The roster is checked here, at writing, against the state the events go on.
-        var allowed: [(user: String, payloads: [EventPayload], reply: @Sendable (Reply) -> Void)] = []
+        var allowed: [(user: String, payloads: [EventPayload], reply: Answer)] = []
         for request in batch {
             if let refusal = refusal(of: request.payloads, by: request.user) {
-                request.reply(.failure(refusal))
+                request.reply { .failure(refusal) }
             } else {
                 allowed.append(request)
             }
@@ -145,10 +194,11 @@ final class ServerCore: @unchecked Sendable {
         let results = workspace.append(requests: allowed.map { (actor: $0.user, payloads: $0.payloads) })
         for (request, result) in zip(allowed, results) {
             switch result {
-            case .success(let events): request.reply(.appended(events))
+            case .success(let events): request.reply { .appended(events) }
             case .failure(let error):
                 if case .log = error { logger.error("write for \(request.user) failed: \(error.description)") }
-                request.reply(.failure(error))
+                if StoreOutage.isOutage(error) { storeFailed(error) }
+                request.reply { .failure(error) }
             }
         }
         if allowed.count > 1 { logger.debug("group commit of \(allowed.count) writes") }
@@ -173,8 +223,42 @@ final class ServerCore: @unchecked Sendable {
         return nil
     }
 
+    // MARK: - A store other servers share
+
+    /// Applies what others appended to the store (on its notice, before a
+    /// write, and again and again while it does not answer) and tells the
+    /// subscribers when anything changed.
+    private func lookAtStore() {
+        let reasonBefore = workspace.readOnlyReason
+        do {
+            let arrived = try workspace.refresh()
+            if outage.answered() {
+                logger.info("\(workspace.logLocation) answers again; writes are taken")
+                notifySubscribers()
+            } else if arrived > 0 || workspace.readOnlyReason != reasonBefore {
+                notifySubscribers()
+            }
+        } catch {
+            storeFailed(error)
+        }
+    }
+
+    /// The store did not answer: say so (once), and look again after a pause.
+    private func storeFailed(_ error: WorkspaceError) {
+        if outage.failed(error) {
+            logger.error("\(error.description); writes are refused, trying again")
+            notifySubscribers()
+        }
+        guard !lookScheduled else { return }
+        lookScheduled = true
+        queue.asyncAfter(deadline: .now() + outage.pause) { [self] in
+            lookScheduled = false
+            if outage.failure != nil { lookAtStore() }
+        }
+    }
+
     private func notifySubscribers() {
         let count = workspace.state.eventCount
-        for push in subscribers.values { push(.changed(eventCount: count)) }
+        for push in subscribers.values { push { .changed(eventCount: count) } }
     }
 }

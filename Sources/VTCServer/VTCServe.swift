@@ -8,7 +8,8 @@ import UnixSignals
 import VTCProtocol
 import VTCStore
 
-/// `vtc serve`: the one process that opens the data folder. Users reach it
+/// `vtc serve`: the one process that opens the data folder (and, with
+/// `served`, the log in a store that other servers share). Users reach it
 /// through a Unix socket; the kernel says who they are (`SO_PEERCRED`).
 /// SIGHUP re-reads the roster and policy; SIGTERM finishes the writes in
 /// flight and ends the process with status 0.
@@ -20,7 +21,8 @@ public enum VTCServe {
     }
 
     /// Runs until SIGTERM or SIGINT; throws when the server cannot start.
-    public static func run(folder: DataFolder, socketPath: String) throws(StartFailure) {
+    /// `served`: the log is there, not in the folder, which holds only the roster and policy.
+    public static func run(folder: DataFolder, served: ServedLog? = nil, socketPath: String) throws(StartFailure) {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
@@ -30,9 +32,14 @@ public enum VTCServe {
         if let problem = DataFolderCheck.problem(in: folder) { throw .folder(problem) }
         guard let serviceUser = UserName.of(uid: geteuid()) else { throw .workspace(.unknownUser(uid: geteuid())) }
         let core: ServerCore
-        do { core = try ServerCore(folder: folder, serviceUser: serviceUser, logger: logger) } catch { throw .workspace(error) }
+        if let served, access(folder.eventsPath, F_OK) == 0 {
+            logger.warning("\(folder.eventsPath) is not read: the log is in \(served.location)")
+        }
+        do { core = try ServerCore(folder: folder, served: served, serviceUser: serviceUser, logger: logger) } catch {
+            throw .workspace(error)
+        }
         if let problem = SocketPath.prepare(socketPath) { throw .folder(problem) }
-        let server = SocketServer(core: core, socketPath: socketPath, folder: folder, logger: logger)
+        let server = SocketServer(core: core, socketPath: socketPath, served: served?.location ?? folder.path, logger: logger)
         let outcome = BlockingOutcome()
         Task {
             do {
@@ -51,7 +58,8 @@ public enum VTCServe {
 struct SocketServer: Service {
     let core: ServerCore
     let socketPath: String
-    let folder: DataFolder
+    /// Where the log is, for the log line that says the server is up.
+    let served: String
     let logger: Logger
 
     func run() async throws {
@@ -82,7 +90,7 @@ struct SocketServer: Service {
         let channel = try await bootstrap.bind(unixDomainSocketPath: socketPath).get()
         // Anyone may connect; the roster decides what they get.
         chmod(socketPath, 0o666)
-        logger.info("serving \(folder.path) on \(socketPath): \(core.incidentCount) incidents, \(core.eventCount) events")
+        logger.info("serving \(served) on \(socketPath): \(core.incidentCount) incidents, \(core.eventCount) events")
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         for await _ in hangups.cancelOnGracefulShutdown() {
             logger.info("SIGHUP: reading roster.json and policy.json again")

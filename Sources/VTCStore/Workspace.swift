@@ -41,6 +41,9 @@ public final class Workspace {
     /// Damage that the check of the lines skipped on opening found, or a checkpoint naming a line the log no longer holds.
     private var damageBeforeCheckpoint: LogProblem?
     private let drafts: DraftStore
+    /// Our own events applied from memory because the log could not be read back right after they were
+    /// written: skipped when the log hands them over later, so that none is applied twice.
+    private var appliedAhead: Set<UUID> = []
     private let system: SystemCalls
 
     private init(folder: DataFolder, user: String, settings: Settings, state: VTCState, start: Start,
@@ -199,6 +202,9 @@ public final class Workspace {
     /// The first damage found in the log (it is then read-only), with its line.
     public var damage: LogProblem? { damageBeforeCheckpoint ?? log.damage }
 
+    /// Where the log is, for messages: the file's path or the database's address.
+    public var logLocation: String { log.location }
+
     /// Why the log is read-only, in one line; nil when it is writable.
     public var readOnlyReason: String? {
         if let damage { return LogError.damaged(path: log.location, damage).description }
@@ -268,7 +274,9 @@ public final class Workspace {
         let readBack = (try? log.readNew()) ?? []
         apply(readBack)
         let seen = Set(readBack.map(\.event.id))
-        apply(written.filter { !seen.contains($0.event.id) })
+        let ahead = written.filter { !seen.contains($0.event.id) }
+        apply(ahead)
+        appliedAhead.formUnion(ahead.map(\.event.id))
         return results
     }
 
@@ -304,6 +312,7 @@ public final class Workspace {
 
     private func apply(_ new: [LoggedEvent]) {
         for entry in new {
+            if !appliedAhead.isEmpty, appliedAhead.remove(entry.event.id) != nil { continue }
             state.apply(entry.event)
             archive.add(entry)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VTCClient
+import VTCPostgres
 import VTCServer
 import VTCStore
 
@@ -14,8 +15,12 @@ struct ServeCommand: ParsableCommand {
         SIGHUP re-reads roster.json and policy.json; SIGTERM finishes the writes in flight and exits 0. \
         See docs/deploy.md and docs/protocol.md.
 
-        Example:
+        With --store postgresql://…, the log is kept in PostgreSQL, which several servers may share; \
+        the data folder then holds roster.json and policy.json only.
+
+        Examples:
           vtc serve --data /var/lib/vtc --socket /run/vtc/vtc.sock
+          vtc serve --data /etc/vtc --store 'postgresql://vtc@db1,db2/vtc?target_session_attrs=read-write'
         """)
 
     /// `--data DIR` (required here): the folder, owned by the user running the server.
@@ -28,11 +33,24 @@ struct ServeCommand: ParsableCommand {
         guard let dataFolder = global.dataFolder, !dataFolder.isEmpty else {
             throw ValidationError("give the data folder to serve with --data DIR")
         }
-        do { try VTCServe.run(folder: DataFolder(path: dataFolder), socketPath: socket) } catch {
+        let served = try global.store.map { uri throws(CLIFailure) in try ServeCommand.served(uri) }
+        do { try VTCServe.run(folder: DataFolder(path: dataFolder), served: served, socketPath: socket) } catch {
             switch error {
             case .folder(let line): throw CLIFailure(.ioError, worded: line)
             case .workspace(let error): throw CLIFailure(error)
             }
         }
+    }
+
+    /// The log in PostgreSQL, for the server: opened afresh at start-up and on SIGHUP, and watched for others' appends.
+    private static func served(_ uri: String) throws(CLIFailure) -> ServedLog {
+        let address: PostgresAddress
+        do { address = try StoreOption.address(uri) } catch { throw CLIFailure(error) }
+        return ServedLog(location: address.description,
+                         open: { () throws(LogError) -> any LogStore in try PostgresLog.open(address) },
+                         watch: { look in
+                             let watch = PostgresLog.watchAppends(at: address, look)
+                             return { watch.stop() }
+                         })
     }
 }

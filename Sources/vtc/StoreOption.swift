@@ -8,6 +8,13 @@ enum StoreOption {
         try PostgresLog.open(uri: uri, creatingSchema: creatingSchema)
     }
 
+    /// The address a URI names, for the operating-system user running the program.
+    static func address(_ uri: String) throws(LogError) -> PostgresAddress {
+        do { return try PostgresAddress(uri, osUser: (try? OperatingSystemUser.name()) ?? "") } catch {
+            throw .store(action: "use", location: "the store", reason: error.description)
+        }
+    }
+
     /// The bytes of a log, exactly as its file holds them or would: from a URI's table or a folder's `events.jsonl`.
     static func bytes(of place: String) throws(LogError) -> [UInt8] {
         var bytes: [UInt8] = []

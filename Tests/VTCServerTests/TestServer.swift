@@ -7,9 +7,12 @@ import VTCModel
 /// A `vtc serve` of a test's own: a folder (0755) that holds the data folder
 /// (0750, roster 0640, owned by the server's user), the socket and the
 /// server's log; the server runs as `owner` (or the test's own user).
+/// With `store` (a `postgresql://` URI) the log is in that database and the
+/// data folder holds only the roster.
 final class TestServer {
     let root: String
     let owner: TestUser?
+    let store: String?
     private(set) var pid: pid_t?
     private var logs = 0
 
@@ -26,9 +29,11 @@ final class TestServer {
 
     /// `users`: login → roles (role → units); `units`: the roster's units.
     /// `shortNames`: unit → the short name the roster gives it.
-    init(units: [String], users: [(String, [Role: [String]])], owner: TestUser? = nil, shortNames: [String: String] = [:]) throws {
+    init(units: [String], users: [(String, [Role: [String]])], owner: TestUser? = nil, shortNames: [String: String] = [:],
+         store: String? = nil) throws {
         root = FileManager.default.temporaryDirectory.path + "/vtc-server-" + UUID().uuidString
         self.owner = owner
+        self.store = store
         mkdir(root, 0o755)
         chmod(root, 0o755)
         mkdir(data, 0o750)
@@ -69,7 +74,8 @@ final class TestServer {
         precondition(pid == nil)
         let log = root + "/server-\(logs).log"
         logs += 1
-        pid = Spawn.start([Spawn.vtc, "serve", "--data", data, "--socket", socket], as: owner, stdout: "/dev/null", stderr: log)
+        pid = Spawn.start([Spawn.vtc, "serve", "--data", data, "--socket", socket] + (store.map { ["--store", $0] } ?? []),
+                          as: owner, stdout: "/dev/null", stderr: log)
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if TestServer.accepts(socket) { return }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PostgresTestSupport
 import Testing
 import VTCStore
 import VTCPostgres

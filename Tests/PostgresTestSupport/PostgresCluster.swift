@@ -6,28 +6,30 @@ import Glibc
 /// run by an unprivileged user. As root (as CI runs) that is a dedicated
 /// system user, `vtcpgtest`, through `runuser`; otherwise the current user.
 /// The test process connects with peer authentication as itself.
-final class PostgresCluster {
+/// In a library of its own so that every test target that needs a
+/// database (vtcTests, VTCServerTests) uses this one.
+public final class PostgresCluster {
     /// Why the tests cannot run here, or nil.
-    static let unavailable: String? = binaries == nil ? "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (install the postgresql package)" : nil
+    public static let unavailable: String? = binaries == nil ? "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (install the postgresql package)" : nil
 
-    static let binaries: String? = {
+    public static let binaries: String? = {
         let base = "/usr/lib/postgresql"
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).compactMap(Int.init).sorted()
         return versions.reversed().map { "\(base)/\($0)/bin" }.first { FileManager.default.isExecutableFile(atPath: $0 + "/initdb") }
     }()
 
-    static let serviceUser = "vtcpgtest"
-    static var runningAsRoot: Bool { geteuid() == 0 }
+    public static let serviceUser = "vtcpgtest"
+    public static var runningAsRoot: Bool { geteuid() == 0 }
 
-    let folder: String
-    var socketFolder: String { folder }
-    var dataFolder: String { folder + "/data" }
-    let port: Int
+    public let folder: String
+    public var socketFolder: String { folder }
+    public var dataFolder: String { folder + "/data" }
+    public let port: Int
 
     /// The URI of the `vtc` database over the socket, with peer authentication.
-    var uri: String { "postgresql:///vtc?host=\(socketFolder)&port=\(port)" }
+    public var uri: String { "postgresql:///vtc?host=\(socketFolder)&port=\(port)" }
 
-    init(port: Int = 5432, folder: String? = nil) throws {
+    public init(port: Int = 5432, folder: String? = nil) throws {
         self.port = port
         self.folder = folder ?? "/tmp/vtcpg-" + String(UUID().uuidString.prefix(8))
         try FileManager.default.createDirectory(atPath: self.folder, withIntermediateDirectories: true)
@@ -43,7 +45,7 @@ final class PostgresCluster {
     }
 
     /// initdb, start, a role for the current user (as root), and the `vtc` database it owns.
-    static func start(port: Int = 5432) throws -> PostgresCluster {
+    public static func start(port: Int = 5432) throws -> PostgresCluster {
         let cluster = try PostgresCluster(port: port)
         try cluster.admin(["initdb", "-D", cluster.dataFolder, "--auth-local=peer", "--auth-host=reject", "-E", "UTF8",
                            "--locale=C", "-U", cluster.superuser])
@@ -55,7 +57,7 @@ final class PostgresCluster {
     }
 
     /// A synchronous hot standby of this cluster, made with `pg_basebackup`, named `standby1`, in a folder of its own.
-    func startStandby(port: Int) throws -> PostgresCluster {
+    public func startStandby(port: Int) throws -> PostgresCluster {
         let standby = try PostgresCluster(port: port)
         try admin(["pg_basebackup", "-h", socketFolder, "-p", String(self.port), "-D", standby.dataFolder,
                    "-X", "stream", "-c", "fast"])
@@ -63,7 +65,7 @@ final class PostgresCluster {
             "primary_conninfo = 'host=\(socketFolder) port=\(self.port) application_name=standby1'",
             "hot_standby = on",
         ])
-        FileManager.default.createFile(atPath: standby.dataFolder + "/standby.signal", contents: nil)
+        _ = FileManager.default.createFile(atPath: standby.dataFolder + "/standby.signal", contents: nil)
         if Self.runningAsRoot { try Self.shell(["chown", Self.serviceUser, standby.dataFolder + "/standby.signal"]) }
         try standby.startServer()
         try sql("ALTER SYSTEM SET synchronous_standby_names = 'standby1'", database: "postgres")
@@ -79,18 +81,18 @@ final class PostgresCluster {
     }
 
     /// Stops the server at once, as a power cut would (no shutdown checkpoint).
-    func crash() throws {
+    public func crash() throws {
         try admin(["pg_ctl", "-D", dataFolder, "stop", "-m", "immediate"])
     }
 
-    func promote() throws {
+    public func promote() throws {
         try admin(["pg_ctl", "-D", dataFolder, "promote", "-w"])
     }
 
-    var superuser: String { Self.runningAsRoot ? Self.serviceUser : Self.currentUser }
-    static var currentUser: String { String(cString: getpwuid(geteuid())!.pointee.pw_name) }
+    public var superuser: String { Self.runningAsRoot ? Self.serviceUser : Self.currentUser }
+    public static var currentUser: String { String(cString: getpwuid(geteuid())!.pointee.pw_name) }
 
-    func configure(extra: [String] = []) throws {
+    public func configure(extra: [String] = []) throws {
         let settings = ["listen_addresses = ''", "unix_socket_directories = '\(socketFolder)'", "port = \(port)",
                         "fsync = on", "synchronous_commit = on"] + extra
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dataFolder + "/postgresql.conf"))
@@ -99,20 +101,25 @@ final class PostgresCluster {
         try handle.close()
     }
 
-    func startServer() throws {
+    public func startServer() throws {
         try admin(["pg_ctl", "-D", dataFolder, "-l", folder + "/server.log", "-w", "start"])
     }
 
     /// Runs SQL as the cluster's superuser (the test's administrator, as a region's DBA would).
     @discardableResult
-    func sql(_ statement: String, database: String = "vtc") throws -> String {
+    public func sql(_ statement: String, database: String = "vtc") throws -> String {
         try admin(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", socketFolder, "-p", String(port),
                    "-d", database, "-c", statement])
     }
 
+    /// The log as the `vtc` database's table holds it, one line per row in `seq` order, read by the superuser.
+    public func logLines() throws -> [String] {
+        try sql("SELECT convert_from(line, 'UTF8') FROM vtc_log ORDER BY seq").split(separator: "\n").map(String.init)
+    }
+
     /// Runs one of the server's programs as the cluster's owner.
     @discardableResult
-    func admin(_ arguments: [String], check: Bool = true) throws -> String {
+    public func admin(_ arguments: [String], check: Bool = true) throws -> String {
         let program = Self.binaries! + "/" + arguments[0]
         let command = Self.runningAsRoot ? ["runuser", "-u", Self.serviceUser, "--", program] + arguments.dropFirst()
                                          : [program] + arguments.dropFirst()
@@ -128,7 +135,7 @@ final class PostgresCluster {
     /// Runs a program (found on PATH unless absolute) and waits for it with `waitpid`. Not Foundation's
     /// Process: it waits on what the server that `pg_ctl start` leaves running inherits, and never returns.
     @discardableResult
-    static func shell(_ command: [String], check: Bool = true, in directory: String? = nil) throws -> String {
+    public static func shell(_ command: [String], check: Bool = true, in directory: String? = nil) throws -> String {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("vtcpg-out-" + UUID().uuidString).path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         var actions = posix_spawn_file_actions_t()
@@ -153,8 +160,8 @@ final class PostgresCluster {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
     }
 }
