@@ -56,6 +56,79 @@ public final class ServerConnection {
         }
     }
 
+    /// Asks for the part of the view that `scope` names and hands its snapshot to `restore` as it
+    /// arrives from the socket, so that a region's view is never held as bytes beside the state
+    /// restored from them. `restore` reads the whole snapshot; whatever it leaves is skipped.
+    public func view<T>(_ scope: ViewScope, restore: (ServerView, inout BinaryReader) throws(WorkspaceError) -> T)
+        throws(WorkspaceError) -> T {
+        try send(Request.view(scope).frame.encoded())
+        while true {
+            try fill(8)
+            let length = Frame.length(received, at: 0)
+            let headerLength = Frame.length(received, at: 4)
+            guard length <= ProtocolLimits.maximumReplyBytes, headerLength <= length - 4 else {
+                throw .log(.invalidFile(path: socketPath, reason: "the server sent a message of \(length) bytes"))
+            }
+            try fill(8 + headerLength)
+            let header: JSONValue
+            do { header = try JSONParser.parse(received[8..<(8 + headerLength)]) } catch {
+                throw .log(.invalidFile(path: socketPath, reason: "the server sent a message this vtc does not understand: \(error)"))
+            }
+            guard header["type"]?.string == "view" else {
+                // A change pushed before the view, or a failure instead of it: read as any reply.
+                switch try receive(blocking: true)! {
+                case .changed: changes += 1; continue
+                case .failure(let error): throw error
+                case let other: throw unexpected(other)
+                }
+            }
+            let view: ServerView
+            do { view = try ServerView(header: header, snapshot: []) } catch {
+                throw .log(.invalidFile(path: socketPath, reason: "the server sent a message this vtc does not understand: \(error)"))
+            }
+            received.removeFirst(8 + headerLength)
+            var remaining = length - 4 - headerLength
+            var readError: WorkspaceError?
+            var reader = BinaryReader { [self] () -> [UInt8]? in
+                guard remaining > 0, readError == nil else { return nil }
+                do throws(WorkspaceError) {
+                    if received.isEmpty { try fill(1) }
+                } catch {
+                    readError = error
+                    return nil
+                }
+                let block = Array(received.prefix(remaining))
+                received.removeFirst(block.count)
+                remaining -= block.count
+                return block
+            }
+            let restored: Result<T, WorkspaceError> = Result { () throws(WorkspaceError) in try restore(view, &reader) }
+            if let readError { throw readError }
+            // What `restore` left of the snapshot, so that the next reply starts where it should.
+            while remaining > 0 {
+                if received.isEmpty { try fill(1) }
+                let skipped = min(received.count, remaining)
+                received.removeFirst(skipped)
+                remaining -= skipped
+            }
+            return try restored.get()
+        }
+    }
+
+    /// Reads from the socket until at least `count` bytes are buffered.
+    private func fill(_ count: Int) throws(WorkspaceError) {
+        while received.count < count {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .log(.system(action: "read from the vtc server at", path: socketPath, errno: errno))
+            }
+            if n == 0 { throw .log(.system(action: "read from the vtc server at", path: socketPath, errno: ECONNRESET)) }
+            received += chunk[0..<n]
+        }
+    }
+
     /// Asks for `changed` messages from now on; the server's first one
     /// answers, with how many events the log holds now.
     public func subscribe() throws(WorkspaceError) -> Int {

@@ -64,7 +64,12 @@ public final class ServerWorkspace: OpenedWorkspace {
 
     private static func fetchView(_ connection: ServerConnection, _ scope: ViewScope) throws(WorkspaceError)
         -> (String, UserAccess, Roster, String, VTCState, String?, LogProblem?, Checkpoint?) {
-        guard case .view(let view) = try connection.exchange(.view(scope)) else { throw unreadable(connection, "no view") }
+        try connection.view(scope) { view, reader throws(WorkspaceError) in try restore(view, &reader, connection) }
+    }
+
+    /// The state and what comes with it from a view whose snapshot `reader` reads.
+    private static func restore(_ view: ServerView, _ reader: inout BinaryReader, _ connection: ServerConnection)
+        throws(WorkspaceError) -> (String, UserAccess, Roster, String, VTCState, String?, LogProblem?, Checkpoint?) {
         let policy: Policy
         do { policy = view.policy.isNull ? .default : try PolicyFile.parse(JSONWriter.encode(view.policy)) } catch {
             throw unreadable(connection, "its policy: \(error)")
@@ -76,9 +81,9 @@ public final class ServerWorkspace: OpenedWorkspace {
         guard let access = roster.access(for: view.user) else {
             throw .notInRoster(user: view.user, rosterPath: view.rosterPath)
         }
-        var reader = BinaryReader(bytes: view.snapshot)
         let state: VTCState
         do { state = try VTCState(snapshot: &reader, policy: policy) } catch { throw unreadable(connection, "its state \(error)") }
+        guard reader.isAtEnd() else { throw unreadable(connection, "its state is followed by more") }
         return (view.user, access, roster, view.rosterPath, state, view.readOnlyReason, view.damage, view.head)
     }
 

@@ -25,11 +25,21 @@ public struct IncidentIndex: Sendable {
     /// (due before now) before the open (due at or after now) before the rest whatever
     /// "now" is, so this order is computed once.
     let urgencyOrder: [Row]
-    public let text: IncidentTextIndex
+    /// The text of every row, for searching; only an index built `searchable` has it.
+    public var text: IncidentTextIndex {
+        precondition(isSearchable, "the text of an IncidentIndex built without it")
+        return rowText
+    }
+    private let rowText: IncidentTextIndex
+    public let isSearchable: Bool
 
     public var count: Int { ids.count }
 
-    public init(_ state: VTCState, for user: UserAccess) {
+    /// The index of what `user` may see in `state`. Only a `searchable` index keeps the
+    /// rows' text (descriptions, notes, and the bits that say where a word may occur), which a
+    /// selection without words never reads (docs/benchmarks.md: what it costs).
+    public init(_ state: VTCState, for user: UserAccess, searchable: Bool = true) {
+        isSearchable = searchable
         // The records are read once, in the dictionary's own order (reading memory in
         // sequence), by every processor at once, each sorting what it read; the sorted
         // parts are then merged.
@@ -40,13 +50,13 @@ public struct IncidentIndex: Sendable {
         parts.withUnsafeMutableBufferPointer { parts in
             nonisolated(unsafe) let parts = parts
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var part = Gathered(user: user)
+                var part = Gathered(user: user, searchable: searchable)
                 for record in records[bounds[chunk]..<bounds[chunk + 1]] { part.add(record) }
                 part.keys.sort(by: NewestFirstKey.precedes)
                 parts[chunk] = part
             }
         }
-        let gathered = Gathered(joining: &parts, for: user)
+        let gathered = Gathered(joining: &parts, for: user, searchable: searchable)
         let rows = gathered.newestFirst()
 
         ids = rows.map { gathered.ids[$0] }
@@ -65,7 +75,8 @@ public struct IncidentIndex: Sendable {
             if severity[i] != severity[j] { return severity[i] > severity[j] }
             return a < b
         }
-        text = IncidentTextIndex(
+        rowText = !searchable ? IncidentTextIndex(descriptions: [], notes: [], shortFields: [], shortTexts: [], presence: [],
+                                                  plain: RowSet(words: [])) : IncidentTextIndex(
             descriptions: rows.map { gathered.descriptions[$0] }, notes: rows.map { gathered.notes[$0] },
             shortFields: rows.flatMap { gathered.shortFields[($0 * 3)..<($0 * 3 + 3)] }, shortTexts: gathered.shortTexts,
             presence: rows.map { gathered.presence[$0] }, plain: RowSet(count: rows.count) { gathered.plain[rows[$0]] })
@@ -134,6 +145,8 @@ private struct Gathered {
     private var shortNumbers: [BytewiseKey: UInt32] = [:]
     private var maySee: [SeeKey: Bool] = [:]
     private let user: UserAccess
+    /// Whether the text of each record is kept.
+    private let searchable: Bool
     private let kinds = EpisodeKind.allCases
 
     private struct SeeKey: Hashable {
@@ -141,7 +154,10 @@ private struct Gathered {
         let registrant: BytewiseKey
     }
 
-    init(user: UserAccess) { self.user = user }
+    init(user: UserAccess, searchable: Bool) {
+        self.user = user
+        self.searchable = searchable
+    }
 
     mutating func add(_ record: IncidentRecord) {
         guard !record.isWithdrawn else { return }
@@ -164,10 +180,11 @@ private struct Gathered {
         var due = Int64.max
         for item in record.followUps where item.outcome == nil { due = min(due, item.due.epochSeconds) }
         earliestOpenDue.append(due)
+        for text in [facts.location ?? "", facts.citizenRef ?? "", facts.unit] { shortFields.append(number(of: text)) }
+        guard searchable else { return }
         let noteTexts = record.notes.isEmpty ? [] : record.notes.map(\.text)
         descriptions.append(facts.description)
         notes.append(noteTexts)
-        for text in [facts.location ?? "", facts.citizenRef ?? "", facts.unit] { shortFields.append(number(of: text)) }
         var bits: UInt64 = 0
         var isPlain = PlainText.scan(facts.description, into: &bits)
         for note in noteTexts { isPlain = PlainText.scan(note, into: &bits) && isPlain }
@@ -207,8 +224,9 @@ private struct Gathered {
 
     /// The parts one after the other, their short texts numbered anew.
     /// Takes the parts one by one, releasing each once it is copied, so that the parts and their join are never all in memory.
-    init(joining parts: inout [Gathered?], for user: UserAccess) {
+    init(joining parts: inout [Gathered?], for user: UserAccess, searchable: Bool) {
         self.user = user
+        self.searchable = searchable
         for index in parts.indices {
             let part = parts[index]!
             parts[index] = nil

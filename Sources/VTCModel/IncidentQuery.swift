@@ -47,9 +47,10 @@ public struct IncidentQuery: Hashable, Sendable {
     }
 
     /// The incidents the query selects, in its order: one selection over the
-    /// user's `IncidentIndex`, the same the list screen makes.
+    /// user's `IncidentIndex` (with the rows' text only when there are words to
+    /// search), the same the list screen makes.
     public func run(on state: VTCState, for user: UserAccess, at now: Timestamp) -> [IncidentRecord] {
-        let index = IncidentIndex(state, for: user)
+        let index = IncidentIndex(state, for: user, searchable: !TextSearch.words(text ?? "").isEmpty)
         return index.select(self, at: now).map { state.incidents[existing: index.ids[Int($0)]] }
     }
 

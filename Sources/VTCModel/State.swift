@@ -15,7 +15,7 @@ public struct VTCState: Equatable, Sendable {
     /// How many events were applied: the position (from 1) of the last one.
     public private(set) var eventCount = 0
 
-    private var supervisionIndex: [UUID: Int] = [:]
+    private(set) var supervisionIndex: [UUID: Int] = [:]
     /// The places in `actionOrder` of each unit's actions, and in
     /// `supervisionSessions` of each unit's sessions, in log order: a user's
     /// view takes the units they read without walking the others.

@@ -30,8 +30,8 @@ extension VTCState {
         case .nothing:
             return part(incidents: [], actions: [], supervisionSessions: [])
         case .incidents(let idPrefix):
-            let prefix = idPrefix.lowercased()
-            return part(incidents: visibleRecords(for: user) { $0.id.lowercasedString.hasPrefix(prefix) }, actions: [],
+            let prefix = Array(idPrefix.lowercased().utf8)
+            return part(incidents: visibleRecords(for: user) { Self.id($0, startsWith: prefix) }, actions: [],
                         supervisionSessions: [])
         case .query(let query, let at):
             let visible = part(incidents: visibleRecords(for: user), actions: [], supervisionSessions: [])
@@ -41,12 +41,35 @@ extension VTCState {
         }
     }
 
-    /// The incidents the user may see (and `including` keeps), in registration order.
-    private func visibleRecords(for user: UserAccess, including: (IncidentRecord) -> Bool = { _ in true }) -> [IncidentRecord] {
+    /// The incidents the user may see whose id `keep` accepts, in registration order. Ids are looked at
+    /// first, so that a part of a large view costs the ids, not the records.
+    private func visibleRecords(for user: UserAccess, keep: (UUID) -> Bool = { _ in true }) -> [IncidentRecord] {
         var candidates = incidents.places(ofRegistrant: user.user)
         for unit in incidents.units where readsUnit(user, unit) { candidates += incidents.places(ofUnit: unit) }
-        return Self.ascendingUnique(candidates).map { incidents.values[Int($0)] }.filter {
-            including($0) && Access.check(user, .see(unit: $0.facts.unit, registrant: $0.registrant)).isAllowed
+        let records = incidents.values
+        var visible: [IncidentRecord] = []
+        for place in Self.ascendingUnique(candidates).lazy.map({ Int($0) }) where keep(records[place].id)
+            && Access.check(user, .see(unit: records[place].facts.unit, registrant: records[place].registrant)).isAllowed {
+            visible.append(records[place])
+        }
+        return visible
+    }
+
+    /// Whether the id, written lowercased with its dashes, starts with these bytes; without writing it.
+    private static func id(_ id: UUID, startsWith prefix: [UInt8]) -> Bool {
+        let digits = Array("0123456789abcdef".utf8)
+        var matched = 0
+        func next(_ character: UInt8) -> Bool {
+            guard matched < prefix.count, prefix[matched] == character else { return false }
+            matched += 1
+            return true
+        }
+        return withUnsafeBytes(of: id.uuid) { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if [4, 6, 8, 10].contains(index), !next(UInt8(ascii: "-")) { return matched == prefix.count }
+                if !next(digits[Int(byte >> 4)]) || !next(digits[Int(byte & 0xF)]) { return matched == prefix.count }
+            }
+            return matched == prefix.count
         }
     }
 

@@ -17,14 +17,17 @@ public struct Frame: Equatable, Sendable {
     public var type: String? { header["type"]?.string }
 
     /// The bytes to send, length prefix included.
-    public func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] { prefix + tail }
+
+    /// The bytes before the tail: both lengths and the header. A large tail can be sent after them without
+    /// being copied into one array with them.
+    public var prefix: [UInt8] {
         let json = JSONWriter.encode(header)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(8 + json.count + tail.count)
+        bytes.reserveCapacity(8 + json.count)
         Frame.appendLength(4 + json.count + tail.count, to: &bytes)
         Frame.appendLength(json.count, to: &bytes)
         bytes += json
-        bytes += tail
         return bytes
     }
 

@@ -38,7 +38,8 @@ public struct ServerView: Equatable, Sendable {
          ("head", head.map { .object([("seq", .int($0.seq)), ("sha256", .string($0.hash))]) } ?? .null)]
     }
 
-    init(header h: JSONValue, snapshot: [UInt8]) throws(ProtocolError) {
+    /// A view from its frame's header and tail; a client that reads the tail as it arrives gives no tail here.
+    public init(header h: JSONValue, snapshot: [UInt8]) throws(ProtocolError) {
         guard let user = h["user"]?.string, let roster = h["roster"], let policy = h["policy"],
               let rosterPath = h["roster_path"]?.string else { throw ProtocolError("a view without user, roster, policy or roster_path") }
         var damage: LogProblem?

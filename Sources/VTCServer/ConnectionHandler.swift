@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import NIOCore
 import VTCProtocol
@@ -18,6 +19,9 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var greeted = false
     private var helloTimer: Scheduled<Void>?
     private var stallTimer: Scheduled<Void>?
+    /// Where this connection's replies are made and written, in the order the core answered: a
+    /// view's snapshot is written here, not on the core's queue that writes wait for.
+    private let replies = DispatchQueue(label: "vtc.server.replies")
 
     init(user: String, core: ServerCore, limits: ConnectionLimits, logger: Logger) {
         self.user = user
@@ -54,13 +58,22 @@ final class ConnectionHandler: ChannelInboundHandler {
         } else if !greeted {
             return refuse(context, "the first message must be hello")
         }
-        let (channel, logger, user) = (context.channel, logger, user)
-        core.handle(request, user: user, subscriber: ObjectIdentifier(self)) { reply in
-            let bytes = reply.frame.encoded()
-            let written = channel.writeAndFlush(channel.allocator.buffer(bytes: bytes))
-            if case .failure(.notInRoster) = reply {
-                logger.notice("refused \(user): not in the roster")
-                written.whenComplete { _ in channel.close(promise: nil) }
+        let (channel, logger, user, replies, answering) = (context.channel, logger, user, replies, core.answering)
+        core.handle(request, user: user, subscriber: ObjectIdentifier(self)) { make in
+            answering.enter()
+            replies.async {
+                defer { answering.leave() }
+                let reply = make()
+                let frame = reply.frame
+                let prefix = frame.prefix
+                var buffer = channel.allocator.buffer(capacity: prefix.count + frame.tail.count)
+                buffer.writeBytes(prefix)
+                buffer.writeBytes(frame.tail)
+                let written = channel.writeAndFlush(buffer)
+                if case .failure(.notInRoster) = reply {
+                    logger.notice("refused \(user): not in the roster")
+                    written.whenComplete { _ in channel.close(promise: nil) }
+                }
             }
         }
     }

@@ -12,9 +12,11 @@ import VTCStore
 /// answered here for the user the socket named, with what that user may
 /// see, and every write goes through `Workspace.append(requests:)`.
 ///
-/// Everything runs on one serial queue (`queue`), so the state needs no
-/// lock. Writes that arrive while a sync runs wait in `pending` and are then
-/// written together with one sync: group commit.
+/// Everything that reads or changes the state runs on one serial queue
+/// (`queue`), so the state needs no lock. Writes that arrive while a sync
+/// runs wait in `pending` and are then written together with one sync: group
+/// commit. What takes long and needs no state (a view's snapshot bytes) is
+/// left to the connection's own queue, so that writes do not wait for it.
 final class ServerCore: @unchecked Sendable {
     let queue = DispatchQueue(label: "vtc.server.core")
     private let folder: DataFolder
@@ -27,9 +29,16 @@ final class ServerCore: @unchecked Sendable {
     private let logger: Logger
     private var workspace: Workspace
     private var policyJSON: JSONValue
-    private var pending: [(user: String, payloads: [EventPayload], reply: @Sendable (Reply) -> Void)] = []
+    private var pending: [(user: String, payloads: [EventPayload], reply: Answer)] = []
     private var commitScheduled = false
-    private var subscribers: [ObjectIdentifier: @Sendable (Reply) -> Void] = [:]
+    private var subscribers: [ObjectIdentifier: Answer] = [:]
+
+    /// Takes a reply to send, as the work that makes it: called on the queue, in the order of the
+    /// connection's requests; the connection runs the work on its own queue, in that order.
+    typealias Answer = @Sendable (@escaping @Sendable () -> Reply) -> Void
+    /// Answers given to connections and not yet handed to their sockets: the connection enters on
+    /// the queue, and leaves once it has written the reply.
+    let answering = DispatchGroup()
 
     /// Opens the folder; throws the one line that says why it cannot be served.
     init(folder: DataFolder, served: ServedLog? = nil, serviceUser: String, logger: Logger) throws(WorkspaceError) {
@@ -87,20 +96,21 @@ final class ServerCore: @unchecked Sendable {
 
     // MARK: - Requests
 
-    /// Answers a request for `user` (from the socket); `reply` is called once, on the queue.
-    func handle(_ request: Request, user: String, subscriber: ObjectIdentifier, reply: @escaping @Sendable (Reply) -> Void) {
+    /// Answers a request for `user` (from the socket); `answer` is called once, on the queue.
+    func handle(_ request: Request, user: String, subscriber: ObjectIdentifier, answer: @escaping Answer) {
         queue.async { [self] in
+            func reply(_ reply: Reply) { answer { reply } }
             guard let access = workspace.roster.access(for: user) else { return reply(.failure(notInRoster(user))) }
             switch request {
             case .hello: reply(.welcome(version: ProtocolLimits.version, user: user))
-            case .view(let scope): reply(.view(view(for: access, scope: scope)))
+            case .view(let scope): answer(view(for: access, scope: scope))
             case .history(let positions): reply(history(positions, for: access))
             case .events: reply(events(for: access))
             case .subscribe:
-                subscribers[subscriber] = reply
+                subscribers[subscriber] = answer
                 reply(.changed(eventCount: workspace.state.eventCount))
             case .append(let payloads):
-                pending.append((user, payloads, reply))
+                pending.append((user, payloads, answer))
                 if !commitScheduled {
                     commitScheduled = true
                     queue.async { [self] in commit() }
@@ -114,16 +124,25 @@ final class ServerCore: @unchecked Sendable {
     }
 
     /// Waits until every write received so far is written and answered.
-    func drain() { queue.sync {} }
+    func drain() {
+        queue.sync {}
+        answering.wait()
+    }
 
-    private func view(for access: UserAccess, scope: ViewScope) -> ServerView {
-        var bytes: [UInt8] = []
-        var writer = BinaryWriter { bytes += $0 }
-        workspace.state.view(for: access, scope: scope).writeSnapshot(to: &writer)
-        writer.finish()
-        return ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
-                          rosterPath: folder.rosterPath, readOnlyReason: outage.readOnlyReason ?? workspace.readOnlyReason, damage: workspace.damage,
-                          head: workspace.head, snapshot: bytes)
+    /// The user's part of the state is taken here; its snapshot bytes, which cost as much again for a
+    /// coordinator of a region, are written by the work returned, off the queue.
+    private func view(for access: UserAccess, scope: ViewScope) -> @Sendable () -> Reply {
+        let part = workspace.state.view(for: access, scope: scope)
+        let view = ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
+                              rosterPath: folder.rosterPath, readOnlyReason: outage.readOnlyReason ?? workspace.readOnlyReason,
+                              damage: workspace.damage, head: workspace.head, snapshot: [])
+        return {
+            var view = view
+            var writer = BinaryWriter { view.snapshot += $0 }
+            part.writeSnapshot(to: &writer)
+            writer.finish()
+            return .view(view)
+        }
     }
 
     /// The events at the positions, when every one of them is about something the user may see.
@@ -159,15 +178,15 @@ final class ServerCore: @unchecked Sendable {
             // a store that does not answer refuses the writes at once.
             lookAtStore()
             if let refusal = outage.refusal {
-                for request in batch { request.reply(.failure(refusal)) }
+                for request in batch { request.reply { .failure(refusal) } }
                 return
             }
         }
         // The roster is checked here, at writing, against the state the events go on.
-        var allowed: [(user: String, payloads: [EventPayload], reply: @Sendable (Reply) -> Void)] = []
+        var allowed: [(user: String, payloads: [EventPayload], reply: Answer)] = []
         for request in batch {
             if let refusal = refusal(of: request.payloads, by: request.user) {
-                request.reply(.failure(refusal))
+                request.reply { .failure(refusal) }
             } else {
                 allowed.append(request)
             }
@@ -175,11 +194,11 @@ final class ServerCore: @unchecked Sendable {
         let results = workspace.append(requests: allowed.map { (actor: $0.user, payloads: $0.payloads) })
         for (request, result) in zip(allowed, results) {
             switch result {
-            case .success(let events): request.reply(.appended(events))
+            case .success(let events): request.reply { .appended(events) }
             case .failure(let error):
                 if case .log = error { logger.error("write for \(request.user) failed: \(error.description)") }
                 if StoreOutage.isOutage(error) { storeFailed(error) }
-                request.reply(.failure(error))
+                request.reply { .failure(error) }
             }
         }
         if allowed.count > 1 { logger.debug("group commit of \(allowed.count) writes") }
@@ -240,6 +259,6 @@ final class ServerCore: @unchecked Sendable {
 
     private func notifySubscribers() {
         let count = workspace.state.eventCount
-        for push in subscribers.values { push(.changed(eventCount: count)) }
+        for push in subscribers.values { push { .changed(eventCount: count) } }
     }
 }

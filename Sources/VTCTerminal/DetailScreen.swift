@@ -61,10 +61,7 @@ public struct DetailScreen: Screen {
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
-        buffer.fill(area)
-        let textRect = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - dialog.height))
-        lines(context, width: area.width).render(into: &buffer, rect: textRect, top: scroll.top)
-        return dialog.render(into: &buffer, area: area)
+        dialog.render(below: lines(context, width: area.width), top: scroll.top, into: &buffer, area: area)
     }
 
     /// Rows the detail takes besides its text: the shell's frame.

@@ -88,6 +88,14 @@ struct Dialog<Pick: Equatable & Sendable, Purpose: Equatable & Sendable>: Equata
         }
     }
 
+    /// Draws `lines` from `top` in what the dialog leaves of `area`, and the dialog along its
+    /// bottom; the cursor when a form is open.
+    func render(below lines: DetailLines, top: Int, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
+        buffer.fill(area)
+        lines.render(into: &buffer, rect: Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - height)), top: top)
+        return render(into: &buffer, area: area)
+    }
+
     /// Draws the dialog along the bottom of `area`; the cursor when a form is open.
     func render(into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
         switch shown {

@@ -165,7 +165,7 @@ struct HomeNumbers: Equatable {
         }.count
         let leaderUnits = Set(context.roster.units.filter { user.has(.leader, in: $0) })
         if !leaderUnits.isEmpty {
-            let index = IncidentIndex(state, for: user)
+            let index = IncidentIndex(state, for: user, searchable: false)
             asLeader = UnitNumbers(
                 unacknowledged: index.select(IncidentQuery(units: leaderUnits, notAcknowledged: true), at: now).count,
                 overdue: index.select(IncidentQuery(units: leaderUnits, withOverdueFollowUp: true), at: now).count)

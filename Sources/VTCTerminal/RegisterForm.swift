@@ -91,11 +91,6 @@ struct RegisterForm: Equatable, Sendable {
         let zone = context.state.policy.zone
         func typed(_ field: RegistrationField) -> String { text(field).trimmingCharacters(in: .whitespaces) }
         func unchosen(_ field: RegistrationField) -> Bool { fields.choice(.registration(field)) == nil }
-        func singleLine(_ text: String) -> String? {
-            if let problem = InputRules.checkText(text, field: field.rawValue, multiLine: false) { return texts.message(.input(problem)) }
-            if InputRules.containsCPRNumber(text) { return texts.message(.input(.cprNumber(field: field.rawValue))) }
-            return nil
-        }
         switch field {
         case .occurredAt:
             if case .failure(let problem) = OccurredInput.moment(typed(field), now: context.now, zone: zone) {
@@ -103,7 +98,7 @@ struct RegisterForm: Equatable, Sendable {
             }
         case .unit, .kind, .severity: return isSaving && unchosen(field) ? texts.message(.chooseOne(field)) : nil
         case .location, .citizenRef:
-            return singleLine(typed(field))
+            return ScreenInput.problem(typed(field), field: field.rawValue, texts: texts)
         case .firstAbsenceDay:
             let text = typed(field)
             if !text.isEmpty, case .failure(let problem) = OccurredInput.day(text, now: context.now, zone: zone, window: .absence) {
@@ -116,10 +111,8 @@ struct RegisterForm: Equatable, Sendable {
                 return texts.message(.absenceIncomplete)
             }
         case .description:
-            let written = text(field).trimmingCharacters(in: .whitespacesAndNewlines)
-            if written.isEmpty { return texts.message(.input(.empty(field: field.rawValue))) }
-            if let problem = InputRules.checkText(written, field: field.rawValue, multiLine: true) { return texts.message(.input(problem)) }
-            if InputRules.containsCPRNumber(written) { return texts.message(.input(.cprNumber(field: field.rawValue))) }
+            return ScreenInput.problem(text(field).trimmingCharacters(in: .whitespacesAndNewlines), field: field.rawValue,
+                                       multiLine: true, required: true, texts: texts)
         case .involvement, .counterpart, .injury, .firstAid, .defusingHeld, .wantsLeaderTalk, .wantsPsychologist, .policeReport:
             return nil
         }

@@ -70,7 +70,7 @@ import Testing
             for user in StateViewOracle.users {
                 let whole = StateViewOracle.view(of: state, for: user)
                 for id in state.incidents.values.prefix(5).map(\.id.lowercasedString) {
-                    for typed in [id, String(id.prefix(6)).uppercased(), String(id.prefix(1)), ""] {
+                    for typed in [id, String(id.prefix(6)).uppercased(), String(id.prefix(1)), "", String(id.prefix(9)), String(id.prefix(14)).uppercased(), id + "0", "-", "zz"] {
                         let part = state.view(for: user, scope: .incidents(idPrefix: typed))
                         let expected = whole.incidents.values.filter { $0.id.lowercasedString.hasPrefix(typed.lowercased()) }
                         #expect(part.incidents.values == expected, "\(user) \(typed)")
