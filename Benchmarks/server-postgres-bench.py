@@ -60,7 +60,7 @@ def start_cluster():
         conf.write(f"\nlisten_addresses = ''\nunix_socket_directories = '{PG}'\nport = {PORT}\nfsync = on\n"
                    "synchronous_commit = on\nshared_buffers = 512MB\nmax_wal_size = 4GB\n")
     as_pg(pg_bin("pg_ctl"), "-D", PG + "/data", "-l", PG + "/server.log", "-w", "start")
-    psql("postgres", "CREATE ROLE root SUPERUSER LOGIN")
+    as_pg(pg_bin("psql"), "-X", "-q", "-h", PG, "-p", str(PORT), "-d", "postgres", "-c", "CREATE ROLE root SUPERUSER LOGIN")
 
 
 def stop_cluster():
@@ -133,8 +133,8 @@ def main():
             os.chmod(os.path.join(region, f), 0o640)
     events = sum(1 for _ in open(os.path.join(region, "events.jsonl"), "rb")) - 1
     log_mb = os.path.getsize(os.path.join(region, "events.jsonl")) / 1e6
-    start_cluster()
     try:
+        start_cluster()
         # Durable appends: a fresh database, a server on it, rounds of bare commits and writers interleaved.
         psql("postgres", "CREATE DATABASE vtc_append OWNER root")
         appends = os.path.join(WORK, "appends")

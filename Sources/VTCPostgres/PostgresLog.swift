@@ -16,7 +16,7 @@ import VTCStore
 /// decoded on every core in 8 MB chunks, as a file is.
 ///
 /// Not thread-safe, except `events(at:places:)`: use one instance from one task.
-public final class PostgresLog: LogStore {
+public final class PostgresLog: ResumableLogStore {
     public let address: PostgresAddress
     public var location: String { address.description }
     public private(set) var damage: LogProblem?
@@ -28,6 +28,8 @@ public final class PostgresLog: LogStore {
     private var reader = ChainedLines()
     /// The highest `seq` column read so far.
     private var readThrough: Int64 = 0
+    /// True once the first read (every line, or those after a checkpoint) is done: later ones are short.
+    private var hasRead = false
 
     private static let chunkSize = 8 << 20
     /// How long an append, or a read of what was appended since, may go without finishing: far more than
@@ -71,7 +73,7 @@ public final class PostgresLog: LogStore {
         let events = Lent([LoggedEvent]())
         // The first read takes the whole log, as long as that takes; later ones take a few lines, or give up.
         readThrough = try stream("read", sql: "SELECT seq, line FROM vtc_log WHERE seq > \(readThrough) ORDER BY seq",
-                                 after: readThrough, seconds: readThrough == 0 ? nil : PostgresLog.answerSeconds) { chunk in
+                                 after: readThrough, seconds: hasRead ? PostgresLog.answerSeconds : nil) { chunk in
             reader.value.feed(chunk) { logged in
                 // The row's seq is where its line is: history is read back by it.
                 var placed = logged
@@ -81,7 +83,29 @@ public final class PostgresLog: LogStore {
         }
         self.reader = reader.value
         damage = reader.value.damage
+        hasRead = true
         return events.value
+    }
+
+    public var position: LogPosition? { reader.position(place: readThrough) }
+
+    public func resume(after position: LogPosition) throws(LogError) -> Bool {
+        guard !hasRead, position.seq > 1 else { return false }
+        let seq = position.seq
+        let logger = link.logger
+        let lines = try run("read") { connection -> [Int64: [UInt8]] in
+            var lines: [Int64: [UInt8]] = [:]
+            let rows = try await connection.query("SELECT seq, line FROM vtc_log WHERE seq = 1 OR seq = \(seq)", logger: logger)
+            for try await (seq, line) in rows.decode((Int64, ByteBuffer).self) { lines[seq] = Array(line.readableBytesView) }
+            return lines
+        }
+        guard let header = lines[1], let line = lines[seq], line.count == position.length,
+              line.withUnsafeBytes({ LogFormat.digest($0) }) == position.digest else { return false }
+        let resumed = ChainedLines(header: header, resumingAfter: position)
+        guard resumed.damage == nil, resumed.header?.logID == position.logID else { return false }
+        reader = resumed
+        readThrough = seq
+        return true
     }
 
     public func readAll(_ chunk: (UnsafeRawBufferPointer) -> Void) throws(LogError) {

@@ -10,8 +10,25 @@ package struct ChainedLines {
     package private(set) var setAside: [LogProblem] = []
     private var splitter: LineSplitter
     private var checker = ChainChecker()
+    /// The length of the last line read, without its LF.
+    private var lastLength = 0
 
     package init() { splitter = LineSplitter(startingAt: 0) }
+
+    /// Goes on after a line already checked (a checkpoint's): the header's line, then the lines after `position`.
+    package init(header line: [UInt8], resumingAfter position: LogPosition) {
+        self.init()
+        (line + [0x0A]).withUnsafeBytes { feed($0, each: { _ in }) }
+        checker = ChainChecker(resumingAfter: position.seq, digest: position.digest)
+        lastLength = position.length
+    }
+
+    /// The last line read, placed at `place` (where its store keeps it); nil before the first event.
+    package func position(place: Int64) -> LogPosition? {
+        guard let header, checker.lines > 1 else { return nil }
+        return LogPosition(logID: header.logID, seq: checker.expectedSeq &- 1, offset: place, length: lastLength,
+                           digest: checker.prev)
+    }
 
     /// The `seq` and hash of the last line read.
     package var head: Checkpoint? { checker.head }
@@ -27,6 +44,7 @@ package struct ChainedLines {
         var header = self.header
         var damage: LogProblem?
         var setAside = self.setAside
+        var lastLength = self.lastLength
         splitter.feed(chunk) { line in
             let before = checker
             switch checker.check(line) {
@@ -41,8 +59,10 @@ package struct ChainedLines {
                 damage = problems[0]
                 return false
             }
+            lastLength = line.length
             return true
         }
+        self.lastLength = lastLength
         self.checker = checker
         self.header = header
         self.damage = damage

@@ -16,6 +16,9 @@ public struct DataFolder: Hashable, Sendable {
     public var rosterPath: String { path + "/roster.json" }
     public var policyPath: String { path + "/policy.json" }
     public var checkpointPath: String { path + "/state.checkpoint" }
+    /// The checkpoint of a log kept in another store (a database): apart from the folder's own, whose line
+    /// starts are byte offsets in `events.jsonl` where this one's are the store's places.
+    public var storeCheckpointPath: String { path + "/store.checkpoint" }
 
     /// The folder to use: `--data DIR`, else `$VTC_DATA`, else
     /// `$XDG_DATA_HOME/vtc`, else `~/.local/share/vtc`. Empty values count as unset.

@@ -43,7 +43,7 @@ public enum LogFormat {
 
     /// The SHA-256 of a line's bytes as 32 raw bytes: the reader compares
     /// these, and writes hex only for the head.
-    static func digest(_ line: UnsafeRawBufferPointer) -> SIMD32<UInt8> {
+    package static func digest(_ line: UnsafeRawBufferPointer) -> SIMD32<UInt8> {
         SHA256.hash(data: line).withUnsafeBytes { $0.loadUnaligned(as: SIMD32<UInt8>.self) }
     }
 

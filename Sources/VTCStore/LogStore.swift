@@ -43,6 +43,17 @@ public protocol LogStore: AnyObject {
     func events(at positions: [Int], places: [Int64]) -> [Event]?
 }
 
+/// A store whose reading can start after the line a checkpoint names
+/// rather than at its first line (a database; the folder's log resumes in `EventLog.open`).
+public protocol ResumableLogStore: LogStore {
+    /// The last line read, with its place; nil before any event was read.
+    var position: LogPosition? { get }
+    /// Before the first read: when the store's log has the checkpoint's log id
+    /// and holds exactly the line at `position.seq`, reading goes on after it
+    /// and true is returned; otherwise nothing changes.
+    func resume(after position: LogPosition) throws(LogError) -> Bool
+}
+
 extension LogStore {
     /// Appends one event durably.
     @discardableResult

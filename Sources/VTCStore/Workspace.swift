@@ -140,18 +140,47 @@ public final class Workspace {
     }
 
     /// As `open(_:store:system:)` for a named user: for tests, and for `vtc serve` (`serving`).
+    ///
+    /// A store that can resume (a database) starts from the folder's
+    /// `store.checkpoint` when it was made by this program under this policy
+    /// and the store holds the line it names (the same log id, the same bytes
+    /// at that `seq`): the events after that line are read and applied on top.
+    /// The lines before it are not read again (`vtc verify --store` reads
+    /// them all). After replaying `checkpointInterval` events or more, a new
+    /// checkpoint is written: only a speed-up, never needed.
     package static func open(_ folder: DataFolder, store: any LogStore, user: String, serving: Bool = false,
-                             system: SystemCalls = .live) throws(WorkspaceError) -> Workspace {
+                             system: SystemCalls = .live,
+                             checkpointInterval: Int = Workspace.checkpointInterval) throws(WorkspaceError) -> Workspace {
         let settings = try Settings.read(folder, user: user, serving: serving, system: system)
+        let origin = ProgramIdentity.current.map {
+            StateCheckpoint.Origin(program: $0, policy: settings.policyBytes.map { String(decoding: LogFormat.hash($0), as: UTF8.self) } ?? "default")
+        }
         var state = VTCState(policy: settings.policy)
         var places: [Int64] = []
+        var resumedAt: Int64?
+        let resumable = store as? any ResumableLogStore
+        do {
+            if let resumable, let candidate = StateCheckpoint.candidate(at: folder.storeCheckpointPath, origin: origin),
+               candidate.isUsable, let restored = candidate.restore(policy: settings.policy),
+               try resumable.resume(after: candidate.position) {
+                (state, places, resumedAt) = (restored.state, restored.lineStarts, candidate.position.seq)
+            }
+        } catch {
+            throw .log(error)
+        }
         let events: [LoggedEvent]
         do { events = try store.readNew() } catch { throw .log(error) }
         for entry in events {
             state.apply(entry.event)
             places.append(entry.offset)
         }
-        return Workspace(folder: folder, user: user, settings: settings, state: state, start: .replay(events: events.count),
+        if events.count >= checkpointInterval, store.damage == nil, store.setAside.isEmpty, let origin,
+           let position = resumable?.position {
+            try? StateCheckpoint.write(state, lineStarts: places, position: position, origin: origin,
+                                       to: folder.storeCheckpointPath)
+        }
+        let start = resumedAt.map { Start.checkpoint(seq: $0, replayed: events.count) } ?? .replay(events: events.count)
+        return Workspace(folder: folder, user: user, settings: settings, state: state, start: start,
                          log: store, places: places, skipped: nil, system: system)
     }
 

@@ -197,6 +197,48 @@ struct PostgresStoreTests {
         for id in acknowledged + during.all + after { #expect(exported.contains(id), "acknowledged \(id) is missing") }
     }
 
+    @Test func openingResumesAfterTheStoreCheckpointOnlyWhenTheDatabaseHoldsItsLine() throws {
+        let cluster = try PostgresCluster.start(port: 5439)
+        let vtc = VTCProcess()
+        #expect(try vtc.run(["demo", "--incidents", "30", "--seed", "4", "--as-of", "2026-03-10T12:00"]).status == 0)
+        #expect(try vtc.run(["store", "copy", "--from", vtc.folder, "--to", cluster.uri], withData: false).status == 0)
+        let folder = DataFolder(path: vtc.folder)
+        func open() throws -> Workspace {
+            try Workspace.open(folder, store: try PostgresLog.open(uri: cluster.uri), user: PostgresCluster.currentUser,
+                               checkpointInterval: 10)
+        }
+
+        let replayed = try open()
+        guard case .replay(let events) = replayed.start else { Issue.record("\(replayed.start)"); return }
+        #expect(FileManager.default.fileExists(atPath: folder.storeCheckpointPath))
+        let resumed = try open()
+        #expect(resumed.start == .checkpoint(seq: Int64(events) + 1, replayed: 0))
+        #expect(resumed.state.incidents.values == replayed.state.incidents.values)
+        #expect(resumed.head == replayed.head)
+
+        // Lines appended since the checkpoint are read on top of it; history is read from the database by seq.
+        let unit = try #require(replayed.roster.units.first)
+        _ = try vtc.register(["--unit", unit, "--kind", "threat", "--severity", "2", "--description", "Efter checkpoint.",
+                              "--store", cluster.uri])
+        let after = try open()
+        #expect(after.start == .checkpoint(seq: Int64(events) + 1, replayed: 1))
+        let newest = try #require(after.state.incidents.values.last)
+        #expect(after.history.events(of: newest)?.map(\.payload.type) == [.registered])
+        #expect(after.damage == nil)
+
+        // The line the checkpoint names, changed in the database: the checkpoint is not used, and the change is found.
+        let named = events + 1
+        try cluster.sql("""
+            ALTER TABLE vtc_log DISABLE TRIGGER vtc_log_append_only;
+            UPDATE vtc_log SET line = convert_to(replace(convert_from(line, 'UTF8'), '"seq":\(named),', '"seq":\(named), '), 'UTF8')
+                WHERE seq = \(named);
+            ALTER TABLE vtc_log ENABLE TRIGGER vtc_log_append_only
+            """)
+        let tampered = try open()
+        #expect(tampered.start == .replay(events: events))
+        #expect(tampered.damage?.line == named + 1)
+    }
+
     @Test func aPasswordInTheURIIsRefusedBeforeConnecting() throws {
         let vtc = VTCProcess()
         let result = try vtc.run(["verify", "--store", "postgresql://vtc:secret@/vtc?host=/nowhere"], withData: false)
