@@ -275,11 +275,13 @@ public final class PostgresLog: ResumableLogStore {
     /// looks and finds out whether the database still answers. Runs until the
     /// returned watch is stopped.
     public func watchAppends(_ onAppend: @escaping @Sendable () -> Void) -> AppendWatch {
-        PostgresLog.watchAppends(at: address, onAppend)
+        PostgresLog.watchAppends(at: address) { _ in onAppend() }
     }
 
-    /// As `watchAppends(_:)`, for a log at `address` that is not open here.
-    public static func watchAppends(at address: PostgresAddress, _ onAppend: @escaping @Sendable () -> Void) -> AppendWatch {
+    /// As `watchAppends(_:)`, for a log at `address` that is not open here; `onAppend` gets the last `seq`
+    /// the append wrote (its notification's payload), or nil after a (re)connection or a loss.
+    public static func watchAppends(at address: PostgresAddress,
+                                    _ onAppend: @escaping @Sendable (_ lastSeq: Int64?) -> Void) -> AppendWatch {
         AppendWatch(link: PostgresLink(address: address), onAppend: onAppend)
     }
 
