@@ -208,10 +208,18 @@ def main():
         eight = json.loads(out)
         one = json.loads(subprocess.run(prefix_for(staff) + ["python3", "-c", WRITER, SOCKET, unit, "1", "200"], env=as_user(staff)[1],
                                         capture_output=True, check=True).stdout)
+        # The same 8 writers while a coordinator of every unit fetches the whole view again and again
+        # (as the terminal UI does after every change): the writes must not wait for the views.
+        viewer = subprocess.Popen(["python3", "-c", VIEWER, SOCKET], stdout=subprocess.PIPE)
+        viewer.stdout.readline()
+        beside_views = json.loads(subprocess.run(prefix_for(staff) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"],
+                                                 env=as_user(staff)[1], capture_output=True, check=True).stdout)
+        viewer.terminate(); viewer.wait()
         bare_samples = bare_before + bare(200, WORK)
 
-        # The terminal UI through the server, as staff: time to the home screen and peak memory.
+        # The terminal UI through the server: time to the home screen and peak memory.
         ui = ui_start(staff)
+        ui_coordinator = ui_start(None)
     finally:
         server.terminate(); server.wait()
     for path, _, files in os.walk(DATA):
@@ -232,7 +240,10 @@ def main():
     print(f"1 writer through the server: p50 {pct(one, 0.5):.2f} ms, p99 {pct(one, 0.99):.2f} ms (n={len(one)})")
     print(f"8 writers through the server: p50 {pct(eight, 0.5):.2f} ms, p99 {pct(eight, 0.99):.2f} ms (n={len(eight)}); "
           f"p50 = {pct(eight, 0.5) / pct(bare_samples, 0.5):.2f} × bare")
+    print(f"8 writers while a coordinator fetches whole views: p50 {pct(beside_views, 0.5):.2f} ms, "
+          f"p99 {pct(beside_views, 0.99):.2f} ms, max {max(beside_views):.2f} ms (n={len(beside_views)})")
     print(f"terminal UI through the server, staff: {ui}")
+    print(f"terminal UI through the server, coordinator of every unit: {ui_coordinator}")
 
 
 def prefix_for(entry):
@@ -252,10 +263,21 @@ time.sleep(600)
 '''
 
 
+VIEWER = CLIENT + r'''
+s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+s.sendall(frame({"type": "hello", "version": 2})); read(s)
+print("connected", flush=True)
+while True:
+    s.sendall(frame({"type": "view", "scope": "everything"})); read(s)
+'''
+
+
 def ui_start(entry):
+    """As `entry`, or as root (the folder's embedded owner: coordinator of every unit) for None."""
     session = "vtc-bench-ui"
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-    command = " ".join(prefix_for(entry)) + f" env HOME=/tmp/home-{entry.pw_name} LANG=C.UTF-8 {BIN} --server {SOCKET} --lang da"
+    home = f"/tmp/home-{entry.pw_name}" if entry else "/root"
+    command = " ".join(prefix_for(entry)) + f" env HOME={home} LANG=C.UTF-8 {BIN} --server {SOCKET} --lang da"
     start = time.perf_counter()
     sh("tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command)
     while b"Statistik" not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True).stdout:
@@ -264,7 +286,12 @@ def ui_start(entry):
     pid = subprocess.run(["pgrep", "-n", "-f", f"{BIN} --server"], capture_output=True).stdout.split()[0].decode()
     peak = vm(pid, "VmHWM")
     subprocess.run(["tmux", "send-keys", "-t", session, "l"])
-    time.sleep(2)
+    deadline = time.time() + 60
+    while b"Nyeste" not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True).stdout:
+        if time.time() > deadline:
+            break
+        time.sleep(0.05)
+    time.sleep(1)
     peak = max(peak, vm(pid, "VmHWM"))
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     return f"home screen after {first:.0f} ms (including tmux and setpriv), peak memory {peak:.0f} MB after opening the list"

@@ -1,6 +1,7 @@
 import Dispatch
 import Logging
 import NIOCore
+import Synchronization
 import VTCProtocol
 import VTCStore
 
@@ -19,9 +20,15 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var greeted = false
     private var helloTimer: Scheduled<Void>?
     private var stallTimer: Scheduled<Void>?
-    /// Where this connection's replies are made and written, in the order the core answered: a
-    /// view's snapshot is written here, not on the core's queue that writes wait for.
+    /// Where this connection's replies that need work are made and written, in the order the core
+    /// answered: a view's snapshot is written here, not on the core's queue that writes wait for.
+    /// A ready reply is sent at once, unless work waits here, behind which it must go.
     private let replies = DispatchQueue(label: "vtc.server.replies")
+    private let waiting = Waiting()
+
+    private final class Waiting: Sendable {
+        let count = Mutex(0)
+    }
 
     init(user: String, core: ServerCore, limits: ConnectionLimits, logger: Logger) {
         self.user = user
@@ -58,22 +65,32 @@ final class ConnectionHandler: ChannelInboundHandler {
         } else if !greeted {
             return refuse(context, "the first message must be hello")
         }
-        let (channel, logger, user, replies, answering) = (context.channel, logger, user, replies, core.answering)
-        core.handle(request, user: user, subscriber: ObjectIdentifier(self)) { make in
+        let (channel, logger, user, replies, waiting, answering) = (context.channel, logger, user, replies, waiting, core.answering)
+        @Sendable func send(_ reply: Reply) {
+            let frame = reply.frame
+            let prefix = frame.prefix
+            var buffer = channel.allocator.buffer(capacity: prefix.count + frame.tail.count)
+            buffer.writeBytes(prefix)
+            buffer.writeBytes(frame.tail)
+            let written = channel.writeAndFlush(buffer)
+            if case .failure(.notInRoster) = reply {
+                logger.notice("refused \(user): not in the roster")
+                written.whenComplete { _ in channel.close(promise: nil) }
+            }
+        }
+        core.handle(request, user: user, subscriber: ObjectIdentifier(self)) { answer in
+            // Called on the core's queue, one answer after the other: work is only queued here, so none
+            // can be added between the look at `waiting` and the send.
+            if case .ready(let reply) = answer, waiting.count.withLock({ $0 == 0 }) { return send(reply) }
             answering.enter()
+            waiting.count.withLock { $0 += 1 }
             replies.async {
-                defer { answering.leave() }
-                let reply = make()
-                let frame = reply.frame
-                let prefix = frame.prefix
-                var buffer = channel.allocator.buffer(capacity: prefix.count + frame.tail.count)
-                buffer.writeBytes(prefix)
-                buffer.writeBytes(frame.tail)
-                let written = channel.writeAndFlush(buffer)
-                if case .failure(.notInRoster) = reply {
-                    logger.notice("refused \(user): not in the roster")
-                    written.whenComplete { _ in channel.close(promise: nil) }
+                switch answer {
+                case .ready(let reply): send(reply)
+                case .work(let make): send(make())
                 }
+                waiting.count.withLock { $0 -= 1 }
+                answering.leave()
             }
         }
     }

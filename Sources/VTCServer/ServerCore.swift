@@ -29,15 +29,20 @@ final class ServerCore: @unchecked Sendable {
     private let logger: Logger
     private var workspace: Workspace
     private var policyJSON: JSONValue
-    private var pending: [(user: String, payloads: [EventPayload], reply: Answer)] = []
+    private var pending: [(user: String, payloads: [EventPayload], reply: Answering)] = []
     private var commitScheduled = false
-    private var subscribers: [ObjectIdentifier: Answer] = [:]
+    private var subscribers: [ObjectIdentifier: Answering] = [:]
 
-    /// Takes a reply to send, as the work that makes it: called on the queue, in the order of the
-    /// connection's requests; the connection runs the work on its own queue, in that order.
-    typealias Answer = @Sendable (@escaping @Sendable () -> Reply) -> Void
-    /// Answers given to connections and not yet handed to their sockets: the connection enters on
-    /// the queue, and leaves once it has written the reply.
+    /// A reply to send: made already, or the work that makes it (a view's snapshot bytes), which the
+    /// connection does on its own queue. Answers are given on the queue, in the order of the connection's
+    /// requests, and sent in that order.
+    enum Answer: Sendable {
+        case ready(Reply)
+        case work(@Sendable () -> Reply)
+    }
+    typealias Answering = @Sendable (Answer) -> Void
+    /// Work given to connections and not yet handed to their sockets: the connection enters on the
+    /// queue, and leaves once it has written the reply.
     let answering = DispatchGroup()
 
     /// Opens the folder; throws the one line that says why it cannot be served.
@@ -97,13 +102,13 @@ final class ServerCore: @unchecked Sendable {
     // MARK: - Requests
 
     /// Answers a request for `user` (from the socket); `answer` is called once, on the queue.
-    func handle(_ request: Request, user: String, subscriber: ObjectIdentifier, answer: @escaping Answer) {
+    func handle(_ request: Request, user: String, subscriber: ObjectIdentifier, answer: @escaping Answering) {
         queue.async { [self] in
-            func reply(_ reply: Reply) { answer { reply } }
+            func reply(_ reply: Reply) { answer(.ready(reply)) }
             guard let access = workspace.roster.access(for: user) else { return reply(.failure(notInRoster(user))) }
             switch request {
             case .hello: reply(.welcome(version: ProtocolLimits.version, user: user))
-            case .view(let scope): answer(view(for: access, scope: scope))
+            case .view(let scope): answer(.work(view(for: access, scope: scope)))
             case .history(let positions): reply(history(positions, for: access))
             case .events: reply(events(for: access))
             case .subscribe:
@@ -177,15 +182,15 @@ final class ServerCore: @unchecked Sendable {
             // A store that did not answer: look once more, and refuse the writes at once if it still does not.
             lookAtStore()
             if let refusal = outage.refusal {
-                for request in batch { request.reply { .failure(refusal) } }
+                for request in batch { request.reply(.ready(.failure(refusal))) }
                 return
             }
         }
         // The roster is checked here, at writing, against the state the events go on.
-        var allowed: [(user: String, payloads: [EventPayload], reply: Answer)] = []
+        var allowed: [(user: String, payloads: [EventPayload], reply: Answering)] = []
         for request in batch {
             if let refusal = refusal(of: request.payloads, by: request.user) {
-                request.reply { .failure(refusal) }
+                request.reply(.ready(.failure(refusal)))
             } else {
                 allowed.append(request)
             }
@@ -193,11 +198,11 @@ final class ServerCore: @unchecked Sendable {
         let results = workspace.append(requests: allowed.map { (actor: $0.user, payloads: $0.payloads) })
         for (request, result) in zip(allowed, results) {
             switch result {
-            case .success(let events): request.reply { .appended(events) }
+            case .success(let events): request.reply(.ready(.appended(events)))
             case .failure(let error):
                 if case .log = error { logger.error("write for \(request.user) failed: \(error.description)") }
                 if StoreOutage.isOutage(error) { storeFailed(error) }
-                request.reply { .failure(error) }
+                request.reply(.ready(.failure(error)))
             }
         }
         if allowed.count > 1 { logger.debug("group commit of \(allowed.count) writes") }
@@ -264,6 +269,6 @@ final class ServerCore: @unchecked Sendable {
 
     private func notifySubscribers() {
         let count = workspace.state.eventCount
-        for push in subscribers.values { push { .changed(eventCount: count) } }
+        for push in subscribers.values { push(.ready(.changed(eventCount: count))) }
     }
 }

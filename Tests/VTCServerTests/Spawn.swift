@@ -99,7 +99,7 @@ enum Spawn {
         defer { for suffix in [".out", ".err", ".in"] { unlink(base + suffix) } }
         var input = "/dev/null"
         if let stdin {
-            FileManager.default.createFile(atPath: base + ".in", contents: Data(stdin.utf8))
+            _ = FileManager.default.createFile(atPath: base + ".in", contents: Data(stdin.utf8))
             chmod(base + ".in", 0o644)
             input = base + ".in"
         }

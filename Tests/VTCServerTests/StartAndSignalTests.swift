@@ -38,7 +38,7 @@ import VTCCodec
         expectOneLineRefusal(refusal(server), mentioning: ["events.jsonl", "symbolic link"])
         unlink(server.data + "/events.jsonl")
         if geteuid() == 0 {
-            FileManager.default.createFile(atPath: server.data + "/policy.json", contents: Data("{}".utf8))
+            _ = FileManager.default.createFile(atPath: server.data + "/policy.json", contents: Data("{}".utf8))
             chmod(server.data + "/policy.json", 0o640)
             chown(server.data + "/policy.json", 65534, 65534)
             expectOneLineRefusal(refusal(server), mentioning: ["policy.json", "uid 65534"])

@@ -18,8 +18,8 @@ import Testing
             chmod(data, 0o750)
             let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
             let roster = #"{"units": ["Åen"], "users": [{"user": "\#(me)", "roles": {"staff": ["Åen"], "leader": ["Åen"]}}]}"#
-            FileManager.default.createFile(atPath: data + "/roster.json", contents: Data(roster.utf8),
-                                           attributes: [.posixPermissions: 0o640])
+            _ = FileManager.default.createFile(atPath: data + "/roster.json", contents: Data(roster.utf8),
+                                               attributes: [.posixPermissions: 0o640])
         }
 
         deinit {
