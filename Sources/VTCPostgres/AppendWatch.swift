@@ -5,7 +5,8 @@ import PostgresNIO
 public final class AppendWatch: Sendable {
     private let task: Task<Void, Never>
 
-    init(link: PostgresLink, onAppend: @escaping @Sendable () -> Void) {
+    /// `onAppend` gets the last `seq` an append wrote, or nil when it is not known (after connecting, after a loss).
+    init(link: PostgresLink, onAppend: @escaping @Sendable (_ lastSeq: Int64?) -> Void) {
         task = Task.detached {
             var pause: UInt64 = 100_000_000
             while !Task.isCancelled {
@@ -16,8 +17,8 @@ public final class AppendWatch: Sendable {
                     try await connection.listen(on: LogSchema.channel) { notifications in
                         // Listening now: appends committed while no one listened are caught up with.
                         listened = true
-                        onAppend()
-                        for try await _ in notifications { onAppend() }
+                        onAppend(nil)
+                        for try await notification in notifications { onAppend(Int64(notification.payload)) }
                     }
                     try? await connection.close()
                 } catch {
@@ -25,7 +26,7 @@ public final class AppendWatch: Sendable {
                     pause = min(pause * 2, 5_000_000_000)
                 }
                 // The connection was lost: the caller looks, and learns whether the database still answers.
-                if listened, !Task.isCancelled { onAppend() }
+                if listened, !Task.isCancelled { onAppend(nil) }
             }
         }
     }

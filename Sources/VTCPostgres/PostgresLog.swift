@@ -30,6 +30,9 @@ public final class PostgresLog: ResumableLogStore {
     private var readThrough: Int64 = 0
     /// True once the first read (every line, or those after a checkpoint) is done: later ones are short.
     private var hasRead = false
+    /// Our own lines, appended right after the last line read and fed to the reader then: the next `readNew` returns
+    /// them without asking the database again.
+    private var appendedAhead: [LoggedEvent] = []
 
     private static let chunkSize = 8 << 20
     /// How long an append, or a read of what was appended since, may go without finishing: far more than
@@ -69,6 +72,10 @@ public final class PostgresLog: ResumableLogStore {
 
     public func readNew() throws(LogError) -> [LoggedEvent] {
         guard damage == nil else { return [] }
+        if !appendedAhead.isEmpty {
+            defer { appendedAhead = [] }
+            return appendedAhead
+        }
         let reader = Lent(self.reader)
         let events = Lent([LoggedEvent]())
         // The first read takes the whole log, as long as that takes; later ones take a few lines, or give up.
@@ -147,6 +154,9 @@ public final class PostgresLog: ResumableLogStore {
     public func append(contentsOf events: [Event]) throws(LogError) -> [LoggedEvent] {
         guard !events.isEmpty else { return [] }
         if let damage { throw .damaged(path: location, damage) }
+        if appendedAhead.isEmpty, let last = reader.position(place: readThrough), let written = try appendRightAfter(last, events) {
+            return written
+        }
         let location = self.location
         let logger = link.logger
         let now = SystemCalls.live.now()
@@ -172,6 +182,63 @@ public final class PostgresLog: ResumableLogStore {
                 return (seqs, lines, logged)
             }
         }
+    }
+
+    /// The common case in one round trip and one transaction: the lines chained after `last`, the last line
+    /// this store read, inserted only if it is still the table's last line (under the append lock, so that a
+    /// writer that read the last line under the lock is never overtaken). Nil when another process appended
+    /// meanwhile: the caller then appends under the lock after whatever the last line is now.
+    private func appendRightAfter(_ last: LogPosition, _ events: [Event]) throws(LogError) -> [LoggedEvent]? {
+        let batch = try LogFormat.chainedLines(events, after: last.seq, prev: LogFormat.hex(last.digest), location: location)
+        let seqs = (1...Int64(batch.lines.count)).map { last.seq + $0 }
+        let rows = batch.lines.map { ByteBuffer(bytes: $0) }
+        let logger = link.logger
+        let inserted = try run("append to", seconds: PostgresLog.answerSeconds) { connection -> Int64 in
+            // Acknowledged only once COMMIT returned: an explicit transaction, so that its reply is the commit's.
+            try await connection.query("BEGIN", logger: logger)
+            var count: Int64 = 0
+            do {
+                let result = try await connection.query("""
+                    WITH locked AS (SELECT pg_advisory_xact_lock(\(LogSchema.appendLock))),
+                    still_last AS (SELECT coalesce(max(seq), 0) = \(last.seq) AS holds FROM vtc_log, locked),
+                    inserted AS (
+                        INSERT INTO vtc_log (seq, line)
+                        SELECT * FROM unnest(\(seqs)::bigint[], \(rows)::bytea[]) WHERE (SELECT holds FROM still_last)
+                        RETURNING seq),
+                    notified AS (SELECT pg_notify(\(LogSchema.channel), max(seq)::text) FROM inserted HAVING count(*) > 0)
+                    SELECT (SELECT count(*) FROM inserted)::bigint, (SELECT count(*) FROM notified)::bigint
+                    """, logger: logger)
+                for try await (rows, _) in result.decode((Int64, Int64).self) { count = rows }
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+                // Its snapshot was taken while another append held the lock: that one's line has this seq now.
+                count = 0
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+            guard count > 0 else {
+                try await connection.query("ROLLBACK", logger: logger)
+                return 0
+            }
+            try await connection.query("COMMIT", logger: logger)
+            return count
+        }
+        guard inserted == Int64(seqs.count) else { return nil }
+        // Committed: our lines follow the last line read, so the reader takes them as the log holds them.
+        var bytes: [UInt8] = []
+        for line in batch.lines { bytes += line + [0x0A] }
+        var logged: [LoggedEvent] = []
+        bytes.withUnsafeBytes { chunk in
+            reader.feed(chunk) { event in
+                var placed = event
+                placed.offset = event.seq
+                logged.append(placed)
+            }
+        }
+        readThrough = seqs.last!
+        damage = reader.damage
+        appendedAhead = logged
+        return zip(seqs, events).map { LoggedEvent(seq: $0, event: $1, offset: $0) }
     }
 
     /// Copies a whole log (its bytes as a file holds them, every line ending
@@ -208,11 +275,13 @@ public final class PostgresLog: ResumableLogStore {
     /// looks and finds out whether the database still answers. Runs until the
     /// returned watch is stopped.
     public func watchAppends(_ onAppend: @escaping @Sendable () -> Void) -> AppendWatch {
-        PostgresLog.watchAppends(at: address, onAppend)
+        PostgresLog.watchAppends(at: address) { _ in onAppend() }
     }
 
-    /// As `watchAppends(_:)`, for a log at `address` that is not open here.
-    public static func watchAppends(at address: PostgresAddress, _ onAppend: @escaping @Sendable () -> Void) -> AppendWatch {
+    /// As `watchAppends(_:)`, for a log at `address` that is not open here; `onAppend` gets the last `seq`
+    /// the append wrote (its notification's payload), or nil after a (re)connection or a loss.
+    public static func watchAppends(at address: PostgresAddress,
+                                    _ onAppend: @escaping @Sendable (_ lastSeq: Int64?) -> Void) -> AppendWatch {
         AppendWatch(link: PostgresLink(address: address), onAppend: onAppend)
     }
 

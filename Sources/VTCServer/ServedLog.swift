@@ -9,12 +9,13 @@ public struct ServedLog: Sendable {
     public var location: String
     /// Opens the store afresh; the workspace reads every event of it.
     public var open: @Sendable () throws(LogError) -> any LogStore
-    /// Starts calling `look` soon after any process appended, after each
-    /// reconnection and when the watching connection is lost; returns what stops it.
-    public var watch: @Sendable (_ look: @escaping @Sendable () -> Void) -> @Sendable () -> Void
+    /// Starts calling `look` soon after any process appended (with the last
+    /// `seq` it wrote), after each reconnection and when the watching
+    /// connection is lost (with nil); returns what stops it.
+    public var watch: @Sendable (_ look: @escaping @Sendable (_ lastSeq: Int64?) -> Void) -> @Sendable () -> Void
 
     public init(location: String, open: @escaping @Sendable () throws(LogError) -> any LogStore,
-                watch: @escaping @Sendable (_ look: @escaping @Sendable () -> Void) -> @Sendable () -> Void) {
+                watch: @escaping @Sendable (_ look: @escaping @Sendable (_ lastSeq: Int64?) -> Void) -> @Sendable () -> Void) {
         self.location = location
         self.open = open
         self.watch = watch

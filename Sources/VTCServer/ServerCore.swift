@@ -52,9 +52,9 @@ final class ServerCore: @unchecked Sendable {
         self.serviceUser = serviceUser
         self.logger = logger
         (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
-        stopWatching = served?.watch { [weak self] in
+        stopWatching = served?.watch { [weak self] lastSeq in
             guard let core = self else { return }
-            core.queue.async { core.lookAtStore() }
+            core.queue.async { core.heard(lastSeq) }
         }
     }
 
@@ -178,9 +178,8 @@ final class ServerCore: @unchecked Sendable {
         let batch = pending
         pending = []
         guard !batch.isEmpty else { return }
-        if served != nil {
-            // Others' appends first, so that the checks run on the state the events go on;
-            // a store that does not answer refuses the writes at once.
+        if outage.failure != nil {
+            // A store that did not answer: look once more, and refuse the writes at once if it still does not.
             lookAtStore()
             if let refusal = outage.refusal {
                 for request in batch { request.reply(.ready(.failure(refusal))) }
@@ -230,8 +229,14 @@ final class ServerCore: @unchecked Sendable {
 
     // MARK: - A store other servers share
 
-    /// Applies what others appended to the store (on its notice, before a
-    /// write, and again and again while it does not answer) and tells the
+    /// A notice from the store: our own appends come back too, and need no reading.
+    private func heard(_ lastSeq: Int64?) {
+        if let lastSeq, let head = workspace.head, lastSeq <= head.seq, outage.failure == nil { return }
+        lookAtStore()
+    }
+
+    /// Applies what others appended to the store (on its notice, and again
+    /// and again while it does not answer) and tells the
     /// subscribers when anything changed.
     private func lookAtStore() {
         let reasonBefore = workspace.readOnlyReason

@@ -47,7 +47,7 @@ public enum LogFormat {
         SHA256.hash(data: line).withUnsafeBytes { $0.loadUnaligned(as: SIMD32<UInt8>.self) }
     }
 
-    static func hex(_ digest: SIMD32<UInt8>) -> [UInt8] {
+    package static func hex(_ digest: SIMD32<UInt8>) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(64)
         for k in 0..<32 {

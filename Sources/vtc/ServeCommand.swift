@@ -49,7 +49,7 @@ struct ServeCommand: ParsableCommand {
         return ServedLog(location: address.description,
                          open: { () throws(LogError) -> any LogStore in try PostgresLog.open(address) },
                          watch: { look in
-                             let watch = PostgresLog.watchAppends(at: address, look)
+                             let watch = PostgresLog.watchAppends(at: address) { look($0) }
                              return { watch.stop() }
                          })
     }
