@@ -4,7 +4,7 @@
 Usage (as root, after `swift build -c release --product vtc`):
     python3 Benchmarks/server-bench.py [INCIDENTS]      # default 200000: about 1.2 million events
 
-Makes a demo log under Benchmarks/.data (kept between runs), a service user and two staff users (removed at the
+Makes a demo log under Benchmarks/.data (kept between runs), a service user, two staff users and a leader (removed at the
 end), and measures: the commands of docs/benchmarks.md embedded and through the server (wall time, peak memory of
 the client), the server's memory after opening and with 50 clients connected, 8 concurrent writers through the
 server beside a bare write+fdatasync on the same disk, and the terminal UI's first screen through the server.
@@ -139,7 +139,7 @@ def main():
     os.makedirs(os.path.dirname(BIN), exist_ok=True)
     shutil.copy(BUILT, BIN + ".tmp"); os.chmod(BIN + ".tmp", 0o755); os.rename(BIN + ".tmp", BIN)
     os.chmod(os.path.dirname(BIN), 0o755)
-    service, staff, staff2 = user("vtcb-svc"), user("vtcb-staff"), user("vtcb-staff2")
+    service, staff, staff2, leader = user("vtcb-svc"), user("vtcb-staff"), user("vtcb-staff2"), user("vtcb-leader")
     if not os.path.exists(os.path.join(DATA, "events.jsonl")):
         shutil.rmtree(WORK, ignore_errors=True)
         os.makedirs(WORK)
@@ -151,7 +151,8 @@ def main():
     roster = json.load(open(os.path.join(DATA, "roster.json")))
     unit = roster["units"][0] if isinstance(roster["units"][0], str) else roster["units"][0]["name"]
     roster["users"] = [u for u in roster["users"] if not u["user"].startswith("vtcb-")]
-    roster["users"] += [{"user": staff.pw_name, "roles": {"staff": [unit]}}, {"user": staff2.pw_name, "roles": {"staff": [unit]}}]
+    roster["users"] += [{"user": staff.pw_name, "roles": {"staff": [unit]}}, {"user": staff2.pw_name, "roles": {"staff": [unit]}},
+                        {"user": leader.pw_name, "roles": {"leader": [unit], "staff": [unit]}}]
     json.dump(roster, open(os.path.join(DATA, "roster.json"), "w"), ensure_ascii=False)
     log_mb = os.path.getsize(os.path.join(DATA, "events.jsonl")) / 1e6
     events = sum(1 for _ in open(os.path.join(DATA, "events.jsonl"), "rb")) - 1
@@ -184,7 +185,7 @@ def main():
     server_rss = vm(server.pid, "VmRSS")
     try:
         own = subprocess.run(prefix_for(staff) + [BIN] + register + ["--server", SOCKET], capture_output=True, env=as_user(staff)[1], check=True).stdout.decode().strip()
-        for who, entry in [("staff of one unit", staff), ("coordinator of every unit", None)]:
+        for who, entry in [("staff of one unit", staff), ("leader of one unit", leader), ("coordinator of every unit", None)]:
             show_id = own[:8] if entry else some_id
             for name, argv in [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", show_id]), ("register", register)]:
                 wall, peak, _ = timed([BIN] + argv + ["--server", SOCKET, "--lang", "en"], entry)
@@ -220,6 +221,7 @@ def main():
 
         # The terminal UI through the server: time to the home screen and peak memory.
         ui = ui_start(staff)
+        ui_leader = ui_start(leader)
         ui_coordinator = ui_start(None)
     finally:
         server.terminate(); server.wait()
@@ -227,7 +229,7 @@ def main():
         os.chown(path, 0, 0)
         for f in files:
             os.chown(os.path.join(path, f), 0, 0)
-    for entry in [service, staff, staff2]:
+    for entry in [service, staff, staff2, leader]:
         subprocess.run(["userdel", entry.pw_name], capture_output=True)
 
     print(f"log: {events} events, {log_mb:.0f} MB; server opened it in {server_open_s:.1f} s")
@@ -244,6 +246,7 @@ def main():
     print(f"8 writers while a coordinator fetches whole views: p50 {pct(beside_views, 0.5):.2f} ms, "
           f"p99 {pct(beside_views, 0.99):.2f} ms, max {max(beside_views):.2f} ms (n={len(beside_views)})")
     print(f"terminal UI through the server, staff: {ui}")
+    print(f"terminal UI through the server, leader of one unit: {ui_leader}")
     print(f"terminal UI through the server, coordinator of every unit: {ui_coordinator}")
 
 
