@@ -99,7 +99,9 @@ final class PostgresLink: @unchecked Sendable {
         if let failure = error as? LinkFailure { return failure.description }
         if let psql = error as? PSQLError {
             if let message = psql.serverInfo?[.message] { return message }
-            return "\(psql.code)" + (psql.underlying.map { ": \($0)" } ?? "")
+            if psql.code == .serverClosedConnection { return "the database server closed the connection" }
+            // A PSQLError's own description says nothing ("Generic description to prevent accidental leakage…").
+            return "\(psql.code)" + (psql.underlying.flatMap { $0 is PSQLError ? nil : ": \($0)" } ?? "")
         }
         return "\(error)"
     }
