@@ -39,6 +39,17 @@ public struct IncidentIndex: Sendable {
     /// rows' text (descriptions, notes, and the bits that say where a word may occur), which a
     /// selection without words never reads (docs/benchmarks.md: what it costs).
     public init(_ state: VTCState, for user: UserAccess, searchable: Bool = true) {
+        self.init(state, seenBy: user, searchable: searchable)
+    }
+
+    /// The index of every incident in `state`, whoever may see it: what `vtc serve` keeps for every user's list
+    /// queries, which keep of its selections what their user may see (`IncidentQuery.run(on:in:for:at:)`).
+    public init(everyIncidentOf state: VTCState, searchable: Bool = true) {
+        self.init(state, seenBy: nil, searchable: searchable)
+    }
+
+    /// nil `user`: every incident.
+    private init(_ state: VTCState, seenBy user: UserAccess?, searchable: Bool) {
         isSearchable = searchable
         // The records are read once, in the dictionary's own order (reading memory in
         // sequence), by every processor at once, each sorting what it read; the sorted
@@ -144,7 +155,8 @@ private struct Gathered {
     private var partStarts: [Int] = []
     private var shortNumbers: [BytewiseKey: UInt32] = [:]
     private var maySee: [SeeKey: Bool] = [:]
-    private let user: UserAccess
+    /// nil: every incident is kept.
+    private let user: UserAccess?
     /// Whether the text of each record is kept.
     private let searchable: Bool
     private let kinds = EpisodeKind.allCases
@@ -154,7 +166,7 @@ private struct Gathered {
         let registrant: BytewiseKey
     }
 
-    init(user: UserAccess, searchable: Bool) {
+    init(user: UserAccess?, searchable: Bool) {
         self.user = user
         self.searchable = searchable
     }
@@ -162,15 +174,17 @@ private struct Gathered {
     mutating func add(_ record: IncidentRecord) {
         guard !record.isWithdrawn else { return }
         let facts = record.facts
-        let key = SeeKey(unit: BytewiseKey(facts.unit), registrant: BytewiseKey(record.registrant))
-        let visible: Bool
-        if let known = maySee[key] {
-            visible = known
-        } else {
-            visible = Access.check(user, .see(unit: facts.unit, registrant: record.registrant)).isAllowed
-            maySee[key] = visible
+        if let user {
+            let key = SeeKey(unit: BytewiseKey(facts.unit), registrant: BytewiseKey(record.registrant))
+            let visible: Bool
+            if let known = maySee[key] {
+                visible = known
+            } else {
+                visible = Access.check(user, .see(unit: facts.unit, registrant: record.registrant)).isAllowed
+                maySee[key] = visible
+            }
+            guard visible else { return }
         }
-        guard visible else { return }
         keys.append(NewestFirstKey(record, index: keys.count))
         ids.append(record.id)
         occurred.append(facts.occurredAt.epochSeconds)
@@ -224,7 +238,7 @@ private struct Gathered {
 
     /// The parts one after the other, their short texts numbered anew.
     /// Takes the parts one by one, releasing each once it is copied, so that the parts and their join are never all in memory.
-    init(joining parts: inout [Gathered?], for user: UserAccess, searchable: Bool) {
+    init(joining parts: inout [Gathered?], for user: UserAccess?, searchable: Bool) {
         self.user = user
         self.searchable = searchable
         for index in parts.indices {

@@ -54,6 +54,15 @@ public struct IncidentQuery: Hashable, Sendable {
         return index.select(self, at: now).map { state.incidents[existing: index.ids[Int($0)]] }
     }
 
+    /// The incidents the query selects from an index of more than the user may see (the region's, which
+    /// `vtc serve` keeps between requests), those the user may see, in the query's order: the same as
+    /// `run(on:for:at:)`, since every filter decides on one incident alone, and both orders are orders of
+    /// all incidents, which keep their sequence in any part of them.
+    public func run(on state: VTCState, in index: IncidentIndex, for user: UserAccess, at now: Timestamp) -> [IncidentRecord] {
+        index.select(self, at: now).map { state.incidents[existing: index.ids[Int($0)]] }
+            .filter { Access.check(user, .see(unit: $0.facts.unit, registrant: $0.registrant)).isAllowed }
+    }
+
     /// Newest occurrence first; ties by registration time, then id, so the order never depends on the log's order.
     static func newerFirst(_ a: IncidentRecord, _ b: IncidentRecord) -> Bool {
         NewestFirstKey.precedes(NewestFirstKey(a, index: 0), NewestFirstKey(b, index: 0))

@@ -37,6 +37,9 @@ public struct IncidentTable: Equatable, Sendable {
         places[id].map { values[Int($0)] }
     }
 
+    /// Where the incident is in `values`.
+    package func place(of id: UUID) -> Int? { places[id].map(Int.init) }
+
     /// An incident known to be in the table, changed in place.
     subscript(existing id: UUID) -> IncidentRecord {
         get { values[Int(places[id]!)] }

@@ -23,7 +23,9 @@ extension VTCState {
     /// The part of the user's view that `scope` asks for. What a command
     /// computes on it is what it would compute on the whole view: the
     /// incidents left out are those it would not have picked.
-    public func view(for user: UserAccess, scope: ViewScope) -> VTCState {
+    /// A `.query` selects from `index`, the index of every incident of this state, which the server keeps between
+    /// requests; without one it is built here.
+    public func view(for user: UserAccess, scope: ViewScope, index: IncidentIndex? = nil) -> VTCState {
         switch scope {
         case .everything:
             return view(for: user)
@@ -34,14 +36,9 @@ extension VTCState {
             return part(incidents: visibleRecords(for: user) { Self.id($0, startsWith: prefix) }, actions: [],
                         supervisionSessions: [])
         case .query(let query, let at):
-            let visible = visiblePlaces(for: user)
-            // The query's index keeps only what the user may see by itself: for a user who sees most of the
-            // region, a state of what they see would cost more to build than it saves.
-            let searched = visible.count > incidents.count / 2
-                ? self : part(incidents: visible.map { incidents.values[$0] }, actions: [], supervisionSessions: [])
-            let selected = Set(query.run(on: searched, for: user, at: at).map(\.id))
-            return part(incidents: visible.filter { selected.contains(incidents.values[$0].id) }.map { incidents.values[$0] },
-                        actions: [], supervisionSessions: [])
+            let selected = query.run(on: self, in: index ?? IncidentIndex(everyIncidentOf: self), for: user, at: at)
+            let places = selected.map { incidents.place(of: $0.id)! }.sorted()
+            return part(incidents: places.map { incidents.values[$0] }, actions: [], supervisionSessions: [])
         }
     }
 

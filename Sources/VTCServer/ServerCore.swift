@@ -32,6 +32,8 @@ final class ServerCore: @unchecked Sendable {
     private var pending: [(user: String, payloads: [EventPayload], reply: Answering)] = []
     private var commitScheduled = false
     private var subscribers: [ObjectIdentifier: Answering] = [:]
+    /// Every incident's index, for the list queries of every user; built again after the state changes.
+    private var queryIndex = KeptIncidentIndex()
 
     /// A reply to send: made already, or the work that makes it (a view's snapshot bytes), which the
     /// connection does on its own queue. Answers are given on the queue, in the order of the connection's
@@ -84,6 +86,7 @@ final class ServerCore: @unchecked Sendable {
         queue.async { [self] in
             do throws(WorkspaceError) {
                 (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
+                queryIndex.forget()
                 logger.info("reloaded roster.json and policy.json: \(workspace.roster.users.count) users, \(workspace.state.eventCount) events")
                 notifySubscribers()
             } catch {
@@ -137,7 +140,8 @@ final class ServerCore: @unchecked Sendable {
     /// The user's part of the state is taken here; its snapshot bytes, which cost as much again for a
     /// coordinator of a region, are written by the work returned, off the queue.
     private func view(for access: UserAccess, scope: ViewScope) -> @Sendable () -> Reply {
-        let part = workspace.state.view(for: access, scope: scope)
+        let index: IncidentIndex? = if case .query = scope { queryIndex.index(of: workspace.state) } else { nil }
+        let part = workspace.state.view(for: access, scope: scope, index: index)
         let view = ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
                               rosterPath: folder.rosterPath, readOnlyReason: outage.readOnlyReason ?? workspace.readOnlyReason,
                               damage: workspace.damage, head: workspace.head, snapshot: [])
