@@ -34,28 +34,32 @@ extension VTCState {
             return part(incidents: visibleRecords(for: user) { Self.id($0, startsWith: prefix) }, actions: [],
                         supervisionSessions: [])
         case .query(let query, let at):
-            let visible = visibleRecords(for: user)
+            let visible = visiblePlaces(for: user)
             // The query's index keeps only what the user may see by itself: for a user who sees most of the
             // region, a state of what they see would cost more to build than it saves.
             let searched = visible.count > incidents.count / 2
-                ? self : part(incidents: visible, actions: [], supervisionSessions: [])
+                ? self : part(incidents: visible.map { incidents.values[$0] }, actions: [], supervisionSessions: [])
             let selected = Set(query.run(on: searched, for: user, at: at).map(\.id))
-            return part(incidents: visible.filter { selected.contains($0.id) }, actions: [], supervisionSessions: [])
+            return part(incidents: visible.filter { selected.contains(incidents.values[$0].id) }.map { incidents.values[$0] },
+                        actions: [], supervisionSessions: [])
         }
     }
 
-    /// The incidents the user may see whose id `keep` accepts, in registration order. Ids are looked at
-    /// first, so that a part of a large view costs the ids, not the records.
+    /// The incidents the user may see whose id `keep` accepts, in registration order.
     private func visibleRecords(for user: UserAccess, keep: (UUID) -> Bool = { _ in true }) -> [IncidentRecord] {
+        visiblePlaces(for: user, keep: keep).map { incidents.values[$0] }
+    }
+
+    /// The places in the table of the incidents the user may see whose id `keep` accepts, in registration
+    /// order. No record is copied, so that a part of a large view costs what it keeps.
+    private func visiblePlaces(for user: UserAccess, keep: (UUID) -> Bool = { _ in true }) -> [Int] {
         var candidates = incidents.places(ofRegistrant: user.user)
         for unit in incidents.units where readsUnit(user, unit) { candidates += incidents.places(ofUnit: unit) }
         let records = incidents.values
-        var visible: [IncidentRecord] = []
-        for place in Self.ascendingUnique(candidates).lazy.map({ Int($0) }) where keep(records[place].id)
-            && Access.check(user, .see(unit: records[place].facts.unit, registrant: records[place].registrant)).isAllowed {
-            visible.append(records[place])
+        return Self.ascendingUnique(candidates).lazy.map { Int($0) }.filter { place in
+            keep(records[place].id)
+                && Access.check(user, .see(unit: records[place].facts.unit, registrant: records[place].registrant)).isAllowed
         }
-        return visible
     }
 
     /// Whether the id, written lowercased with its dashes, starts with these bytes; without writing it.
