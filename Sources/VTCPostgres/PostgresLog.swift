@@ -150,39 +150,48 @@ public final class PostgresLog: ResumableLogStore {
         return events
     }
 
-    @discardableResult
-    public func append(contentsOf events: [Event]) throws(LogError) -> [LoggedEvent] {
+    public func append(contentsOf events: [Event], after expected: Int64?) throws(LogError) -> [LoggedEvent]? {
         guard !events.isEmpty else { return [] }
         if let damage { throw .damaged(path: location, damage) }
-        if appendedAhead.isEmpty, let last = reader.position(place: readThrough), let written = try appendRightAfter(last, events) {
-            return written
+        if appendedAhead.isEmpty, let last = reader.position(place: readThrough), expected == nil || expected == last.seq {
+            if let written = try appendRightAfter(last, events) { return written }
+            if expected != nil { return nil }
         }
         let location = self.location
         let logger = link.logger
         let now = SystemCalls.live.now()
-        return try run("append to", seconds: PostgresLog.answerSeconds) { connection in
-            try await LogTransaction.run(on: connection, logger: logger) { () async throws -> ([Int64], [ByteBuffer], [LoggedEvent]) in
-                var (lastSeq, lastHash) = try await LogTransaction.lastLine(on: connection, logger: logger, location: location)
-                var seqs: [Int64] = []
-                var lines: [ByteBuffer] = []
-                if lastSeq == 0 {
-                    let header = LogFormat.headerLine(logID: UUID(), createdAt: now)
-                    (lastSeq, lastHash) = (1, LogFormat.hash(header))
-                    seqs.append(1)
-                    lines.append(ByteBuffer(bytes: header))
+        return try run("append to", seconds: PostgresLog.answerSeconds) { connection -> [LoggedEvent]? in
+            do {
+                return try await LogTransaction.run(on: connection, logger: logger) { () async throws -> ([Int64], [ByteBuffer], [LoggedEvent]) in
+                    var (lastSeq, lastHash) = try await LogTransaction.lastLine(on: connection, logger: logger, location: location)
+                    if let expected, lastSeq != expected { throw Overtaken() }
+                    var seqs: [Int64] = []
+                    var lines: [ByteBuffer] = []
+                    if lastSeq == 0 {
+                        let header = LogFormat.headerLine(logID: UUID(), createdAt: now)
+                        (lastSeq, lastHash) = (1, LogFormat.hash(header))
+                        seqs.append(1)
+                        lines.append(ByteBuffer(bytes: header))
+                    }
+                    let batch = try LogFormat.chainedLines(events, after: lastSeq, prev: lastHash, location: location)
+                    var logged: [LoggedEvent] = []
+                    for (index, line) in batch.lines.enumerated() {
+                        let seq = lastSeq + 1 + Int64(index)
+                        seqs.append(seq)
+                        lines.append(ByteBuffer(bytes: line))
+                        logged.append(LoggedEvent(seq: seq, event: events[index], offset: seq))
+                    }
+                    return (seqs, lines, logged)
                 }
-                let batch = try LogFormat.chainedLines(events, after: lastSeq, prev: lastHash, location: location)
-                var logged: [LoggedEvent] = []
-                for (index, line) in batch.lines.enumerated() {
-                    let seq = lastSeq + 1 + Int64(index)
-                    seqs.append(seq)
-                    lines.append(ByteBuffer(bytes: line))
-                    logged.append(LoggedEvent(seq: seq, event: events[index], offset: seq))
-                }
-                return (seqs, lines, logged)
+            } catch is Overtaken {
+                // Rolled back: another process appended after the line the caller's state ends at.
+                return nil
             }
         }
     }
+
+    /// Thrown inside an append's transaction to roll it back when the last line is not the one expected.
+    private struct Overtaken: Error {}
 
     /// The common case in one round trip and one transaction: the lines chained after `last`, the last line
     /// this store read, inserted only if it is still the table's last line (under the append lock, so that a

@@ -124,14 +124,16 @@ public final class EventLog {
         return unread
     }
 
-    /// Appends events under one lock and one `fdatasync`: all of them are durable, or none is kept.
-    @discardableResult
-    public func append(contentsOf events: [Event]) throws(LogError) -> [LoggedEvent] {
+    /// Appends events under one lock and one `fdatasync`: all of them are
+    /// durable, or none is kept. With `expected`, only if the file's last
+    /// line is still that line (`LogStore.append(contentsOf:after:)`).
+    public func append(contentsOf events: [Event], after expected: Int64?) throws(LogError) -> [LoggedEvent]? {
         guard !events.isEmpty else { return [] }
         if let damage { throw .damaged(path: path, damage) }
         if let writeRefusal { throw writeRefusal }
-        return try withLock(LOCK_EX) { () throws(LogError) -> [LoggedEvent] in
+        return try withLock(LOCK_EX) { () throws(LogError) -> [LoggedEvent]? in
             let (start, lastSeq, lastHash) = try tailForAppend()
+            if let expected, lastSeq != expected { return nil }
             let batch = try LogFormat.chainedLines(events, after: lastSeq, prev: lastHash, location: path)
             var bytes: [UInt8] = []
             var logged: [LoggedEvent] = []

@@ -25,11 +25,15 @@ public protocol LogStore: AnyObject {
     /// from the last line seen. Stops at a bad line and sets `damage`.
     func readNew() throws(LogError) -> [LoggedEvent]
 
-    /// Appends events as one batch, chained after the store's last line
-    /// whoever wrote it: all of them are durable when this returns, or none
-    /// is acknowledged (an error is thrown).
-    @discardableResult
-    func append(contentsOf events: [Event]) throws(LogError) -> [LoggedEvent]
+    /// Appends events as one batch, chained after the store's last line, but
+    /// only while that line is still line `expected`: the last one the
+    /// caller's state was made from. When another process appended since,
+    /// nothing is written and nil is returned, so that the caller reads the
+    /// new lines and tries its events again on the state they make (a writer
+    /// never writes what that state would refuse). With `expected` nil, the
+    /// events go after whatever line is last. All of them are durable when
+    /// this returns, or none is acknowledged (an error is thrown).
+    func append(contentsOf events: [Event], after expected: Int64?) throws(LogError) -> [LoggedEvent]?
 
     /// The log's bytes from its first line, exactly as a file holds them
     /// (each line followed by its LF), read afresh and handed over in chunks
@@ -55,6 +59,13 @@ public protocol ResumableLogStore: LogStore {
 }
 
 extension LogStore {
+    /// Appends events as one batch after whatever line is last, whoever wrote it.
+    @discardableResult
+    public func append(contentsOf events: [Event]) throws(LogError) -> [LoggedEvent] {
+        // Without an expected line nothing can have overtaken the append: it is never nil.
+        try append(contentsOf: events, after: nil)!
+    }
+
     /// Appends one event durably.
     @discardableResult
     public func append(_ event: Event) throws(LogError) -> LoggedEvent {

@@ -286,27 +286,50 @@ public final class Workspace {
         if let damageBeforeCheckpoint {
             return requests.map { _ in .failure(.log(.damaged(path: log.location, damageBeforeCheckpoint))) }
         }
-        var trial = state.trial(for: requests.flatMap(\.payloads))
-        let results = requests.map { request in
-            Result { () throws(WorkspaceError) in try tryOut(request.payloads, actor: request.actor, at: at, on: &trial) }
+        var overtaken = 0
+        while true {
+            var trial = state.trial(for: requests.flatMap(\.payloads))
+            let results = requests.map { request in
+                Result { () throws(WorkspaceError) in try tryOut(request.payloads, actor: request.actor, at: at, on: &trial) }
+            }
+            let events = results.flatMap { (try? $0.get()) ?? [] }
+            guard !events.isEmpty else { return results }
+            let written: [LoggedEvent]
+            do {
+                // Only after the line the state was made from: another process's lines are read and the requests tried again on them.
+                guard let appended = try log.append(contentsOf: events, after: log.head?.seq ?? 0) else {
+                    overtaken += 1
+                    guard overtaken < Workspace.appendAttempts else {
+                        return results.map { $0.flatMap { _ in .failure(.log(.store(action: "append to", location: log.location,
+                            reason: "other writers kept appending before this one could; nothing was written, try again"))) } }
+                    }
+                    apply(try log.readNew())
+                    continue
+                }
+                written = appended
+            } catch {
+                // One request's line too long must not fail the others: each is written on its own.
+                if case .lineTooLong = error, requests.count > 1 { return requests.map { append(requests: [$0])[0] } }
+                return results.map { $0.flatMap { _ in .failure(.log(error)) } }
+            }
+            readBack(written)
+            return results
         }
-        let events = results.flatMap { (try? $0.get()) ?? [] }
-        guard !events.isEmpty else { return results }
-        let written: [LoggedEvent]
-        do { written = try log.append(contentsOf: events) } catch {
-            // One request's line too long must not fail the others: each is written on its own.
-            if case .lineTooLong = error, requests.count > 1 { return requests.map { append(requests: [$0])[0] } }
-            return results.map { $0.flatMap { _ in .failure(.log(error)) } }
-        }
-        // Our events are durable whatever happens next; if the log cannot be
-        // read back, they are applied from memory so the state never misses them.
+    }
+
+    /// How often an append is tried again after other processes' lines overtook it.
+    private static let appendAttempts = 20
+
+    /// Applies what the log holds after our append; our events are durable
+    /// whatever happens next: if the log cannot be read back, they are applied
+    /// from memory so the state never misses them.
+    private func readBack(_ written: [LoggedEvent]) {
         let readBack = (try? log.readNew()) ?? []
         apply(readBack)
         let seen = Set(readBack.map(\.event.id))
         let ahead = written.filter { !seen.contains($0.event.id) }
         apply(ahead)
         appliedAhead.formUnion(ahead.map(\.event.id))
-        return results
     }
 
     /// The events for one request, applied to `trial` when every rule and

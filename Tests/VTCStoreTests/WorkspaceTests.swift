@@ -90,6 +90,28 @@ import VTCCodec
         #expect(mine.state.eventCount == 2)
     }
 
+    /// Two processes on one log: the second writes on a state the first has since changed. Its append is
+    /// not chained after lines it never tried its events on: it reads them and tries again, and the rules
+    /// refuse what the log, read from the start, would refuse.
+    @Test func aWriteOnAStateAnotherProcessChangedIsTriedAgainOnTheChangeAndRefusedIfItNoLongerHolds() throws {
+        let temporary = TemporaryFolder()
+        let id = UUID()
+        try open(temporary).append([register(id)])
+        let mine = try open(temporary)
+        let theirs = try open(temporary, user: "mette")
+        try theirs.append([.withdrawn(incident: id, reason: "registreret to gange")])
+        let before = temporary.bytes()
+        do {
+            try mine.append([.noteAdded(incident: id, text: "Talt med lederen")])
+            Issue.record("a note on a withdrawn incident was written")
+        } catch {
+            #expect(error.description.contains("incident \(id.lowercasedString) was withdrawn"), "\(error)")
+        }
+        #expect(temporary.bytes() == before)
+        #expect(mine.state.incidents[id]?.withdrawal != nil)
+        #expect(try open(temporary).state.problems.isEmpty)
+    }
+
     @Test func problemsInTheRosterAndPolicyNameTheFile() throws {
         let temporary = TemporaryFolder()
         temporary.write(Array(#"{"units": ["A"], "users": [{"user": "anna", "roles": {"chef": ["A"]}}]}"#.utf8), to: "roster.json")

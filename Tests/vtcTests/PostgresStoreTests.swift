@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import PostgresTestSupport
 import Testing
+import VTCModel
 import VTCStore
 import VTCPostgres
 
@@ -195,6 +196,27 @@ struct PostgresStoreTests {
         #expect(verified.status == 0, "\(verified.stdout)")
         let exported = try vtc.run(["export", "--format", "jsonl", "--store", standby.uri]).stdout
         for id in acknowledged + during.all + after { #expect(exported.contains(id), "acknowledged \(id) is missing") }
+    }
+
+    /// Two servers on one database: the second writes on a state the first has since changed. Its append is
+    /// not chained after a line it never tried its events on: it reads that line, tries again, and is refused.
+    @Test func aWriteOnAStateAnotherWriterChangedIsTriedAgainOnTheChangeAndRefusedIfItNoLongerHolds() throws {
+        let cluster = try PostgresCluster.start(port: 5447)
+        let vtc = VTCProcess()
+        let id = try vtc.register(["--kind", "threat", "--severity", "2", "--description", "Truede i gangen.",
+                                   "--store", cluster.uri])
+        let incident = try #require(UUID(uuidString: id))
+        func open() throws -> Workspace {
+            try Workspace.open(DataFolder(path: vtc.folder), store: try PostgresLog.open(uri: cluster.uri),
+                               user: PostgresCluster.currentUser)
+        }
+        let (mine, theirs) = (try open(), try open())
+        try theirs.append([.withdrawn(incident: incident, reason: "registreret to gange")])
+        let lines = try cluster.sql("SELECT count(*) FROM vtc_log")
+        #expect(throws: WorkspaceError.self) { try mine.append([.noteAdded(incident: incident, text: "Talt med lederen")]) }
+        #expect(try cluster.sql("SELECT count(*) FROM vtc_log") == lines)
+        #expect(mine.state.incidents[incident]?.withdrawal != nil)
+        #expect(try open().state.problems.isEmpty)
     }
 
     @Test func openingResumesAfterTheStoreCheckpointOnlyWhenTheDatabaseHoldsItsLine() throws {
