@@ -23,9 +23,12 @@ extension VTCState {
     /// The part of the user's view that `scope` asks for. What a command
     /// computes on it is what it would compute on the whole view: the
     /// incidents left out are those it would not have picked.
-    /// A `.query` selects from `index`, the index of every incident of this state, which the server keeps between
-    /// requests; without one it is built here.
-    public func view(for user: UserAccess, scope: ViewScope, index: IncidentIndex? = nil) -> VTCState {
+    /// A `.query` of a user who may see a large part of the state selects from
+    /// `everyIncident`'s index of every incident, which the server keeps
+    /// between requests; a user who sees a small part has that part indexed
+    /// on its own, at the cost of what they see, whatever the state took since.
+    public func view(for user: UserAccess, scope: ViewScope,
+                     everyIncident: (VTCState) -> IncidentIndex = { IncidentIndex(everyIncidentOf: $0) }) -> VTCState {
         switch scope {
         case .everything:
             return view(for: user)
@@ -36,7 +39,13 @@ extension VTCState {
             return part(incidents: visibleRecords(for: user) { Self.id($0, startsWith: prefix) }, actions: [],
                         supervisionSessions: [])
         case .query(let query, let at):
-            let selected = query.run(on: self, in: index ?? IncidentIndex(everyIncidentOf: self), for: user, at: at)
+            let visible = visiblePlaces(for: user)
+            let selected = if visible.count < incidents.count / 4 {
+                query.run(on: part(incidents: visible.map { incidents.values[$0] }, actions: [], supervisionSessions: []),
+                          for: user, at: at)
+            } else {
+                query.run(on: self, in: everyIncident(self), for: user, at: at)
+            }
             let places = selected.map { incidents.place(of: $0.id)! }.sorted()
             return part(incidents: places.map { incidents.values[$0] }, actions: [], supervisionSessions: [])
         }

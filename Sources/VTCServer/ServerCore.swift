@@ -32,7 +32,7 @@ final class ServerCore: @unchecked Sendable {
     private var pending: [(user: String, payloads: [EventPayload], reply: Answering)] = []
     private var commitScheduled = false
     private var subscribers: [ObjectIdentifier: Answering] = [:]
-    /// Every incident's index, for the list queries of every user; built again after the state changes.
+    /// Every incident's index, for the list queries of users who see a large part of the region; built again after the state changes.
     private var queryIndex = KeptIncidentIndex()
 
     /// A reply to send: made already, or the work that makes it (a view's snapshot bytes), which the
@@ -140,8 +140,7 @@ final class ServerCore: @unchecked Sendable {
     /// The user's part of the state is taken here; its snapshot bytes, which cost as much again for a
     /// coordinator of a region, are written by the work returned, off the queue.
     private func view(for access: UserAccess, scope: ViewScope) -> @Sendable () -> Reply {
-        let index: IncidentIndex? = if case .query = scope { queryIndex.index(of: workspace.state) } else { nil }
-        let part = workspace.state.view(for: access, scope: scope, index: index)
+        let part = workspace.state.view(for: access, scope: scope) { queryIndex.index(of: $0) }
         let view = ServerView(user: access.user, roster: ServerView.rosterJSON(workspace.roster, for: access), policy: policyJSON,
                               rosterPath: folder.rosterPath, readOnlyReason: outage.readOnlyReason ?? workspace.readOnlyReason,
                               damage: workspace.damage, head: workspace.head, snapshot: [])

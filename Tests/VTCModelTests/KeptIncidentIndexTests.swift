@@ -25,7 +25,7 @@ import Testing
                         #expect(query.run(on: state, in: index, for: user, at: now).map(\.id) == oracle,
                                 "\(query) for \(user.user) after \(event.payload.type)")
                         #expect(query.run(on: state, in: fresh, for: user, at: now).map(\.id) == oracle)
-                        let part = state.view(for: user, scope: .query(query, at: now), index: index)
+                        let part = state.view(for: user, scope: .query(query, at: now)) { _ in index }
                         #expect(part.incidents.values.map(\.id) == state.incidents.values.map(\.id).filter(Set(oracle).contains),
                                 "the part of \(query) for \(user.user), in the log's order")
                     }
