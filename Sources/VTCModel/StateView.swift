@@ -39,10 +39,10 @@ extension VTCState {
             return part(incidents: visibleRecords(for: user) { Self.id($0, startsWith: prefix) }, actions: [],
                         supervisionSessions: [])
         case .query(let query, let at):
-            let visible = visiblePlaces(for: user)
-            let selected = if visible.count < incidents.count / 4 {
-                query.run(on: part(incidents: visible.map { incidents.values[$0] }, actions: [], supervisionSessions: []),
-                          for: user, at: at)
+            // Counted from the units' lookups alone: no incident is looked at to choose the way.
+            let readable = incidents.units.filter { readsUnit(user, $0) }.reduce(0) { $0 + incidents.places(ofUnit: $1).count }
+            let selected = if readable < incidents.count / 4 {
+                query.run(on: part(incidents: visibleRecords(for: user), actions: [], supervisionSessions: []), for: user, at: at)
             } else {
                 query.run(on: self, in: everyIncident(self), for: user, at: at)
             }
