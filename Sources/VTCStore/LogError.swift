@@ -13,8 +13,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     case refusedByReader(path: String, LogProblem)
     /// A file is not what it should be (a draft that does not parse, a name that cannot be used).
     case invalidFile(path: String, reason: String)
-    /// A store other than a file (a database) failed or refused: `location` names it without secrets.
-    /// Nothing the operation was asked to write is acknowledged.
+    /// A store failed or refused: a database (`location` names it without secrets), or any log that other
+    /// writers kept appending to before this one could. Nothing the operation was asked to write is acknowledged.
     case store(action: String, location: String, reason: String)
 
     public var description: String {
