@@ -83,6 +83,10 @@ struct NewestFirstKey {
         self.index = index
     }
 
+    init(occurred: Int64, registered: Int64, id: UUID, index: Int) {
+        (self.occurred, self.registered, self.id, self.index) = (occurred, registered, id, index)
+    }
+
     init(_ key: NewestFirstKey, index: Int) {
         (occurred, registered, id) = (key.occurred, key.registered, key.id)
         self.index = index

@@ -14,6 +14,8 @@ public struct IncidentTable: Equatable, Sendable {
     /// follow an amended unit.
     private var placesByUnit: [String: [Int32]] = [:]
     private var placesByRegistrant: [String: [Int32]] = [:]
+    /// The places of the records changed or added lately, for what is kept beside the table (`KeptIncidentIndex`).
+    package private(set) var changes = IncidentChanges()
 
     init() {}
 
@@ -46,6 +48,7 @@ public struct IncidentTable: Equatable, Sendable {
         _modify {
             let place = places[id]!
             let unit = values[Int(place)].facts.unit
+            changes.note(place)
             defer {
                 let newUnit = values[Int(place)].facts.unit
                 if newUnit != unit { move(place, from: unit, to: newUnit) }
@@ -60,6 +63,7 @@ public struct IncidentTable: Equatable, Sendable {
         placesByUnit[record.facts.unit, default: []].append(place)
         placesByRegistrant[record.registrant, default: []].append(place)
         values.append(record)
+        changes.note(place)
     }
 
     /// Every unit that has an incident.
