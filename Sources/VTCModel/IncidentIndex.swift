@@ -153,6 +153,28 @@ public struct IncidentIndex: Sendable {
         }
     }
 
+    /// The places in `state`'s incident table of the incidents that `query` selects at `now` and `user` may see,
+    /// in the query's order; `state` is the one this index (of more than the user may see) was built for. No
+    /// record is copied, and `Access.check` is asked once for each unit and registrant.
+    public func places(selectedBy query: IncidentQuery, at now: Timestamp, seenBy user: UserAccess, in state: VTCState) -> [Int] {
+        let records = state.incidents.values
+        var maySee: [SeeKey: Bool] = [:]
+        return select(query, at: now).compactMap { row in
+            let place = Int(places[Int(row)])
+            let registrant = records[place].registrant
+            let key = SeeKey(unit: unit[Int(row)], registrant: BytewiseKey(registrant))
+            if let known = maySee[key] { return known ? place : nil }
+            let visible = Access.check(user, .see(unit: unitNames[Int(unit[Int(row)])], registrant: registrant)).isAllowed
+            maySee[key] = visible
+            return visible ? place : nil
+        }
+    }
+
+    private struct SeeKey: Hashable {
+        let unit: UInt32
+        let registrant: BytewiseKey
+    }
+
     /// The row of the incident `id`, if the user may see it.
     public func row(of id: UUID) -> Row? { ids.firstIndex(of: id).map(Row.init) }
 }
@@ -227,7 +249,7 @@ struct Gathered {
         kind.append(UInt8(kinds.firstIndex(of: facts.kind)!))
         acknowledged.append(record.acknowledgement != nil)
         var due = Int64.max
-        for item in record.followUps where item.outcome == nil { due = min(due, item.due.epochSeconds) }
+        for item in record.followUps where !item.hasOutcome { due = min(due, item.due.epochSeconds) }
         earliestOpenDue.append(due)
         for text in [facts.location ?? "", facts.citizenRef ?? "", facts.unit] { shortFields.append(number(of: text)) }
         guard searchable else { return }
@@ -296,31 +318,6 @@ struct Gathered {
             let renumbered = part.shortTexts.map { number(of: $0) }
             shortFields += part.shortFields.map { renumbered[Int($0)] }
         }
-    }
-}
-
-/// A string hashed and compared by its UTF-8 bytes: String's own hashing and equality
-/// normalize text with æ, ø or å first, at several times the cost of the lookup. Two
-/// spellings of the same text (å composed or not) are two keys, which only costs a
-/// second entry.
-private struct BytewiseKey: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    func hash(into hasher: inout Hasher) {
-        BytewiseKey.withBytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (a: BytewiseKey, b: BytewiseKey) -> Bool {
-        withBytes(a.text) { a in
-            withBytes(b.text) { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
-        }
-    }
-
-    /// The bytes without copying the string (which would retain it).
-    private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }
 

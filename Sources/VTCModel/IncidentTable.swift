@@ -23,10 +23,11 @@ public struct IncidentTable: Equatable, Sendable {
     package init?(_ records: [IncidentRecord]) {
         values = records
         places.reserveCapacity(records.count)
-        for (place, record) in records.enumerated() {
-            guard places.updateValue(Int32(place), forKey: record.id) == nil else { return nil }
-            placesByUnit[record.facts.unit, default: []].append(Int32(place))
-            placesByRegistrant[record.registrant, default: []].append(Int32(place))
+        // By place, each record read where it is: a copy of each would retain every string and array in it.
+        for place in records.indices {
+            guard places.updateValue(Int32(place), forKey: records[place].id) == nil else { return nil }
+            placesByUnit[records[place].facts.unit, default: []].append(Int32(place))
+            placesByRegistrant[records[place].registrant, default: []].append(Int32(place))
         }
     }
 

@@ -41,13 +41,13 @@ extension VTCState {
         case .query(let query, let at):
             // Counted from the units' lookups alone: no incident is looked at to choose the way.
             let readable = incidents.units.filter { readsUnit(user, $0) }.reduce(0) { $0 + incidents.places(ofUnit: $1).count }
-            let selected = if readable < incidents.count / 4 {
+            let places = if readable < incidents.count / 4 {
                 query.run(on: part(incidents: visibleRecords(for: user), actions: [], supervisionSessions: []), for: user, at: at)
+                    .map { incidents.place(of: $0.id)! }
             } else {
-                query.run(on: self, in: everyIncident(self), for: user, at: at)
+                everyIncident(self).places(selectedBy: query, at: at, seenBy: user, in: self)
             }
-            let places = selected.map { incidents.place(of: $0.id)! }.sorted()
-            return part(incidents: places.map { incidents.values[$0] }, actions: [], supervisionSessions: [])
+            return part(incidents: places.sorted().map { incidents.values[$0] }, actions: [], supervisionSessions: [])
         }
     }
 
@@ -90,7 +90,7 @@ extension VTCState {
     private func part(incidents records: [IncidentRecord], actions actionOrder: [UUID],
                       supervisionSessions: [SupervisionRecord]) -> VTCState {
         var episodes = CitizenEpisodeIndex()
-        for record in records where !record.isWithdrawn { episodes.insert(record.id, record.facts) }
+        for place in records.indices where !records[place].isWithdrawn { episodes.insert(records[place].id, records[place].facts) }
         return VTCState(policy: policy, incidents: IncidentTable(records)!,
                         actions: Dictionary(uniqueKeysWithValues: actionOrder.map { ($0, actions[$0]!) }),
                         actionOrder: actionOrder, supervisionSessions: supervisionSessions,
