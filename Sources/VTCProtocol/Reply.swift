@@ -1,3 +1,4 @@
+import Foundation
 import VTCCodec
 import VTCModel
 import VTCStore
@@ -17,6 +18,10 @@ public enum Reply: Equatable, Sendable {
     case changed(eventCount: Int)
     /// The request broke the protocol; the server closes the connection after this.
     case protocolError(String)
+    /// The home screen's numbers.
+    case home(HomeCounts)
+    /// A list's selection: the ids in order, and how many incidents the user may see.
+    case selection(ids: [UUID], visibleTotal: Int)
 
     public var frame: Frame {
         func header(_ type: String, _ fields: [(String, JSONValue)] = []) -> JSONValue {
@@ -39,6 +44,10 @@ public enum Reply: Equatable, Sendable {
             return Frame(header: header("changed", [("event_count", .int(Int64(count)))]))
         case .protocolError(let reason):
             return Frame(header: header("protocol_error", [("message", .string(reason))]))
+        case .home(let counts):
+            return Frame(header: header("home", ScreenQueryJSON.homeFields(counts)))
+        case .selection(let ids, let visibleTotal):
+            return Frame(header: header("selection", [("visible_total", .int(Int64(visibleTotal)))]), tail: ScreenQueryJSON.tail(ids))
         }
     }
 
@@ -74,6 +83,11 @@ public enum Reply: Equatable, Sendable {
             self = .changed(eventCount: Int(clamping: count))
         case "protocol_error":
             self = .protocolError(h["message"]?.string ?? "")
+        case "home":
+            self = .home(try ScreenQueryJSON.home(h))
+        case "selection":
+            guard let total = h["visible_total"]?.int, total >= 0 else { throw ProtocolError("selection without visible_total") }
+            self = .selection(ids: try ScreenQueryJSON.ids(frame.tail), visibleTotal: Int(clamping: total))
         default:
             throw ProtocolError("unknown reply type \(frame.type.map { "\"\($0)\"" } ?? "")")
         }

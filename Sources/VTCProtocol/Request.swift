@@ -17,6 +17,10 @@ public enum Request: Equatable, Sendable {
     case append([EventPayload])
     /// From now on, a `changed` message whenever the log grows.
     case subscribe
+    /// The home screen's numbers for the user at that time.
+    case home(at: Timestamp)
+    /// The incidents the query selects for the user at that time, in its order (their ids), and how many the user may see.
+    case list(IncidentQuery, at: Timestamp)
 
     public var frame: Frame {
         switch self {
@@ -29,6 +33,9 @@ public enum Request: Equatable, Sendable {
             // A payload travels as an event line's fields; the server keeps only the payload.
             Frame(header: .object([("type", .string("append")), ("payloads", .array(payloads.map(Request.payloadJSON)))]))
         case .subscribe: Frame(header: .object([("type", .string("subscribe"))]))
+        case .home(let at): Frame(header: .object([("type", .string("home")), ("at", .string(at.rfc3339))]))
+        case .list(let query, let at):
+            Frame(header: .object([("type", .string("list")), ("query", ViewScopeJSON.queryJSON(query)), ("at", .string(at.rfc3339))]))
         }
     }
 
@@ -57,6 +64,10 @@ public enum Request: Equatable, Sendable {
             }
             self = .append(payloads)
         case "subscribe": self = .subscribe
+        case "home": self = .home(at: try ScreenQueryJSON.time(frame.header, "home"))
+        case "list":
+            guard let query = frame.header["query"] else { throw ProtocolError("list without a query") }
+            self = .list(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list"))
         default: throw ProtocolError("unknown request type \(frame.type.map { "\"\($0)\"" } ?? "")")
         }
     }

@@ -108,7 +108,7 @@ public struct FollowUpQueueScreen: Screen {
         buffer.fill(area)
         let formHeight = min(dialog.height, area.height)
         let tableRect = Rect(x: area.x, y: area.y, width: area.width, height: area.height - formHeight)
-        let zone = context.state.policy.zone
+        let zone = context.policy.zone
         Table.render(columns: FollowUpQueueScreen.columns(context), selection: selection, into: &buffer, rect: tableRect) { index in
             let entry = entries[index]
             guard let record = context.state.incidents[entry.incident] else { return TableRow([]) }

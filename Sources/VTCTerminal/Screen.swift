@@ -1,14 +1,35 @@
 import Foundation
+import Synchronization
 import VTCModel
 import VTCCodec
 import VTCTexts
 import TerminalKit
 
-/// Everything a screen reads to decide and to draw: the projected state
-/// (and where to read its incidents' history), who is looking, in which
-/// language, and at what time.
+/// Everything a screen reads to decide and to draw: the screens' questions
+/// (`queries`) and the projected state (and where to read its incidents'
+/// history), who is looking, in which language, and at what time.
 public struct AppContext: Sendable {
-    public var state: VTCState
+    /// The projected state the user may see. In a client of `vtc serve` the screens ask `queries`
+    /// instead, and this, the user's whole view, is fetched only when a screen reads it.
+    public var state: VTCState {
+        get { stateSource.state }
+        set {
+            stateSource = StateSource(newValue)
+            if newValue.eventCount != eventCount { listCache = ListCache() }
+            (policy, eventCount) = (newValue.policy, newValue.eventCount)
+        }
+    }
+    private var stateSource: StateSource
+    public private(set) var policy: Policy
+    /// The events applied to the state: what a screen's cached results were computed from.
+    public private(set) var eventCount: Int
+    /// The screens' questions: asked of the server in a client of `vtc serve`, else answered from `state`.
+    public var queries: any ScreenQueries {
+        server ?? StateQueries(state: state, user: user, roster: roster, cache: listCache)
+    }
+    private let server: (any ScreenQueries)?
+    /// The list's index of `state`, kept between keys while the state takes no events.
+    private var listCache = ListCache()
     public var history: HistoryReader
     public var user: UserAccess
     public var roster: Roster
@@ -23,7 +44,10 @@ public struct AppContext: Sendable {
 
     public init(state: VTCState, history: HistoryReader, user: UserAccess, roster: Roster, texts: Texts, now: Timestamp,
                 banners: [String] = [], isReadOnly: Bool = false, logHead: String? = nil) {
-        self.state = state
+        stateSource = StateSource(state)
+        policy = state.policy
+        eventCount = state.eventCount
+        server = nil
         self.history = history
         self.user = user
         self.roster = roster
@@ -32,6 +56,30 @@ public struct AppContext: Sendable {
         self.banners = banners
         self.isReadOnly = isReadOnly
         self.logHead = logHead
+    }
+
+    /// A context whose screens ask `server`; `wholeView` fetches the user's whole view, for a screen that reads `state`.
+    public init(server: any ScreenQueries, policy: Policy, eventCount: Int, wholeView: @escaping @Sendable () -> VTCState,
+                history: HistoryReader, user: UserAccess, roster: Roster, texts: Texts, now: Timestamp,
+                banners: [String] = [], isReadOnly: Bool = false, logHead: String? = nil) {
+        stateSource = StateSource(load: wholeView)
+        self.policy = policy
+        self.eventCount = eventCount
+        self.server = server
+        self.history = history
+        self.user = user
+        self.roster = roster
+        self.texts = texts
+        self.now = now
+        self.banners = banners
+        self.isReadOnly = isReadOnly
+        self.logHead = logHead
+    }
+
+    /// The server's log changed (or its policy): the screens ask again, and the whole view is fetched anew if read.
+    public mutating func serverChanged(policy: Policy, eventCount: Int, wholeView: @escaping @Sendable () -> VTCState) {
+        stateSource = StateSource(load: wholeView)
+        (self.policy, self.eventCount) = (policy, eventCount)
     }
 
     public func may(_ request: AccessRequest) -> Bool { Access.check(user, request).isAllowed }
@@ -85,4 +133,21 @@ public protocol Screen: Sendable {
     /// clock moved on): recompute what the screen caches, keeping the user's
     /// place, selection and typed text.
     mutating func refresh(_ context: AppContext)
+}
+
+/// A state, or the way to fetch it when it is first read; shared by the copies of one context.
+final class StateSource: Sendable {
+    private let held: Mutex<(state: VTCState?, load: (@Sendable () -> VTCState)?)>
+
+    init(_ state: VTCState) { held = Mutex((state, nil)) }
+    init(load: @escaping @Sendable () -> VTCState) { held = Mutex((nil, load)) }
+
+    var state: VTCState {
+        held.withLock { held in
+            if let state = held.state { return state }
+            let state = held.load!()
+            held = (state, nil)
+            return state
+        }
+    }
 }

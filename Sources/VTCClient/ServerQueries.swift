@@ -1,0 +1,82 @@
+import Foundation
+import Synchronization
+import VTCModel
+import VTCProtocol
+import VTCStore
+
+/// The connection to `vtc serve`, shared by a workspace and what asks over it (the history reader, the
+/// screens' questions); made again by the workspace when the server restarted.
+final class ServerLink: @unchecked Sendable {
+    var connection: ServerConnection
+    init(_ connection: ServerConnection) { self.connection = connection }
+}
+
+/// The screens' questions asked of the server, which answers each for the
+/// connection's user with the function embedded mode runs (`StateQueries`).
+/// An answer is kept until the log changes (`forget`, on the server's
+/// `changed` or this user's write), so that drawing a screen again asks nothing.
+/// A question the server does not answer (it restarted) gets nothing; the
+/// workspace's next refresh connects again and the screens ask again.
+public final class ServerQueries: ScreenQueries {
+    private struct Kept {
+        var policy: Policy
+        var home: (at: Timestamp, counts: HomeCounts)?
+        var list: (query: IncidentQuery, at: Timestamp, selection: IncidentSelection)?
+        var records: [UUID: IncidentRecord] = [:]
+    }
+    /// The records kept at most; more are let go, those of the screen drawn are asked for again.
+    private static let keptRecords = 5_000
+    private let link: ServerLink
+    private let kept: Mutex<Kept>
+
+    init(_ link: ServerLink, policy: Policy) {
+        self.link = link
+        kept = Mutex(Kept(policy: policy))
+    }
+
+    /// Forgets every answer: the log changed, or the policy did.
+    func forget(policy: Policy) {
+        kept.withLock { $0 = Kept(policy: policy) }
+    }
+
+    public func home(at now: Timestamp) -> HomeCounts? {
+        kept.withLock { kept in
+            if let home = kept.home, home.at == now { return home.counts }
+            guard case .home(let counts)? = try? link.connection.exchange(.home(at: now)) else { return nil }
+            kept.home = (now, counts)
+            return counts
+        }
+    }
+
+    public func list(_ query: IncidentQuery, at now: Timestamp) -> IncidentSelection {
+        kept.withLock { kept in
+            if let list = kept.list, list.query == query, list.at == now { return list.selection }
+            guard case .selection(let ids, let total)? = try? link.connection.exchange(.list(query, at: now)) else { return .none }
+            let selection = IncidentSelection(ids: SelectedIDs(ids), visibleTotal: total)
+            kept.list = (query, now, selection)
+            return selection
+        }
+    }
+
+    public func incidents(_ ids: [UUID]) -> [UUID: IncidentRecord] {
+        kept.withLock { kept in
+            var missing = ids.filter { kept.records[$0] == nil }
+            if kept.records.count + missing.count > Self.keptRecords { (kept.records, missing) = ([:], ids) }
+            if !missing.isEmpty {
+                let policy = kept.policy
+                for start in stride(from: 0, to: missing.count, by: ProtocolLimits.maximumViewIDs) {
+                    let part = Array(missing[start..<min(missing.count, start + ProtocolLimits.maximumViewIDs)])
+                    guard let state = try? link.connection.view(.ids(part), restore: { _, reader throws(WorkspaceError) in
+                        do { return try VTCState(snapshot: &reader, policy: policy) } catch {
+                            throw .log(.invalidFile(path: "", reason: "\(error)"))
+                        }
+                    }) else { return [:] }
+                    for record in state.incidents.values { kept.records[record.id] = record }
+                }
+            }
+            var records: [UUID: IncidentRecord] = [:]
+            for id in ids { records[id] = kept.records[id] }
+            return records
+        }
+    }
+}
