@@ -22,6 +22,7 @@ public final class ServerQueries: ScreenQueries {
         var policy: Policy
         var home: (at: Timestamp, counts: HomeCounts)?
         var list: (query: IncidentQuery, at: Timestamp, selection: IncidentSelection)?
+        var followUps: (at: Timestamp, entries: [FollowUpQueueEntry])?
         var records: [UUID: IncidentRecord] = [:]
     }
     /// The records kept at most; more are let go, those of the screen drawn are asked for again.
@@ -58,6 +59,15 @@ public final class ServerQueries: ScreenQueries {
         }
     }
 
+    public func followUpQueue(at now: Timestamp) -> [FollowUpQueueEntry] {
+        kept.withLock { kept in
+            if let followUps = kept.followUps, followUps.at == now { return followUps.entries }
+            guard case .followUps(let entries)? = try? link.connection.exchange(.followUps(at: now)) else { return [] }
+            kept.followUps = (now, entries)
+            return entries
+        }
+    }
+
     public func incidents(_ ids: [UUID]) -> [UUID: IncidentRecord] {
         kept.withLock { kept in
             var missing = ids.filter { kept.records[$0] == nil }
@@ -79,4 +89,7 @@ public final class ServerQueries: ScreenQueries {
             return records
         }
     }
+
+    /// The server does not say whether an incident it does not show exists.
+    public func refusalToSee(_ id: UUID) -> AccessRefusal? { nil }
 }

@@ -11,8 +11,18 @@ public protocol ScreenQueries: Sendable {
     func home(at now: Timestamp) -> HomeCounts?
     /// The incidents `query` selects at `now`, in its order, and how many the user may see at all.
     func list(_ query: IncidentQuery, at now: Timestamp) -> IncidentSelection
+    /// The open follow-up items the user answers for at `now`, most urgent first (`FollowUpQueueEntry.queue`).
+    func followUpQueue(at now: Timestamp) -> [FollowUpQueueEntry]
     /// The records of those of these incidents the user may see, by id.
     func incidents(_ ids: [UUID]) -> [UUID: IncidentRecord]
+    /// Why the user may not see this incident, when it is there to be refused: embedded mode holds every
+    /// incident and says why; a server does not say whether an incident it does not show exists.
+    func refusalToSee(_ id: UUID) -> AccessRefusal?
+}
+
+extension ScreenQueries {
+    /// The record of one incident, if the user may see it.
+    public func incident(_ id: UUID) -> IncidentRecord? { incidents([id])[id] }
 }
 
 /// A list selection: the ids of the incidents selected, in order, and how

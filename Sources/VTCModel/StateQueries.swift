@@ -27,6 +27,10 @@ public struct StateQueries: ScreenQueries {
         cache.selection(query, at: now, in: state, for: user)
     }
 
+    public func followUpQueue(at now: Timestamp) -> [FollowUpQueueEntry] {
+        FollowUpQueueEntry.queue(in: state, for: user, at: now)
+    }
+
     public func incidents(_ ids: [UUID]) -> [UUID: IncidentRecord] {
         var records: [UUID: IncidentRecord] = [:]
         for id in ids {
@@ -35,6 +39,12 @@ public struct StateQueries: ScreenQueries {
             records[id] = record
         }
         return records
+    }
+
+    public func refusalToSee(_ id: UUID) -> AccessRefusal? {
+        guard let record = state.incidents[id],
+              case .refused(let refusal) = Access.check(user, .see(unit: record.facts.unit, registrant: record.registrant)) else { return nil }
+        return refusal
     }
 }
 

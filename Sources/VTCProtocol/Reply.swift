@@ -20,6 +20,8 @@ public enum Reply: Equatable, Sendable {
     case protocolError(String)
     /// The home screen's numbers.
     case home(HomeCounts)
+    /// A follow-up queue, most urgent first.
+    case followUps([FollowUpQueueEntry])
     /// A list's selection: the ids in order, and how many incidents the user may see.
     case selection(ids: [UUID], visibleTotal: Int)
 
@@ -46,6 +48,8 @@ public enum Reply: Equatable, Sendable {
             return Frame(header: header("protocol_error", [("message", .string(reason))]))
         case .home(let counts):
             return Frame(header: header("home", ScreenQueryJSON.homeFields(counts)))
+        case .followUps(let entries):
+            return Frame(header: header("follow_ups", [("entries", .array(entries.map(ScreenQueryJSON.entryJSON)))]))
         case .selection(let ids, let visibleTotal):
             return Frame(header: header("selection", [("visible_total", .int(Int64(visibleTotal)))]), tail: ScreenQueryJSON.tail(ids))
         }
@@ -85,6 +89,8 @@ public enum Reply: Equatable, Sendable {
             self = .protocolError(h["message"]?.string ?? "")
         case "home":
             self = .home(try ScreenQueryJSON.home(h))
+        case "follow_ups":
+            self = .followUps(try ScreenQueryJSON.entries(h))
         case "selection":
             guard let total = h["visible_total"]?.int, total >= 0 else { throw ProtocolError("selection without visible_total") }
             self = .selection(ids: try ScreenQueryJSON.ids(frame.tail), visibleTotal: Int(clamping: total))

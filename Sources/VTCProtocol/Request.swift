@@ -19,6 +19,8 @@ public enum Request: Equatable, Sendable {
     case subscribe
     /// The home screen's numbers for the user at that time.
     case home(at: Timestamp)
+    /// The open follow-up items the user answers for at that time, most urgent first.
+    case followUps(at: Timestamp)
     /// The incidents the query selects for the user at that time, in its order (their ids), and how many the user may see.
     case list(IncidentQuery, at: Timestamp)
 
@@ -34,6 +36,7 @@ public enum Request: Equatable, Sendable {
             Frame(header: .object([("type", .string("append")), ("payloads", .array(payloads.map(Request.payloadJSON)))]))
         case .subscribe: Frame(header: .object([("type", .string("subscribe"))]))
         case .home(let at): Frame(header: .object([("type", .string("home")), ("at", .string(at.rfc3339))]))
+        case .followUps(let at): Frame(header: .object([("type", .string("follow_ups")), ("at", .string(at.rfc3339))]))
         case .list(let query, let at):
             Frame(header: .object([("type", .string("list")), ("query", ViewScopeJSON.queryJSON(query)), ("at", .string(at.rfc3339))]))
         }
@@ -65,6 +68,7 @@ public enum Request: Equatable, Sendable {
             self = .append(payloads)
         case "subscribe": self = .subscribe
         case "home": self = .home(at: try ScreenQueryJSON.time(frame.header, "home"))
+        case "follow_ups": self = .followUps(at: try ScreenQueryJSON.time(frame.header, "follow_ups"))
         case "list":
             guard let query = frame.header["query"] else { throw ProtocolError("list without a query") }
             self = .list(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list"))

@@ -38,6 +38,27 @@ enum ScreenQueryJSON {
                           amgWeek: amgWeek)
     }
 
+    static func entryJSON(_ entry: FollowUpQueueEntry) -> JSONValue {
+        .object([("incident", .string(entry.incident.uuidString.lowercased())), ("kind", .string(entry.kind.rawValue)),
+                 ("due", .string(entry.due.rfc3339)), ("responsible", .string(entry.responsible.rawValue)),
+                 ("may_record", .bool(entry.mayRecord))])
+    }
+
+    static func entries(_ h: JSONValue) throws(ProtocolError) -> [FollowUpQueueEntry] {
+        guard let list = h["entries"]?.array else { throw ProtocolError("follow_ups without entries") }
+        var entries: [FollowUpQueueEntry] = []
+        entries.reserveCapacity(list.count)
+        for item in list {
+            guard let incident = item["incident"]?.string.flatMap(UUID.init(uuidString:)),
+                  let kind = item["kind"]?.string.flatMap(FollowUpKind.init(rawValue:)),
+                  let due = item["due"]?.string.flatMap(Timestamp.init(rfc3339:)),
+                  let responsible = item["responsible"]?.string.flatMap(Role.init(rawValue:)),
+                  let mayRecord = item["may_record"]?.bool else { throw ProtocolError("follow_ups: an entry without its fields") }
+            entries.append(FollowUpQueueEntry(incident: incident, kind: kind, due: due, responsible: responsible, mayRecord: mayRecord))
+        }
+        return entries
+    }
+
     /// The ids as 16 bytes each, in order.
     static func tail(_ ids: [UUID]) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -120,6 +120,7 @@ final class ServerCore: @unchecked Sendable {
                 subscribers[subscriber] = answer
                 reply(.changed(eventCount: workspace.state.eventCount))
             case .home(let at): reply(home(for: access, at: at))
+            case .followUps(let at): reply(.followUps(FollowUpQueueEntry.queue(in: workspace.state, for: access, at: at)))
             case .list(let query, let at): reply(list(query, at: at, for: access))
             case .append(let payloads):
                 pending.append((user, payloads, answer))

@@ -85,7 +85,7 @@ public struct DetailScreen: Screen {
             if !recordableKinds(record, context).isEmpty { return nil }
             let refused = record.followUps.lazy.compactMap { item -> String? in
                 guard item.kind != .acknowledgement, item.status(at: context.now).isOpen else { return nil }
-                return ScreenInput.refusal(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: unit), context)
+                return ScreenInput.refusal(AccessRequest.recording(item.kind, responsible: item.responsible, unit: unit), context)
             }.first
             return refused ?? context.texts[.noOpenItemsForYou]
         case "k":
@@ -104,7 +104,7 @@ public struct DetailScreen: Screen {
         guard !context.isReadOnly else { return [] }
         return record.followUps.filter { item in
             item.kind != .acknowledgement && item.status(at: context.now).isOpen
-                && context.may(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: record.facts.unit))
+                && context.may(AccessRequest.recording(item.kind, responsible: item.responsible, unit: record.facts.unit))
         }.map(\.kind)
     }
 
@@ -223,21 +223,13 @@ public struct DetailScreen: Screen {
 
     // MARK: Drawing
 
-    private func visibleRecord(_ context: AppContext) -> IncidentRecord? {
-        guard let record = context.state.incidents[incident],
-              context.may(.see(unit: record.facts.unit, registrant: record.registrant)) else { return nil }
-        return record
-    }
+    private func visibleRecord(_ context: AppContext) -> IncidentRecord? { context.queries.incident(incident) }
 
     func lines(_ context: AppContext, width: Int) -> DetailLines {
         var out = DetailLines(width: width)
         let t = context.texts
         guard let record = visibleRecord(context) else {
-            let refusal = context.state.incidents[incident].flatMap { record -> String? in
-                guard case .refused(let refusal) = Access.check(context.user, .see(unit: record.facts.unit, registrant: record.registrant))
-                else { return nil }
-                return t.message(.refused(refusal))
-            }
+            let refusal = context.queries.refusalToSee(incident).map { t.message(.refused($0)) }
             out.paragraph(refusal ?? t[.noIncidents], style: .role(.muted))
             return out
         }

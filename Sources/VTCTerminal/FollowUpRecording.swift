@@ -27,14 +27,6 @@ struct FollowUpRecording: Equatable, Sendable {
         return InlineForm(title: texts.label(kind), entries: entries)
     }
 
-    /// The access this recording needs for an item of `responsible` in `unit`.
-    static func request(_ kind: FollowUpKind, responsible: Role, unit: String) -> AccessRequest {
-        switch kind {
-        case .acknowledgement: .acknowledge(unit: unit)
-        default: .recordFollowUp(unit: unit, responsible: responsible)
-        }
-    }
-
     /// The payload the form's values stand for, or the message saying what is wrong.
     func payload(_ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let texts = context.texts

@@ -51,7 +51,7 @@ struct SavedScreen: Screen {
 
     func lines(_ context: AppContext, width: Int) -> [Line] {
         let texts = context.texts
-        guard let record = context.state.incidents[incident] else { return [] }
+        guard let record = context.queries.incident(incident) else { return [] }
         let facts = record.facts
         var lines: [Line] = []
         /// A bullet's wrapped lines hang under its text, not under the bullet.

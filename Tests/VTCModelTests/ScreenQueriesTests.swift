@@ -18,7 +18,7 @@ import Testing
         }
     }
 
-    @Test("the home numbers and every list selection the server computes over the whole state equal embedded mode's over the user's view")
+    @Test("the home numbers, follow-up queue and every list selection the server computes over the whole state equal embedded mode's over the user's view")
     func serverAnswersEqualTheViewsAnswers() async {
         await propertyCheck(count: 40, input: RandomEvents.sequence(count: 1...200)) { events in
             let state = VTCState.replay(events)
@@ -28,6 +28,9 @@ import Testing
                 let local = StateQueries(state: view, user: user, roster: Self.roster, cache: ListCache())
                 for now in [ViewScopeTests.at, ViewScopeTests.at.adding(seconds: 90 * 86_400)] {
                     #expect(Self.serverHome(state, user, at: now, kept: &kept) == local.home(at: now), "\(user)")
+                    let queue = FollowUpQueueEntry.queue(in: state, for: user, at: now)
+                    #expect(queue == local.followUpQueue(at: now), "\(user)")
+                    #expect(queue.allSatisfy { view.incidents[$0.incident] != nil }, "\(user) sees only what it may")
                 }
                 for query in ViewScopeTests.queries {
                     let selected = state.selection(query, at: ViewScopeTests.at, for: user) { kept.index(of: $0) }.map(\.id)
@@ -40,7 +43,7 @@ import Testing
         }
     }
 
-    @Test("the home numbers are not trivial: some users count incidents of theirs, as leaders and as AMG")
+    @Test("the home numbers and queues are not trivial: some users count incidents of theirs, as leaders and as AMG, and have items to follow up")
     func homeNumbersAreNotTrivial() async {
         await propertyCheck(count: 10, input: RandomEvents.sequence(count: 150...200)) { events in
             let state = VTCState.replay(events)
@@ -50,6 +53,8 @@ import Testing
             #expect(counts.contains { $0.mine > 0 })
             #expect(counts.contains { ($0.asLeader?.unacknowledged ?? 0) > 0 })
             #expect(counts.contains { $0.amgWeek != nil } && counts.contains { $0.amgWeek == nil })
+            let queues = StateViewOracle.users.map { FollowUpQueueEntry.queue(in: state, for: $0, at: ViewScopeTests.at).count }
+            #expect(queues.contains(0) && queues.contains { $0 > 0 })
         }
     }
 

@@ -17,6 +17,7 @@ import VTCProtocol
 
     @Test("the screens' questions arrive as sent", arguments: [
         Request.home(at: at),
+        .followUps(at: at.adding(seconds: 3_600)),
         .list(IncidentQuery(), at: at),
         .list(IncidentQuery(units: ["Bostedet ved Åen"], severities: [Severity(rawValue: 2)!], notAcknowledged: true,
                             text: "æøå \"B\"", order: .mostUrgentFirst), at: at.adding(seconds: 61)),
@@ -39,6 +40,15 @@ import VTCProtocol
                 amgWeek: random.next() % 2 == 0 ? nil : .init(week: week, new: count(), open: count(), overdue: count(),
                                                                unacknowledged: count()))
             #expect(try Self.throughBytes(Reply.home(counts)) == .home(counts))
+            var entries: [FollowUpQueueEntry] = []
+            for n in 0..<Int(random.next() % 20) {
+                let seconds = Int64(random.next() % 2_000_000_000)
+                let due = Timestamp(epochSeconds: seconds, utcOffsetSeconds: Int32(3600 * (n % 3)))
+                let kind = FollowUpKind.allCases[n % FollowUpKind.allCases.count]
+                let role = Role.allCases[n % Role.allCases.count]
+                entries.append(FollowUpQueueEntry(incident: UUID(), kind: kind, due: due, responsible: role, mayRecord: n % 2 == 0))
+            }
+            #expect(try Self.throughBytes(Reply.followUps(entries)) == .followUps(entries))
             let ids = (0..<Int(random.next() % 300)).map { _ in UUID() }
             let total = ids.count + count()
             #expect(try Self.throughBytes(Reply.selection(ids: ids, visibleTotal: total)) == .selection(ids: ids, visibleTotal: total))
@@ -63,6 +73,8 @@ import VTCProtocol
         }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection","visible_total":3}"#, tail: [1, 2, 3]) }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection"}"#) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups","entries":[{"incident":"x"}]}"#) }
+        #expect(throws: ProtocolError.self) { try request(#"{"type":"follow_ups"}"#) }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"home","mine":-1,"mine_open":0}"#) }
         #expect(throws: ProtocolError.self) {
             try reply(#"{"type":"home","mine":1,"mine_open":0,"amg_week":{"year":2026,"week":60,"new":0,"open":0,"overdue":0,"unacknowledged":0}}"#)
