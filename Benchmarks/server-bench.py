@@ -289,7 +289,12 @@ def ui_start(entry):
     home = f"/tmp/home-{entry.pw_name}" if entry else "/root"
     command = " ".join(prefix_for(entry)) + f" env HOME={home} LANG=C.UTF-8 {BIN} --server {SOCKET} --lang da"
     start = time.perf_counter()
-    sh("tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command)
+    # A tmux server whose last session was just killed may still be exiting: start again once it has.
+    for attempt in range(5):
+        if subprocess.run(["tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command]).returncode == 0:
+            break
+        time.sleep(0.2)
+        start = time.perf_counter()
     while b"Statistik" not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True).stdout:
         time.sleep(0.01)
     first = (time.perf_counter() - start) * 1000

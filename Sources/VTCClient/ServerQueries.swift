@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VTCCodec
 import VTCModel
 import VTCProtocol
 import VTCStore
@@ -23,6 +24,8 @@ public final class ServerQueries: ScreenQueries {
         var home: (at: Timestamp, counts: HomeCounts)?
         var list: (query: IncidentQuery, at: Timestamp, selection: IncidentSelection)?
         var followUps: (at: Timestamp, entries: [FollowUpQueueEntry])?
+        var statistics: [StatisticsQuestion: PeriodComparison?] = [:]
+        var week: (week: ISOWeek, units: [String], at: Timestamp, data: WeekScreenData)?
         var records: [UUID: IncidentRecord] = [:]
     }
     /// The records kept at most; more are let go, those of the screen drawn are asked for again.
@@ -65,6 +68,35 @@ public final class ServerQueries: ScreenQueries {
             guard case .followUps(let entries)? = try? link.connection.exchange(.followUps(at: now)) else { return [] }
             kept.followUps = (now, entries)
             return entries
+        }
+    }
+
+    private struct StatisticsQuestion: Hashable {
+        let period: StatisticsPeriod
+        let units: [String]
+    }
+
+    public func statistics(_ period: StatisticsPeriod, units: [String]) -> PeriodComparison? {
+        kept.withLock { kept in
+            let question = StatisticsQuestion(period: period, units: units)
+            if let answer = kept.statistics[question] { return answer }
+            guard case .statistics(let comparison)? = try? link.connection.exchange(.statistics(period, units: units)) else { return nil }
+            kept.statistics[question] = comparison
+            return comparison
+        }
+    }
+
+    public func week(_ week: ISOWeek, units: [String], at now: Timestamp) -> WeekScreenData {
+        kept.withLock { kept in
+            if let answer = kept.week, answer.week == week, answer.units == units, answer.at == now { return answer.data }
+            let none = WeekScreenData(report: nil, openActions: [])
+            guard case .week(let outline, let openActions, let snapshot)? = try? link.connection.exchange(.week(week, units: units, at: now))
+            else { return none }
+            var reader = BinaryReader(bytes: snapshot)
+            guard let part = try? VTCState(snapshot: &reader, policy: kept.policy),
+                  let data = WeekScreenData(outline: outline, openActions: openActions, part: part) else { return none }
+            kept.week = (week, units, now, data)
+            return data
         }
     }
 

@@ -31,6 +31,14 @@ public struct StateQueries: ScreenQueries {
         FollowUpQueueEntry.queue(in: state, for: user, at: now)
     }
 
+    public func statistics(_ period: StatisticsPeriod, units: [String]) -> PeriodComparison? {
+        (try? Statistics.compared([period], units: units, state: state, user: user))?.first
+    }
+
+    public func week(_ week: ISOWeek, units: [String], at now: Timestamp) -> WeekScreenData {
+        WeekScreenData(week: week, units: units, state: state, user: user, now: now)
+    }
+
     public func incidents(_ ids: [UUID]) -> [UUID: IncidentRecord] {
         var records: [UUID: IncidentRecord] = [:]
         for id in ids {

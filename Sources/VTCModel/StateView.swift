@@ -105,7 +105,7 @@ extension VTCState {
     }
 
     /// A state of these incidents, actions and sessions, with the policy and event count of this one.
-    private func part(incidents records: [IncidentRecord], actions actionOrder: [UUID],
+    func part(incidents records: [IncidentRecord], actions actionOrder: [UUID],
                       supervisionSessions: [SupervisionRecord]) -> VTCState {
         var episodes = CitizenEpisodeIndex()
         for record in records where !record.isWithdrawn { episodes.insert(record.id, record.facts) }

@@ -22,6 +22,11 @@ public enum Reply: Equatable, Sendable {
     case home(HomeCounts)
     /// A follow-up queue, most urgent first.
     case followUps([FollowUpQueueEntry])
+    /// The week screen's data: the report's outline (nil when the user may not read a unit), the open actions' ids,
+    /// and the snapshot of the state part holding what they name.
+    case week(WeekReportOutline?, openActions: [UUID], snapshot: [UInt8])
+    /// The statistics asked for; nil when the user may not read them.
+    case statistics(PeriodComparison?)
     /// A list's selection: the ids in order, and how many incidents the user may see.
     case selection(ids: [UUID], visibleTotal: Int)
 
@@ -50,6 +55,11 @@ public enum Reply: Equatable, Sendable {
             return Frame(header: header("home", ScreenQueryJSON.homeFields(counts)))
         case .followUps(let entries):
             return Frame(header: header("follow_ups", [("entries", .array(entries.map(ScreenQueryJSON.entryJSON)))]))
+        case .week(let outline, let openActions, let snapshot):
+            return Frame(header: header("week", [("report", outline.map(ScreenQueryJSON.outlineJSON) ?? .null),
+                                                 ("open_actions", ScreenQueryJSON.idsJSON(openActions))]), tail: snapshot)
+        case .statistics(let comparison):
+            return Frame(header: header("statistics", [("comparison", comparison.map(ScreenQueryJSON.comparisonJSON) ?? .null)]))
         case .selection(let ids, let visibleTotal):
             return Frame(header: header("selection", [("visible_total", .int(Int64(visibleTotal)))]), tail: ScreenQueryJSON.tail(ids))
         }
@@ -91,6 +101,13 @@ public enum Reply: Equatable, Sendable {
             self = .home(try ScreenQueryJSON.home(h))
         case "follow_ups":
             self = .followUps(try ScreenQueryJSON.entries(h))
+        case "week":
+            guard let json = h["report"] else { throw ProtocolError("week without a report") }
+            self = .week(json.isNull ? nil : try ScreenQueryJSON.outline(json),
+                         openActions: try ScreenQueryJSON.idList(h["open_actions"], "week: open_actions"), snapshot: frame.tail)
+        case "statistics":
+            guard let json = h["comparison"] else { throw ProtocolError("statistics without a comparison") }
+            self = .statistics(json.isNull ? nil : try ScreenQueryJSON.comparison(json))
         case "selection":
             guard let total = h["visible_total"]?.int, total >= 0 else { throw ProtocolError("selection without visible_total") }
             self = .selection(ids: try ScreenQueryJSON.ids(frame.tail), visibleTotal: Int(clamping: total))

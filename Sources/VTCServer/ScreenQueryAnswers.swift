@@ -1,3 +1,4 @@
+import VTCCodec
 import VTCModel
 import VTCProtocol
 
@@ -11,6 +12,21 @@ extension ServerCore {
         return .home(HomeCounts(state: state, user: access, roster: workspace.roster, now: now) { query in
             state.selection(query, at: now, for: access) { self.queryIndex.index(of: $0) }.count
         })
+    }
+
+    /// The week screen's data is computed here; the snapshot bytes of the part it names are written by the work
+    /// returned, off the queue, as a view's are.
+    func week(_ week: ISOWeek, units: [String], at now: Timestamp, for access: UserAccess) -> @Sendable () -> Reply {
+        let data = WeekScreenData(week: week, units: units, state: workspace.state, user: access, now: now)
+        let (outline, part) = data.outline(in: workspace.state)
+        let openActions = data.openActions.map(\.action.id)
+        return {
+            var snapshot: [UInt8] = []
+            var writer = BinaryWriter { snapshot += $0 }
+            part.writeSnapshot(to: &writer)
+            writer.finish()
+            return .week(outline, openActions: openActions, snapshot: snapshot)
+        }
     }
 
     func list(_ query: IncidentQuery, at now: Timestamp, for access: UserAccess) -> Reply {

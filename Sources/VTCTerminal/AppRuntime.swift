@@ -10,28 +10,17 @@ public final class AppRuntime: AppWorld {
     public let workspace: any OpenedWorkspace
     private var checkingSkippedLines = false
 
-    /// A client of `vtc serve` fetches the user's whole view only for a screen that reads the state.
-    private let wholeView: WholeView
-
     public init(workspace: any OpenedWorkspace) {
         self.workspace = workspace
-        wholeView = WholeView(workspace)
     }
 
     /// The state the application starts in: home, with the user's drafts
     /// offered on top of it when there are any.
     public func initialState(language: Language, size: TerminalSize) -> AppState {
         let texts = Texts(language)
-        let context = if let server = workspace.screenQueries {
-            AppContext(server: server, policy: workspace.policy, eventCount: workspace.state.eventCount, wholeView: { [wholeView] in wholeView.load() },
-                       history: workspace.history, user: workspace.access, roster: workspace.roster, texts: texts,
-                       now: workspace.now, banners: banners(texts), isReadOnly: workspace.isReadOnly,
-                       logHead: workspace.head?.short)
-        } else {
-            AppContext(state: workspace.state, history: workspace.history, user: workspace.access, roster: workspace.roster, texts: texts,
-                       now: workspace.now, banners: banners(texts), isReadOnly: workspace.isReadOnly,
-                       logHead: workspace.head?.short)
-        }
+        let context = AppContext(state: workspace.state, server: workspace.screenQueries, history: workspace.history,
+                                 user: workspace.access, roster: workspace.roster, texts: texts, now: workspace.now,
+                                 banners: banners(texts), isReadOnly: workspace.isReadOnly, logHead: workspace.head?.short)
         var stack: [any Screen] = [HomeScreen(context)]
         var status: StatusLine?
         do {
@@ -99,11 +88,7 @@ public final class AppRuntime: AppWorld {
 
     /// Brings the context up to date with the workspace and refreshes every open screen.
     private func synchronize(_ state: inout AppState) {
-        if workspace.screenQueries != nil {
-            state.context.serverChanged(policy: workspace.policy, eventCount: workspace.state.eventCount, wholeView: { [wholeView] in wholeView.load() })
-        } else {
-            state.context.state = workspace.state
-        }
+        state.context.state = workspace.state
         state.context.isReadOnly = workspace.isReadOnly
         state.context.logHead = workspace.head?.short
         state.context.banners = banners(state.context.texts)
@@ -122,19 +107,3 @@ public final class AppRuntime: AppWorld {
     }
 }
 
-/// The user's whole view from the server, asked for the first time a screen reads the state: the
-/// workspace then keeps it up to date. The terminal UI reads it on its one thread only.
-private final class WholeView: @unchecked Sendable {
-    private let workspace: any OpenedWorkspace
-    private var widened = false
-
-    init(_ workspace: any OpenedWorkspace) { self.workspace = workspace }
-
-    func load() -> VTCState {
-        if !widened {
-            widened = true
-            try? workspace.narrowView(to: .everything)
-        }
-        return workspace.state
-    }
-}

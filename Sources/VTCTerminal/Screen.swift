@@ -1,28 +1,21 @@
 import Foundation
-import Synchronization
 import VTCModel
 import VTCCodec
 import VTCTexts
 import TerminalKit
 
 /// Everything a screen reads to decide and to draw: the screens' questions
-/// (`queries`) and the projected state (and where to read its incidents'
+/// (`queries`), the projected state (and where to read its incidents'
 /// history), who is looking, in which language, and at what time.
 public struct AppContext: Sendable {
-    /// The projected state the user may see. In a client of `vtc serve` the screens ask `queries`
-    /// instead, and this, the user's whole view, is fetched only when a screen reads it.
+    /// The projected state: embedded, the folder's; in a client of `vtc serve`, the part of the user's view
+    /// with no incidents (the policy and the event count), since the screens ask `queries`.
     public var state: VTCState {
-        get { stateSource.state }
-        set {
-            stateSource = StateSource(newValue)
-            if newValue.eventCount != eventCount { listCache = ListCache() }
-            (policy, eventCount) = (newValue.policy, newValue.eventCount)
-        }
+        didSet { if state.eventCount != oldValue.eventCount { listCache = ListCache() } }
     }
-    private var stateSource: StateSource
-    public private(set) var policy: Policy
+    public var policy: Policy { state.policy }
     /// The events applied to the state: what a screen's cached results were computed from.
-    public private(set) var eventCount: Int
+    public var eventCount: Int { state.eventCount }
     /// The screens' questions: asked of the server in a client of `vtc serve`, else answered from `state`.
     public var queries: any ScreenQueries {
         server ?? StateQueries(state: state, user: user, roster: roster, cache: listCache)
@@ -42,29 +35,10 @@ public struct AppContext: Sendable {
     /// The log's head in its short form (`Checkpoint.short`), which the week report ends with.
     public var logHead: String?
 
-    public init(state: VTCState, history: HistoryReader, user: UserAccess, roster: Roster, texts: Texts, now: Timestamp,
-                banners: [String] = [], isReadOnly: Bool = false, logHead: String? = nil) {
-        stateSource = StateSource(state)
-        policy = state.policy
-        eventCount = state.eventCount
-        server = nil
-        self.history = history
-        self.user = user
-        self.roster = roster
-        self.texts = texts
-        self.now = now
-        self.banners = banners
-        self.isReadOnly = isReadOnly
-        self.logHead = logHead
-    }
-
-    /// A context whose screens ask `server`; `wholeView` fetches the user's whole view, for a screen that reads `state`.
-    public init(server: any ScreenQueries, policy: Policy, eventCount: Int, wholeView: @escaping @Sendable () -> VTCState,
-                history: HistoryReader, user: UserAccess, roster: Roster, texts: Texts, now: Timestamp,
-                banners: [String] = [], isReadOnly: Bool = false, logHead: String? = nil) {
-        stateSource = StateSource(load: wholeView)
-        self.policy = policy
-        self.eventCount = eventCount
+    /// `server` answers the screens' questions when the state is not the user's whole view (a client of `vtc serve`).
+    public init(state: VTCState, server: (any ScreenQueries)? = nil, history: HistoryReader, user: UserAccess, roster: Roster,
+                texts: Texts, now: Timestamp, banners: [String] = [], isReadOnly: Bool = false, logHead: String? = nil) {
+        self.state = state
         self.server = server
         self.history = history
         self.user = user
@@ -74,12 +48,6 @@ public struct AppContext: Sendable {
         self.banners = banners
         self.isReadOnly = isReadOnly
         self.logHead = logHead
-    }
-
-    /// The server's log changed (or its policy): the screens ask again, and the whole view is fetched anew if read.
-    public mutating func serverChanged(policy: Policy, eventCount: Int, wholeView: @escaping @Sendable () -> VTCState) {
-        stateSource = StateSource(load: wholeView)
-        (self.policy, self.eventCount) = (policy, eventCount)
     }
 
     public func may(_ request: AccessRequest) -> Bool { Access.check(user, request).isAllowed }
@@ -135,19 +103,3 @@ public protocol Screen: Sendable {
     mutating func refresh(_ context: AppContext)
 }
 
-/// A state, or the way to fetch it when it is first read; shared by the copies of one context.
-final class StateSource: Sendable {
-    private let held: Mutex<(state: VTCState?, load: (@Sendable () -> VTCState)?)>
-
-    init(_ state: VTCState) { held = Mutex((state, nil)) }
-    init(load: @escaping @Sendable () -> VTCState) { held = Mutex((nil, load)) }
-
-    var state: VTCState {
-        held.withLock { held in
-            if let state = held.state { return state }
-            let state = held.load!()
-            held = (state, nil)
-            return state
-        }
-    }
-}

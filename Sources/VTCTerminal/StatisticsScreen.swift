@@ -66,8 +66,7 @@ public struct StatisticsScreen: Screen {
 
     private mutating func recompute(_ context: AppContext) {
         computed = RefreshStamp(context)
-        comparison = units.isEmpty ? nil
-            : (try? Statistics.compared([period], units: units, state: context.state, user: context.user))?.first
+        comparison = units.isEmpty ? nil : context.queries.statistics(period, units: units)
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {

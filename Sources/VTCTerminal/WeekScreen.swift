@@ -76,11 +76,9 @@ public struct WeekScreen: Screen {
 
     private mutating func recompute(_ context: AppContext) {
         computed = RefreshStamp(context)
-        report = units.isEmpty ? nil : try? WeekReport(week: week, units: units, state: context.state, user: context.user, now: context.now)
-        let unitSet = Set(units)
-        openActions = context.state.actionOrder.compactMap { context.state.actions[$0] }
-            .filter { !$0.isClosed && unitSet.contains($0.action.unit) }
-            .sorted { ($0.action.due, $0.action.title) < ($1.action.due, $1.action.title) }
+        guard !units.isEmpty else { (report, openActions) = (nil, []); return }
+        let data = context.queries.week(week, units: units, at: context.now)
+        (report, openActions) = (data.report, data.openActions)
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {

@@ -37,7 +37,7 @@ struct VTC: ParsableCommand {
             throw ExitCode(TerminalApp.cannotStartStatus)
         }
         // The UI is where most registrations are made, so it may be a folder's first write.
-        // Through a server the screens ask for what they show; the user's whole view is fetched only for a screen that reads it.
+        // Through a server the screens ask for what they show (`ScreenQueries`): the UI needs no incidents of the view.
         let workspace = try Session.openWorkspace(global, environment: environment, creatingFolder: true,
                                                   texts: Texts(language), view: .nothing)
         let status = TerminalApp.run(workspace: workspace, language: language)

@@ -18,7 +18,7 @@ import Testing
         }
     }
 
-    @Test("the home numbers, follow-up queue and every list selection the server computes over the whole state equal embedded mode's over the user's view")
+    @Test("the home numbers, follow-up queue, week, statistics and every list selection the server computes over the whole state equal embedded mode's over the user's view")
     func serverAnswersEqualTheViewsAnswers() async {
         await propertyCheck(count: 40, input: RandomEvents.sequence(count: 1...200)) { events in
             let state = VTCState.replay(events)
@@ -31,6 +31,21 @@ import Testing
                     let queue = FollowUpQueueEntry.queue(in: state, for: user, at: now)
                     #expect(queue == local.followUpQueue(at: now), "\(user)")
                     #expect(queue.allSatisfy { view.incidents[$0.incident] != nil }, "\(user) sees only what it may")
+                }
+                let readable = Self.roster.units.filter { Access.check(user, .readStatistics(unit: $0)).isAllowed }
+                for period in [StatisticsPeriod(.halfYear, containing: Zone.copenhagen.local(ViewScopeTests.at).date),
+                               StatisticsPeriod(.month, year: 2026, index: 1)!] {
+                    let server = try? Statistics.compared([period], units: readable, state: state, user: user)
+                    #expect(server?.first == local.statistics(period, units: readable), "\(user) \(period)")
+                }
+                let weekUnits = Self.roster.units.filter { Access.check(user, .readUnit(unit: $0)).isAllowed }
+                for week in [ISOWeek(containing: ViewScopeTests.at, in: .copenhagen), ISOWeek(year: 2026, week: 2)!] {
+                    let server = WeekScreenData(week: week, units: weekUnits, state: state, user: user, now: ViewScopeTests.at)
+                    #expect(server == local.week(week, units: weekUnits, at: ViewScopeTests.at), "\(user) \(week)")
+                    let (outline, part) = server.outline(in: state)
+                    #expect(WeekScreenData(outline: outline, openActions: server.openActions.map(\.action.id), part: part) == server,
+                            "\(user) \(week): rebuilt from its outline and part")
+                    #expect(part.incidents.values.allSatisfy { view.incidents[$0.id] != nil }, "\(user) sees only what it may")
                 }
                 for query in ViewScopeTests.queries {
                     let selected = state.selection(query, at: ViewScopeTests.at, for: user) { kept.index(of: $0) }.map(\.id)

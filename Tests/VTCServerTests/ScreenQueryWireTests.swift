@@ -18,6 +18,8 @@ import VTCProtocol
     @Test("the screens' questions arrive as sent", arguments: [
         Request.home(at: at),
         .followUps(at: at.adding(seconds: 3_600)),
+        .statistics(StatisticsPeriod(.quarter, year: 2026, index: 3)!, units: ["Åen", "Skoven \"Syd\""]),
+        .statistics(StatisticsPeriod(.year, year: 2024)!, units: []),
         .list(IncidentQuery(), at: at),
         .list(IncidentQuery(units: ["Bostedet ved Åen"], severities: [Severity(rawValue: 2)!], notAcknowledged: true,
                             text: "æøå \"B\"", order: .mostUrgentFirst), at: at.adding(seconds: 61)),
@@ -49,6 +51,15 @@ import VTCProtocol
                 entries.append(FollowUpQueueEntry(incident: UUID(), kind: kind, due: due, responsible: role, mayRecord: n % 2 == 0))
             }
             #expect(try Self.throughBytes(Reply.followUps(entries)) == .followUps(entries))
+            func periodCounts(_ period: StatisticsPeriod) -> PeriodCounts {
+                PeriodCounts(period: period, bySeverity: (0..<5).map { _ in count() },
+                             byKind: Dictionary(uniqueKeysWithValues: EpisodeKind.allCases.filter { _ in random.next() % 2 == 0 }.map { ($0, count()) }),
+                             byUnit: ["Åen": count(), "Skoven": count()].filter { _ in random.next() % 2 == 0 }, withAbsence: count())
+            }
+            let period = StatisticsPeriod(.month, year: 2020 + Int(random.next() % 10), index: 1 + Int(random.next() % 12))!
+            let comparison = PeriodComparison(current: periodCounts(period), earlier: [periodCounts(period), periodCounts(period)])
+            #expect(try Self.throughBytes(Reply.statistics(comparison)) == .statistics(comparison))
+            #expect(try Self.throughBytes(Reply.statistics(nil)) == .statistics(nil))
             let ids = (0..<Int(random.next() % 300)).map { _ in UUID() }
             let total = ids.count + count()
             #expect(try Self.throughBytes(Reply.selection(ids: ids, visibleTotal: total)) == .selection(ids: ids, visibleTotal: total))
@@ -75,6 +86,10 @@ import VTCProtocol
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection"}"#) }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups","entries":[{"incident":"x"}]}"#) }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"follow_ups"}"#) }
+        #expect(throws: ProtocolError.self) { try request(#"{"type":"statistics","units":[]}"#) }
+        #expect(throws: ProtocolError.self) { try request(#"{"type":"statistics","units":["a"],"period":{"granularity":"month","year":2026,"index":13}}"#) }
+        #expect(throws: ProtocolError.self) { try request(#"{"type":"statistics","units":[1],"period":{"granularity":"month","year":2026,"index":1}}"#) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"statistics","comparison":{"current":{}}}"#) }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"home","mine":-1,"mine_open":0}"#) }
         #expect(throws: ProtocolError.self) {
             try reply(#"{"type":"home","mine":1,"mine_open":0,"amg_week":{"year":2026,"week":60,"new":0,"open":0,"overdue":0,"unacknowledged":0}}"#)
