@@ -5,6 +5,7 @@ folder, in one run.
 
 Usage (as root, after `swift build -c release --product vtc`):
     python3 Benchmarks/server-postgres-bench.py [INCIDENTS]   # default 200000: about 1.2 million events
+    python3 Benchmarks/server-postgres-bench.py --appends-only  # the appends alone: no demo region, no start-up
 
 Starts a PostgreSQL cluster of its own (initdb as the user vtcb-pg, Unix socket only, fsync = on,
 synchronous_commit = on) in /tmp, removed at the end; the demo log is kept under Benchmarks/.data between runs.
@@ -15,6 +16,8 @@ import glob, json, os, pwd, re, shutil, socket, statistics, subprocess, sys, tim
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
 BIN = os.environ.get("VTC_BENCH_BINARY", os.path.join(ROOT, ".build/release/vtc"))
+APPENDS_ONLY = "--appends-only" in sys.argv[1:]
+sys.argv = [a for a in sys.argv if a != "--appends-only"]  # server-bench.py, loaded below, reads sys.argv too
 INCIDENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
 WORK = os.path.join(ROOT, "Benchmarks/.data", f"server-pg-{INCIDENTS}")
 PG = "/tmp/vtc-bench-pg"
@@ -123,6 +126,14 @@ def main():
         raise SystemExit("run as root: it makes the user that runs PostgreSQL")
     me = pwd.getpwuid(0).pw_name
     os.makedirs(WORK, exist_ok=True)
+    if APPENDS_ONLY:
+        try:
+            start_cluster()
+            bare, one, eight = appends(me)
+        finally:
+            stop_cluster()
+        print_appends(bare, one, eight)
+        return
     region = os.path.join(WORK, "region")
     if not os.path.exists(os.path.join(region, "events.jsonl")):
         shutil.rmtree(region, ignore_errors=True)
@@ -135,21 +146,7 @@ def main():
     log_mb = os.path.getsize(os.path.join(region, "events.jsonl")) / 1e6
     try:
         start_cluster()
-        # Durable appends: a fresh database, a server on it, rounds of bare commits and writers interleaved.
-        psql("postgres", "CREATE DATABASE vtc_append OWNER root")
-        appends = os.path.join(WORK, "appends")
-        shutil.rmtree(appends, ignore_errors=True)
-        data_folder(appends, {"units": ["A"], "users": [{"user": me, "roles": {"staff": ["A"]}}]})
-        server, _ = serve(appends, "/tmp/vtc-bench-pg.sock", uri("vtc_append"), os.path.join(WORK, "append-server.log"))
-        bare, one, eight = [], [], []
-        try:
-            writers("/tmp/vtc-bench-pg.sock", "A", 1, 20)  # warm up
-            for _ in range(ROUNDS):
-                bare += bare_commits("vtc_append", 100)
-                one += writers("/tmp/vtc-bench-pg.sock", "A", 1, 100)
-                eight += writers("/tmp/vtc-bench-pg.sock", "A", 8, 25)
-        finally:
-            stop(server)
+        bare, one, eight = appends(me)
 
         # Start-up on the region log: the folder (replay, then with its checkpoint), then PostgreSQL.
         checkpoint = os.path.join(region, "state.checkpoint")
@@ -177,18 +174,41 @@ def main():
     finally:
         stop_cluster()
 
-    print(f"PostgreSQL {psql_version()}; {os.cpu_count()} cores")
-    print(f"bare single-row INSERT + COMMIT (psql, 1 connection): p50 {pct(bare, 0.5):.2f} ms, p99 {pct(bare, 0.99):.2f} ms (n={len(bare)})")
-    print(f"1 writer through vtc serve --store: p50 {pct(one, 0.5):.2f} ms, p99 {pct(one, 0.99):.2f} ms (n={len(one)}); "
-          f"p50 = {pct(one, 0.5) / pct(bare, 0.5):.2f} × bare")
-    print(f"8 writers through vtc serve --store: p50 {pct(eight, 0.5):.2f} ms, p99 {pct(eight, 0.99):.2f} ms (n={len(eight)}); "
-          f"p50 = {pct(eight, 0.5) / pct(bare, 0.5):.2f} × bare")
+    print_appends(bare, one, eight)
     print(f"region log: {events} events, {log_mb:.0f} MB; store copy into PostgreSQL {copy_s:.1f} s")
     print(f"server start-up from the folder: first (replay, writes the checkpoint) {folder_times[0]:.2f} s, "
           f"then with the checkpoint {statistics.median(folder_times[1:]):.2f} s")
     print(f"server start-up from PostgreSQL: {', '.join(f'{t:.2f}' for t in pg_times)} s; median "
           f"{statistics.median(pg_times):.2f} s = {statistics.median(pg_times) / folder_times[0]:.2f} × the folder's replay, "
           f"{statistics.median(pg_times) / statistics.median(folder_times[1:]):.2f} × the folder with its checkpoint")
+
+
+def appends(me):
+    """Durable appends: a fresh database, a server on it, rounds of bare commits and writers interleaved."""
+    psql("postgres", "CREATE DATABASE vtc_append OWNER root")
+    folder = os.path.join(WORK, "appends")
+    shutil.rmtree(folder, ignore_errors=True)
+    data_folder(folder, {"units": ["A"], "users": [{"user": me, "roles": {"staff": ["A"]}}]})
+    server, _ = serve(folder, "/tmp/vtc-bench-pg.sock", uri("vtc_append"), os.path.join(WORK, "append-server.log"))
+    bare, one, eight = [], [], []
+    try:
+        writers("/tmp/vtc-bench-pg.sock", "A", 1, 20)  # warm up
+        for _ in range(ROUNDS):
+            bare += bare_commits("vtc_append", 100)
+            one += writers("/tmp/vtc-bench-pg.sock", "A", 1, 100)
+            eight += writers("/tmp/vtc-bench-pg.sock", "A", 8, 25)
+    finally:
+        stop(server)
+    return bare, one, eight
+
+
+def print_appends(bare, one, eight):
+    print(f"PostgreSQL {psql_version()}; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
+    print(f"bare single-row INSERT + COMMIT (psql, 1 connection): p50 {pct(bare, 0.5):.2f} ms, p99 {pct(bare, 0.99):.2f} ms (n={len(bare)})")
+    print(f"1 writer through vtc serve --store: p50 {pct(one, 0.5):.2f} ms, p99 {pct(one, 0.99):.2f} ms (n={len(one)}); "
+          f"p50 = {pct(one, 0.5) / pct(bare, 0.5):.2f} × bare")
+    print(f"8 writers through vtc serve --store: p50 {pct(eight, 0.5):.2f} ms, p99 {pct(eight, 0.99):.2f} ms (n={len(eight)}); "
+          f"p50 = {pct(eight, 0.5) / pct(bare, 0.5):.2f} × bare")
 
 
 def psql_version():

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PostgresNIO
 
 /// Runs async work to completion for synchronous callers: the log's stores
 /// are synchronous (the workspace, the command line). Blocks the calling
@@ -24,6 +25,29 @@ func blocking<T: Sendable>(seconds: Double? = nil, _ work: @escaping @Sendable (
         }
     } else {
         done.wait()
+    }
+    return try outcome.get()
+}
+
+/// Starts `work` on `eventLoop` (a connection's) and waits on the calling
+/// thread for the future it returns: one hop to the event loop, where
+/// starting a query and listening for its answer need no further hop, and
+/// one wake-up back, where a task would go through Swift's task pool on
+/// the way out and back (the append, once per batch of the server). Never
+/// call it from an event loop's thread. `seconds` as for `blocking`: the
+/// answer, if it ever comes, is dropped.
+func waiting<T: Sendable>(seconds: Double, on eventLoop: any EventLoop,
+                          _ work: @escaping @Sendable () -> EventLoopFuture<T>) throws -> T {
+    let outcome = Outcome<T>()
+    let done = DispatchSemaphore(value: 0)
+    eventLoop.execute {
+        work().whenComplete { result in
+            outcome.set(result)
+            done.signal()
+        }
+    }
+    guard done.wait(timeout: .now() + seconds) == .success else {
+        throw LinkFailure(description: "no answer within \(Int(seconds)) s")
     }
     return try outcome.get()
 }

@@ -6,7 +6,9 @@ import VTCStore
 /// One append to the table: BEGIN, the append lock, the lines, a
 /// notification, COMMIT. The lines are acknowledged only when COMMIT
 /// returned; anything else rolls back (or, if the connection is gone, is
-/// left to the server, which rolls back what it did not commit).
+/// left to the server, which rolls back what it did not commit). For the
+/// appends that must read the last line first (the first one, one after
+/// others appended, a copy); the common one is `AppendProcedure`'s.
 enum LogTransaction {
     /// Runs `lines` (which reads the last line and builds the rows to insert) under the lock and inserts
     /// its rows; returns what it returned for them once committed.

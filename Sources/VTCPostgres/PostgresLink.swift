@@ -19,9 +19,16 @@ final class PostgresLink: @unchecked Sendable {
         self.logger = logger
     }
 
+    /// The open connection, if there is one: taken without waiting, for work that waits on the connection's
+    /// event loop itself rather than on a task.
+    var openConnection: PostgresConnection? {
+        guard let open = lock.withLock({ current }), !open.isClosed else { return nil }
+        return open
+    }
+
     /// The open connection, or a new one.
     func connection() async throws -> PostgresConnection {
-        if let open = lock.withLock({ current }), !open.isClosed { return open }
+        if let open = openConnection { return open }
         let made = try await connect()
         let previous = lock.withLock { () -> PostgresConnection? in
             defer { current = made }

@@ -8,7 +8,8 @@ import VTCStore
 /// bytes and its `seq`, chained as in `events.jsonl` (docs/log-format.md, "The
 /// log in PostgreSQL"). Several processes on several machines may append to
 /// one table: each append takes an advisory lock in its transaction, chains
-/// after the table's last line, and is acknowledged only after COMMIT returned.
+/// after the table's last line, and is acknowledged only once its commit is
+/// seen (`COMMIT` answered, or `AppendProcedure`'s `CALL`, which commits inside).
 /// Reading checks every line with the same reader as a file.
 ///
 /// postgres-nio 1.33.2 speaks `COPY … FROM STDIN` but not `COPY … TO STDOUT`,
@@ -33,6 +34,9 @@ public final class PostgresLog: ResumableLogStore {
     /// Our own lines, appended right after the last line read and fed to the reader then: the next `readNew` returns
     /// them without asking the database again.
     private var appendedAhead: [LoggedEvent] = []
+    /// The connection (its id) that has made `AppendProcedure`'s procedure: made on a connection's first append, so
+    /// that a connection that only reads (to a standby, say) never needs to write.
+    private var procedureMadeOn: PostgresConnection.ID?
 
     private static let chunkSize = 8 << 20
     /// How long an append, or a read of what was appended since, may go without finishing: far more than
@@ -193,45 +197,37 @@ public final class PostgresLog: ResumableLogStore {
     /// Thrown inside an append's transaction to roll it back when the last line is not the one expected.
     private struct Overtaken: Error {}
 
-    /// The common case in one round trip and one transaction: the lines chained after `last`, the last line
-    /// this store read, inserted only if it is still the table's last line (under the append lock, so that a
-    /// writer that read the last line under the lock is never overtaken). Nil when another process appended
-    /// meanwhile: the caller then appends under the lock after whatever the last line is now.
+    /// The common case in one round trip and one transaction (`AppendProcedure`): the lines chained after
+    /// `last`, the last line this store read, inserted only if it is still the table's last line (checked under
+    /// the append lock, so that a writer that read the last line under the lock is never overtaken), and
+    /// committed before the answer comes. Nil when another process appended meanwhile: the caller then reads
+    /// its lines and tries again.
     private func appendRightAfter(_ last: LogPosition, _ events: [Event]) throws(LogError) -> [LoggedEvent]? {
         let batch = try LogFormat.chainedLines(events, after: last.seq, prev: LogFormat.hex(last.digest), location: location)
         let seqs = (1...Int64(batch.lines.count)).map { last.seq + $0 }
         let rows = batch.lines.map { ByteBuffer(bytes: $0) }
         let logger = link.logger
-        let inserted = try run("append to", seconds: PostgresLog.answerSeconds) { connection -> Int64 in
-            // Acknowledged only once COMMIT returned: an explicit transaction, so that its reply is the commit's.
-            try await connection.query("BEGIN", logger: logger)
-            var count: Int64 = 0
-            do {
-                let result = try await connection.query("""
-                    WITH locked AS (SELECT pg_advisory_xact_lock(\(LogSchema.appendLock))),
-                    still_last AS (SELECT coalesce(max(seq), 0) = \(last.seq) AS holds FROM vtc_log, locked),
-                    inserted AS (
-                        INSERT INTO vtc_log (seq, line)
-                        SELECT * FROM unnest(\(seqs)::bigint[], \(rows)::bytea[]) WHERE (SELECT holds FROM still_last)
-                        RETURNING seq),
-                    notified AS (SELECT pg_notify(\(LogSchema.channel), max(seq)::text) FROM inserted HAVING count(*) > 0)
-                    SELECT (SELECT count(*) FROM inserted)::bigint, (SELECT count(*) FROM notified)::bigint
-                    """, logger: logger)
-                for try await (rows, _) in result.decode((Int64, Int64).self) { count = rows }
-            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
-                // Its snapshot was taken while another append held the lock: that one's line has this seq now.
-                count = 0
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
-            }
-            guard count > 0 else {
-                try await connection.query("ROLLBACK", logger: logger)
-                return 0
-            }
-            try await connection.query("COMMIT", logger: logger)
-            return count
+        let call = AppendProcedure.call(after: last.seq, seqs: seqs, lines: rows)
+        let procedureMade = procedureMadeOn
+        let (connection, answer) = try runWaiting("append to", seconds: PostgresLog.answerSeconds) { connection in
+            connection.id == procedureMade ? connection.query(call, logger: logger)
+                : AppendProcedure.make(on: connection, logger: logger).flatMap { connection.query(call, logger: logger) }
         }
+        let inserted: Int64
+        switch answer {
+        case .success(let result):
+            guard let row = result.rows.first, let count = try? row.decode(Int64.self) else {
+                throw .store(action: "append to", location: location, reason: "vtc_append answered no number of lines")
+            }
+            inserted = count
+        case .failure(let error) where error.serverInfo?[.sqlState] == "23505":
+            // The primary key refused a seq another append took, which the check under the lock did not see: overtaken.
+            inserted = 0
+        case .failure(let error):
+            // Not known to have been made (its making may be what failed): made again before the next append.
+            throw .store(action: "append to", location: location, reason: PostgresLink.reason(error))
+        }
+        procedureMadeOn = connection
         guard inserted == Int64(seqs.count) else { return nil }
         // Committed: our lines follow the last line read, so the reader takes them as the log holds them.
         var bytes: [UInt8] = []
@@ -326,8 +322,33 @@ public final class PostgresLog: ResumableLogStore {
     private func run<T: Sendable>(_ action: String, seconds: Double? = nil,
                                   _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws(LogError) -> T {
         let link = self.link
+        return try failing(action) { try blocking(seconds: seconds) { try await body(try await link.connection()) } }
+    }
+
+    /// Starts `body` on the open connection's event loop (the connection made first when there is none) and
+    /// waits on this thread for the future it returns, with no task between: for the append, which every batch
+    /// of the server waits for. Returns the connection's id and the answer; a statement the database refused is
+    /// an answer, any other failure is thrown.
+    private func runWaiting<T: Sendable>(_ action: String, seconds: Double,
+                                         _ body: @escaping @Sendable (PostgresConnection) -> EventLoopFuture<T>)
+        throws(LogError) -> (PostgresConnection.ID, Result<T, PSQLError>) {
+        let link = self.link
+        return try failing(action) {
+            let connection = try link.openConnection ?? blocking(seconds: seconds) { try await link.connection() }
+            let answer = try waiting(seconds: seconds, on: connection.eventLoop) { () -> EventLoopFuture<Result<T, PSQLError>> in
+                body(connection).map { .success($0) }.flatMapErrorThrowing { error in
+                    guard let refused = error as? PSQLError, refused.code == .server else { throw error }
+                    return .failure(refused)
+                }
+            }
+            return (connection.id, answer)
+        }
+    }
+
+    /// Any failure of `work` as a `LogError` naming `action`; a connection that failed is dropped.
+    private func failing<T>(_ action: String, _ work: () throws -> T) throws(LogError) -> T {
         do {
-            return try blocking(seconds: seconds) { try await body(try await link.connection()) }
+            return try work()
         } catch let error as LogError {
             throw error
         } catch {

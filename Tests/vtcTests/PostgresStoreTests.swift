@@ -261,6 +261,49 @@ struct PostgresStoreTests {
         #expect(tampered.damage?.line == named + 1)
     }
 
+    /// An append is acknowledged only once its commit is durable: a constraint that fails only at COMMIT
+    /// (deferred) must make the append fail and leave nothing in the table, both for an append right after
+    /// the last line read (one round trip) and for one that reads the last line under the lock (the first).
+    @Test func anAppendWhoseCommitFailsIsNotAcknowledged() throws {
+        let cluster = try PostgresCluster.start(port: 5448)
+        let log = try PostgresLog.open(uri: cluster.uri)
+        let at = Timestamp(rfc3339: "2026-03-10T12:00:00+01:00")!
+        func note(_ text: String) -> Event {
+            Event(at: at, actor: PostgresCluster.currentUser, payload: .noteAdded(incident: UUID(), text: text))
+        }
+        /// A commit that wrote line `seq` fails (nil: none does).
+        func failCommitsWriting(seq: Int?) throws {
+            try cluster.sql("DROP TRIGGER IF EXISTS fail_at_commit ON vtc_log")
+            guard let seq else { return }
+            try cluster.sql("""
+                CREATE OR REPLACE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
+                CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON vtc_log DEFERRABLE INITIALLY DEFERRED
+                    FOR EACH ROW WHEN (NEW.seq = \(seq)) EXECUTE FUNCTION fail_at_commit()
+                """)
+        }
+
+        // The first append (header and event) goes under the lock, in BEGIN … COMMIT.
+        try failCommitsWriting(seq: 2)
+        #expect(throws: LogError.self) { try log.append(contentsOf: [note("første")], after: nil) }
+        #expect(try cluster.sql("SELECT count(*) FROM vtc_log") == "0")
+        try failCommitsWriting(seq: nil)
+        let first = try #require(try log.append(contentsOf: [note("første")], after: nil))
+        #expect(first.map(\.seq) == [2])
+        #expect(try log.readNew().map(\.seq) == [2])
+
+        // Right after the last line read: one CALL, whose procedure commits before it answers.
+        try failCommitsWriting(seq: 3)
+        #expect(throws: LogError.self) { try log.append(contentsOf: [note("anden")], after: 2) }
+        #expect(try cluster.sql("SELECT max(seq) FROM vtc_log") == "2")
+        try failCommitsWriting(seq: nil)
+        let second = try #require(try log.append(contentsOf: [note("anden")], after: 2))
+        #expect(second.map(\.seq) == [3])
+        #expect(try cluster.sql("SELECT max(seq) FROM vtc_log") == "3")
+        #expect(try log.readNew().map(\.seq) == [3])
+        #expect(log.damage == nil)
+    }
+
     @Test func aPasswordInTheURIIsRefusedBeforeConnecting() throws {
         let vtc = VTCProcess()
         let result = try vtc.run(["verify", "--store", "postgresql://vtc:secret@/vtc?host=/nowhere"], withData: false)
