@@ -3,6 +3,7 @@
 
 Usage (as root, after `swift build -c release --product vtc`):
     python3 Benchmarks/server-bench.py [INCIDENTS]      # default 200000: about 1.2 million events
+    python3 Benchmarks/server-bench.py [INCIDENTS] --ui # only the terminal UI's rows (the server is started all the same)
 
 Makes a demo log under Benchmarks/.data (kept between runs), a service user, two staff users and a leader (removed at the
 end), and measures: the commands of docs/benchmarks.md embedded and through the server (wall time, peak memory of
@@ -13,7 +14,9 @@ import json, os, pwd, shutil, socket, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILT = os.environ.get("VTC_BENCH_BINARY", os.path.join(ROOT, ".build/release/vtc"))
-INCIDENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
+ARGUMENTS = [a for a in sys.argv[1:] if not a.startswith("--")]
+INCIDENTS = int(ARGUMENTS[0]) if ARGUMENTS else 200_000
+ONLY_UI = "--ui" in sys.argv[1:]
 WORK = os.path.join(ROOT, "Benchmarks/.data", f"server-{INCIDENTS}")
 DATA = os.path.join(WORK, "data")
 RUN = "/tmp/vtc-bench-run"
@@ -162,7 +165,7 @@ def main():
     any_id = subprocess.run([BIN, "list", "--data", DATA, "--format", "json", "--lang", "en"], capture_output=True, check=True).stdout
     some_id = json.loads(any_id)[0]["id"][:8]
     register = ["register", "--unit", unit, "--kind", "threat", "--severity", "2", "--description", "Målt registrering"]
-    for name, argv in [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", some_id]), ("register", register)]:
+    for name, argv in [] if ONLY_UI else [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", some_id]), ("register", register)]:
         wall, peak, _ = timed([BIN] + argv + ["--data", DATA, "--lang", "en"])
         rows.append((name, "embedded, coordinator of every unit", wall, peak))
 
@@ -184,40 +187,41 @@ def main():
     server_open_s = time.perf_counter() - started
     server_rss = vm(server.pid, "VmRSS")
     try:
-        own = subprocess.run(prefix_for(staff) + [BIN] + register + ["--server", SOCKET], capture_output=True, env=as_user(staff)[1], check=True).stdout.decode().strip()
-        for who, entry in [("staff of one unit", staff), ("leader of one unit", leader), ("coordinator of every unit", None)]:
-            show_id = own[:8] if entry else some_id
-            for name, argv in [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", show_id]), ("register", register)]:
-                wall, peak, _ = timed([BIN] + argv + ["--server", SOCKET, "--lang", "en"], entry)
-                rows.append((name, f"server, {who}", wall, peak))
+        if not ONLY_UI:
+            own = subprocess.run(prefix_for(staff) + [BIN] + register + ["--server", SOCKET], capture_output=True, env=as_user(staff)[1], check=True).stdout.decode().strip()
+            for who, entry in [("staff of one unit", staff), ("leader of one unit", leader), ("coordinator of every unit", None)]:
+                show_id = own[:8] if entry else some_id
+                for name, argv in [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", show_id]), ("register", register)]:
+                    wall, peak, _ = timed([BIN] + argv + ["--server", SOCKET, "--lang", "en"], entry)
+                    rows.append((name, f"server, {who}", wall, peak))
 
-        # 50 clients connected (hello + subscribe), as two staff users.
-        holders = []
-        for entry in [staff, staff2]:
-            holders.append(subprocess.Popen(prefix_for(entry) + ["python3", "-c", HOLDER, SOCKET, "25"], env=as_user(entry)[1],
-                                            stdout=subprocess.PIPE))
-        for h in holders:
-            h.stdout.readline()
-        rss_50 = vm(server.pid, "VmRSS")
-        for h in holders:
-            h.terminate(); h.wait()
+            # 50 clients connected (hello + subscribe), as two staff users.
+            holders = []
+            for entry in [staff, staff2]:
+                holders.append(subprocess.Popen(prefix_for(entry) + ["python3", "-c", HOLDER, SOCKET, "25"], env=as_user(entry)[1],
+                                                stdout=subprocess.PIPE))
+            for h in holders:
+                h.stdout.readline()
+            rss_50 = vm(server.pid, "VmRSS")
+            for h in holders:
+                h.terminate(); h.wait()
 
-        # 8 writers at once through the server, beside a bare write+fdatasync on the same disk.
-        bare_before = bare(200, WORK)
-        # As the second staff user, so that the first one's own registrations (what their commands list) stay few.
-        out = subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"], env=as_user(staff2)[1],
-                             capture_output=True, check=True).stdout
-        eight = json.loads(out)
-        one = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "1", "200"], env=as_user(staff2)[1],
-                                        capture_output=True, check=True).stdout)
-        # The same 8 writers while a coordinator of every unit fetches the whole view again and again
-        # (as the terminal UI does after every change): the writes must not wait for the views.
-        viewer = subprocess.Popen(["python3", "-c", VIEWER, SOCKET], stdout=subprocess.PIPE)
-        viewer.stdout.readline()
-        beside_views = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"],
-                                                 env=as_user(staff2)[1], capture_output=True, check=True).stdout)
-        viewer.terminate(); viewer.wait()
-        bare_samples = bare_before + bare(200, WORK)
+            # 8 writers at once through the server, beside a bare write+fdatasync on the same disk.
+            bare_before = bare(200, WORK)
+            # As the second staff user, so that the first one's own registrations (what their commands list) stay few.
+            out = subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"], env=as_user(staff2)[1],
+                                 capture_output=True, check=True).stdout
+            eight = json.loads(out)
+            one = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "1", "200"], env=as_user(staff2)[1],
+                                            capture_output=True, check=True).stdout)
+            # The same 8 writers while a coordinator of every unit fetches the whole view again and again
+            # (as the terminal UI does after every change): the writes must not wait for the views.
+            viewer = subprocess.Popen(["python3", "-c", VIEWER, SOCKET], stdout=subprocess.PIPE)
+            viewer.stdout.readline()
+            beside_views = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"],
+                                                     env=as_user(staff2)[1], capture_output=True, check=True).stdout)
+            viewer.terminate(); viewer.wait()
+            bare_samples = bare_before + bare(200, WORK)
 
         # The terminal UI through the server: time to the home screen and peak memory.
         ui = ui_start(staff)
@@ -233,6 +237,11 @@ def main():
         subprocess.run(["userdel", entry.pw_name], capture_output=True)
 
     print(f"log: {events} events, {log_mb:.0f} MB; server opened it in {server_open_s:.1f} s")
+    print(f"terminal UI through the server, staff: {ui}")
+    print(f"terminal UI through the server, leader of one unit: {ui_leader}")
+    print(f"terminal UI through the server, coordinator of every unit: {ui_coordinator}")
+    if ONLY_UI:
+        return
     print("| command | mode | wall (median of 5) | client peak memory |")
     print("| --- | --- | ---: | ---: |")
     for name, mode, wall, peak in rows:
@@ -245,9 +254,6 @@ def main():
           f"p50 = {pct(eight, 0.5) / pct(bare_samples, 0.5):.2f} × bare")
     print(f"8 writers while a coordinator fetches whole views: p50 {pct(beside_views, 0.5):.2f} ms, "
           f"p99 {pct(beside_views, 0.99):.2f} ms, max {max(beside_views):.2f} ms (n={len(beside_views)})")
-    print(f"terminal UI through the server, staff: {ui}")
-    print(f"terminal UI through the server, leader of one unit: {ui_leader}")
-    print(f"terminal UI through the server, coordinator of every unit: {ui_coordinator}")
 
 
 def prefix_for(entry):
@@ -283,7 +289,12 @@ def ui_start(entry):
     home = f"/tmp/home-{entry.pw_name}" if entry else "/root"
     command = " ".join(prefix_for(entry)) + f" env HOME={home} LANG=C.UTF-8 {BIN} --server {SOCKET} --lang da"
     start = time.perf_counter()
-    sh("tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command)
+    # A tmux server whose last session was just killed may still be exiting: start again once it has.
+    for attempt in range(5):
+        if subprocess.run(["tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command]).returncode == 0:
+            break
+        time.sleep(0.2)
+        start = time.perf_counter()
     while b"Statistik" not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True).stdout:
         time.sleep(0.01)
     first = (time.perf_counter() - start) * 1000
@@ -297,8 +308,30 @@ def ui_start(entry):
         time.sleep(0.05)
     time.sleep(1)
     peak = max(peak, vm(pid, "VmHWM"))
+    # Search typing on the open list: each character until the pane shows it typed (the screen is drawn after the
+    # key's answer), against reading a pane that does not change (what tmux alone takes).
+    idle = []
+    for _ in range(10):
+        started = time.perf_counter()
+        subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True)
+        idle.append((time.perf_counter() - started) * 1000)
+    subprocess.run(["tmux", "send-keys", "-t", session, "/"])
+    time.sleep(0.5)
+    typed = []
+    for n, character in enumerate("kollega"):
+        started = time.perf_counter()
+        subprocess.run(["tmux", "send-keys", "-t", session, "-l", character])
+        shown = ("Søg: " + "kollega"[:n + 1]).encode()
+        deadline = time.time() + 30
+        while shown not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True).stdout:
+            if time.time() > deadline:
+                break
+        typed.append((time.perf_counter() - started) * 1000)
+    peak = max(peak, vm(pid, "VmHWM"))
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-    return f"home screen after {first:.0f} ms (including tmux and setpriv), peak memory {peak:.0f} MB after opening the list"
+    return (f"home screen after {first:.0f} ms (including tmux and setpriv), peak memory {peak:.0f} MB after opening the list"
+            f" and searching; search typing {', '.join(f'{t:.0f}' for t in typed)} ms per key (a pane read alone:"
+            f" {statistics.median(idle):.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -36,14 +36,10 @@ public final class ServerWorkspace: OpenedWorkspace {
     /// or why there is none: only drafts and exports need it.
     public let ownFolder: Result<DataFolder, WorkspaceError>
     private let socketPath: String
-    private let link: Link
+    private let link: ServerLink
     private var subscribed = false
-
-    /// The connection, shared with the history reader that the screens keep.
-    private final class Link: @unchecked Sendable {
-        var connection: ServerConnection
-        init(_ connection: ServerConnection) { self.connection = connection }
-    }
+    /// The screens' questions, asked of the server over this workspace's connection.
+    public let queries: ServerQueries
 
     /// Connects to the server at `socketPath` and fetches the part of the user's view that `scope` names.
     public init(socketPath: String, ownFolder: Result<DataFolder, WorkspaceError>, scope: ViewScope = .everything)
@@ -51,8 +47,9 @@ public final class ServerWorkspace: OpenedWorkspace {
         self.socketPath = socketPath
         self.ownFolder = ownFolder
         self.scope = scope
-        link = Link(try ServerConnection(socketPath: socketPath))
+        link = ServerLink(try ServerConnection(socketPath: socketPath))
         (user, access, roster, rosterPath, view, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection, scope)
+        queries = ServerQueries(link, policy: view.policy)
     }
 
     /// The folder for a user's drafts and exports: `$XDG_STATE_HOME/vtc`, else `~/.local/state/vtc`.
@@ -98,7 +95,8 @@ public final class ServerWorkspace: OpenedWorkspace {
         }
     }
 
-    public var policy: Policy { state.policy }
+    public var screenQueries: (any ScreenQueries)? { queries }
+    public var policy: Policy { view.policy }
     public var now: Timestamp { SystemCalls.live.now().expressed(in: policy.zone) }
     public var isReadOnly: Bool { readOnlyReason != nil }
     /// A refresh with no news is one read that finds nothing: often enough
@@ -132,6 +130,7 @@ public final class ServerWorkspace: OpenedWorkspace {
     private func reload() throws(WorkspaceError) {
         (user, access, roster, rosterPath, view, readOnlyReason, damage, head) = try ServerWorkspace.fetchView(link.connection, scope)
         viewIsStale = false
+        queries.forget(policy: view.policy)
     }
 
     public func narrowView(to scope: ViewScope) throws(WorkspaceError) {
@@ -145,6 +144,7 @@ public final class ServerWorkspace: OpenedWorkspace {
             throw ServerWorkspace.unreadable(link.connection, "no acknowledgement")
         }
         viewIsStale = true
+        queries.forget(policy: view.policy)
         return events
     }
 

@@ -39,16 +39,34 @@ extension VTCState {
             return part(incidents: visibleRecords(for: user) { Self.id($0, startsWith: prefix) }, actions: [],
                         supervisionSessions: [])
         case .query(let query, let at):
-            // Counted from the units' lookups alone: no incident is looked at to choose the way.
-            let readable = incidents.units.filter { readsUnit(user, $0) }.reduce(0) { $0 + incidents.places(ofUnit: $1).count }
-            let selected = if readable < incidents.count / 4 {
-                query.run(on: part(incidents: visibleRecords(for: user), actions: [], supervisionSessions: []), for: user, at: at)
-            } else {
-                query.run(on: self, in: everyIncident(self), for: user, at: at)
-            }
-            let places = selected.map { incidents.place(of: $0.id)! }.sorted()
+            let places = selection(query, at: at, for: user, everyIncident: everyIncident).map { incidents.place(of: $0.id)! }.sorted()
             return part(incidents: places.map { incidents.values[$0] }, actions: [], supervisionSessions: [])
+        case .ids(let ids):
+            let wanted = Set(ids)
+            let places = Self.ascendingUnique(wanted.compactMap { incidents.place(of: $0).map(Int32.init) }).map { Int($0) }
+            let records = places.map { incidents.values[$0] }
+                .filter { Access.check(user, .see(unit: $0.facts.unit, registrant: $0.registrant)).isAllowed }
+            return part(incidents: records, actions: [], supervisionSessions: [])
         }
+    }
+
+    /// The incidents `query` selects at `at` of those the user may see, in the query's order: what
+    /// `IncidentQuery.run` gives on the user's view. A user who may see a large part of the state has it
+    /// selected from `everyIncident`'s index of every incident, which the server keeps between requests;
+    /// a user who sees a small part has that part indexed on its own, at the cost of what they see.
+    public func selection(_ query: IncidentQuery, at: Timestamp, for user: UserAccess,
+                          everyIncident: (VTCState) -> IncidentIndex) -> [IncidentRecord] {
+        // Counted from the units' lookups alone: no incident is looked at to choose the way.
+        let readable = incidents.units.filter { readsUnit(user, $0) }.reduce(0) { $0 + incidents.places(ofUnit: $1).count }
+        if readable < incidents.count / 4 {
+            return query.run(on: part(incidents: visibleRecords(for: user), actions: [], supervisionSessions: []), for: user, at: at)
+        }
+        return query.run(on: self, in: everyIncident(self), for: user, at: at)
+    }
+
+    /// How many incidents the user may see that are not withdrawn: the incidents a list can show, an index's count.
+    public func listableCount(for user: UserAccess) -> Int {
+        visiblePlaces(for: user).count { !incidents.values[$0].isWithdrawn }
     }
 
     /// The incidents the user may see whose id `keep` accepts, in registration order.
@@ -87,7 +105,7 @@ extension VTCState {
     }
 
     /// A state of these incidents, actions and sessions, with the policy and event count of this one.
-    private func part(incidents records: [IncidentRecord], actions actionOrder: [UUID],
+    func part(incidents records: [IncidentRecord], actions actionOrder: [UUID],
                       supervisionSessions: [SupervisionRecord]) -> VTCState {
         var episodes = CitizenEpisodeIndex()
         for record in records where !record.isWithdrawn { episodes.insert(record.id, record.facts) }
@@ -145,4 +163,6 @@ public enum ViewScope: Hashable, Sendable {
     case incidents(idPrefix: String)
     /// The incidents the query selects at that time.
     case query(IncidentQuery, at: Timestamp)
+    /// These incidents, those of them the user may see: the rows on a list screen, an incident opened.
+    case ids([UUID])
 }

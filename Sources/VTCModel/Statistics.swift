@@ -9,6 +9,14 @@ public struct PeriodCounts: Hashable, Sendable {
     /// Episodes that led to absence (a first absence day or absence days given).
     public let withAbsence: Int
 
+    public init(period: StatisticsPeriod, bySeverity: [Int], byKind: [EpisodeKind: Int], byUnit: [String: Int], withAbsence: Int) {
+        self.period = period
+        self.bySeverity = bySeverity
+        self.byKind = byKind
+        self.byUnit = byUnit
+        self.withAbsence = withAbsence
+    }
+
     public var total: Int { bySeverity.reduce(0, +) }
     public func count(_ severity: Severity) -> Int { bySeverity[severity.rawValue - 1] }
     public func count(_ kind: EpisodeKind) -> Int { byKind[kind] ?? 0 }
@@ -30,6 +38,11 @@ public struct PeriodComparison: Hashable, Sendable {
     public let current: PeriodCounts
     /// Oldest first.
     public let earlier: [PeriodCounts]
+
+    public init(current: PeriodCounts, earlier: [PeriodCounts]) {
+        self.current = current
+        self.earlier = earlier
+    }
 }
 
 /// Counts for coordinators, the HMU and the AMG.

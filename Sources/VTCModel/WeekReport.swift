@@ -47,6 +47,11 @@ public struct WeekReport: Hashable, Sendable {
         /// Indexed by severity − 1.
         public let counts: [Int]
 
+        public init(week: ISOWeek, counts: [Int]) {
+            self.week = week
+            self.counts = counts
+        }
+
         public func count(_ severity: Severity) -> Int { counts[severity.rawValue - 1] }
         public var total: Int { counts.reduce(0, +) }
     }
@@ -57,6 +62,12 @@ public struct WeekReport: Hashable, Sendable {
         public let unit: String
         public let citizenRef: String
         public let incidents: [UUID]
+        public init(unit: String, citizenRef: String, incidents: [UUID]) {
+            self.unit = unit
+            self.citizenRef = citizenRef
+            self.incidents = incidents
+        }
+
         public var episodes: Int { incidents.count }
     }
 

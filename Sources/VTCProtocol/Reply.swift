@@ -1,3 +1,4 @@
+import Foundation
 import VTCCodec
 import VTCModel
 import VTCStore
@@ -17,6 +18,17 @@ public enum Reply: Equatable, Sendable {
     case changed(eventCount: Int)
     /// The request broke the protocol; the server closes the connection after this.
     case protocolError(String)
+    /// The home screen's numbers.
+    case home(HomeCounts)
+    /// A follow-up queue, most urgent first.
+    case followUps([FollowUpQueueEntry])
+    /// The week screen's data: the report's outline (nil when the user may not read a unit), the open actions' ids,
+    /// and the snapshot of the state part holding what they name.
+    case week(WeekReportOutline?, openActions: [UUID], snapshot: [UInt8])
+    /// The statistics asked for; nil when the user may not read them.
+    case statistics(PeriodComparison?)
+    /// A list's selection: the ids in order, and how many incidents the user may see.
+    case selection(ids: [UUID], visibleTotal: Int)
 
     public var frame: Frame {
         func header(_ type: String, _ fields: [(String, JSONValue)] = []) -> JSONValue {
@@ -39,6 +51,17 @@ public enum Reply: Equatable, Sendable {
             return Frame(header: header("changed", [("event_count", .int(Int64(count)))]))
         case .protocolError(let reason):
             return Frame(header: header("protocol_error", [("message", .string(reason))]))
+        case .home(let counts):
+            return Frame(header: header("home", ScreenQueryJSON.homeFields(counts)))
+        case .followUps(let entries):
+            return Frame(header: header("follow_ups", [("entries", .array(entries.map(ScreenQueryJSON.entryJSON)))]))
+        case .week(let outline, let openActions, let snapshot):
+            return Frame(header: header("week", [("report", outline.map(ScreenQueryJSON.outlineJSON) ?? .null),
+                                                 ("open_actions", ScreenQueryJSON.idsJSON(openActions))]), tail: snapshot)
+        case .statistics(let comparison):
+            return Frame(header: header("statistics", [("comparison", comparison.map(ScreenQueryJSON.comparisonJSON) ?? .null)]))
+        case .selection(let ids, let visibleTotal):
+            return Frame(header: header("selection", [("visible_total", .int(Int64(visibleTotal)))]), tail: ScreenQueryJSON.tail(ids))
         }
     }
 
@@ -74,6 +97,20 @@ public enum Reply: Equatable, Sendable {
             self = .changed(eventCount: Int(clamping: count))
         case "protocol_error":
             self = .protocolError(h["message"]?.string ?? "")
+        case "home":
+            self = .home(try ScreenQueryJSON.home(h))
+        case "follow_ups":
+            self = .followUps(try ScreenQueryJSON.entries(h))
+        case "week":
+            guard let json = h["report"] else { throw ProtocolError("week without a report") }
+            self = .week(json.isNull ? nil : try ScreenQueryJSON.outline(json),
+                         openActions: try ScreenQueryJSON.idList(h["open_actions"], "week: open_actions"), snapshot: frame.tail)
+        case "statistics":
+            guard let json = h["comparison"] else { throw ProtocolError("statistics without a comparison") }
+            self = .statistics(json.isNull ? nil : try ScreenQueryJSON.comparison(json))
+        case "selection":
+            guard let total = h["visible_total"]?.int, total >= 0 else { throw ProtocolError("selection without visible_total") }
+            self = .selection(ids: try ScreenQueryJSON.ids(frame.tail), visibleTotal: Int(clamping: total))
         default:
             throw ProtocolError("unknown reply type \(frame.type.map { "\"\($0)\"" } ?? "")")
         }

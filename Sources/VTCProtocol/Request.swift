@@ -17,6 +17,16 @@ public enum Request: Equatable, Sendable {
     case append([EventPayload])
     /// From now on, a `changed` message whenever the log grows.
     case subscribe
+    /// The home screen's numbers for the user at that time.
+    case home(at: Timestamp)
+    /// The open follow-up items the user answers for at that time, most urgent first.
+    case followUps(at: Timestamp)
+    /// The week screen's report and open actions for the units at that time.
+    case week(ISOWeek, units: [String], at: Timestamp)
+    /// The period's statistics in the units, beside the same period in the two years before.
+    case statistics(StatisticsPeriod, units: [String])
+    /// The incidents the query selects for the user at that time, in its order (their ids), and how many the user may see.
+    case list(IncidentQuery, at: Timestamp)
 
     public var frame: Frame {
         switch self {
@@ -29,6 +39,16 @@ public enum Request: Equatable, Sendable {
             // A payload travels as an event line's fields; the server keeps only the payload.
             Frame(header: .object([("type", .string("append")), ("payloads", .array(payloads.map(Request.payloadJSON)))]))
         case .subscribe: Frame(header: .object([("type", .string("subscribe"))]))
+        case .home(let at): Frame(header: .object([("type", .string("home")), ("at", .string(at.rfc3339))]))
+        case .followUps(let at): Frame(header: .object([("type", .string("follow_ups")), ("at", .string(at.rfc3339))]))
+        case .week(let week, let units, let at):
+            Frame(header: .object([("type", .string("week")), ("year", .int(Int64(week.year))), ("week", .int(Int64(week.week))),
+                                   ("units", .array(units.map(JSONValue.string))), ("at", .string(at.rfc3339))]))
+        case .statistics(let period, let units):
+            Frame(header: .object([("type", .string("statistics")), ("period", ScreenQueryJSON.periodJSON(period)),
+                                   ("units", .array(units.map(JSONValue.string)))]))
+        case .list(let query, let at):
+            Frame(header: .object([("type", .string("list")), ("query", ViewScopeJSON.queryJSON(query)), ("at", .string(at.rfc3339))]))
         }
     }
 
@@ -57,6 +77,26 @@ public enum Request: Equatable, Sendable {
             }
             self = .append(payloads)
         case "subscribe": self = .subscribe
+        case "home": self = .home(at: try ScreenQueryJSON.time(frame.header, "home"))
+        case "follow_ups": self = .followUps(at: try ScreenQueryJSON.time(frame.header, "follow_ups"))
+        case "week":
+            guard let year = frame.header["year"]?.int, let number = frame.header["week"]?.int,
+                  let week = ISOWeek(year: Int(clamping: year), week: Int(clamping: number)) else { throw ProtocolError("week without a week") }
+            self = .week(week, units: try ScreenQueryJSON.strings(frame.header["units"], "week: units"),
+                         at: try ScreenQueryJSON.time(frame.header, "week"))
+        case "statistics":
+            guard let period = frame.header["period"], let units = frame.header["units"]?.array else {
+                throw ProtocolError("statistics without a period or units")
+            }
+            var names: [String] = []
+            for unit in units {
+                guard let name = unit.string else { throw ProtocolError("statistics: a unit is not a name") }
+                names.append(name)
+            }
+            self = .statistics(try ScreenQueryJSON.period(period), units: names)
+        case "list":
+            guard let query = frame.header["query"] else { throw ProtocolError("list without a query") }
+            self = .list(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list"))
         default: throw ProtocolError("unknown request type \(frame.type.map { "\"\($0)\"" } ?? "")")
         }
     }

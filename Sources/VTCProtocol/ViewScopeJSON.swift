@@ -1,3 +1,4 @@
+import Foundation
 import VTCCodec
 import VTCModel
 
@@ -10,6 +11,8 @@ enum ViewScopeJSON {
         case .incidents(let prefix): return [("scope", .string("incidents")), ("id_prefix", .string(prefix))]
         case .query(let query, let at):
             return [("scope", .string("query")), ("query", queryJSON(query)), ("at", .string(at.rfc3339))]
+        case .ids(let ids):
+            return [("scope", .string("ids")), ("ids", .array(ids.map { .string($0.uuidString.lowercased()) }))]
         }
     }
 
@@ -26,11 +29,21 @@ enum ViewScopeJSON {
                 throw ProtocolError("view: a query without query or at")
             }
             return .query(try query(json), at: at)
+        case .string("ids")?:
+            guard let list = header["ids"]?.array, list.count <= ProtocolLimits.maximumViewIDs else {
+                throw ProtocolError("view: ids without a list of at most \(ProtocolLimits.maximumViewIDs)")
+            }
+            var ids: [UUID] = []
+            for item in list {
+                guard let id = item.string.flatMap(UUID.init(uuidString:)) else { throw ProtocolError("view: ids holds something not an id") }
+                ids.append(id)
+            }
+            return .ids(ids)
         default: throw ProtocolError("view: unknown scope")
         }
     }
 
-    private static func queryJSON(_ q: IncidentQuery) -> JSONValue {
+    static func queryJSON(_ q: IncidentQuery) -> JSONValue {
         func list<T>(_ set: Set<T>?, _ sorted: (Set<T>) -> [JSONValue]) -> JSONValue { set.map { .array(sorted($0)) } ?? .null }
         return .object([
             ("units", list(q.units) { $0.sorted().map(JSONValue.string) }),
@@ -45,7 +58,7 @@ enum ViewScopeJSON {
         ])
     }
 
-    private static func query(_ json: JSONValue) throws(ProtocolError) -> IncidentQuery {
+    static func query(_ json: JSONValue) throws(ProtocolError) -> IncidentQuery {
         /// nil for null; throws for anything that is not a list of what `item` reads.
         func list<T>(_ key: String, _ item: (JSONValue) -> T?) throws(ProtocolError) -> Set<T>? {
             guard let value = json[key], !value.isNull else { return nil }

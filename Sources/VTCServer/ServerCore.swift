@@ -27,13 +27,15 @@ final class ServerCore: @unchecked Sendable {
     private var stopWatching: (@Sendable () -> Void)?
     private let serviceUser: String
     private let logger: Logger
-    private var workspace: Workspace
+    private(set) var workspace: Workspace
     private var policyJSON: JSONValue
     private var pending: [(user: String, payloads: [EventPayload], reply: Answering)] = []
     private var commitScheduled = false
     private var subscribers: [ObjectIdentifier: Answering] = [:]
     /// Every incident's index, for the list queries of users who see a large part of the region; built again after the state changes.
-    private var queryIndex = KeptIncidentIndex()
+    var queryIndex = KeptIncidentIndex()
+    /// How many incidents each user may see, for the list's "N of M", while the state takes no events.
+    var visibleCounts = VisibleCounts()
 
     /// A reply to send: made already, or the work that makes it (a view's snapshot bytes), which the
     /// connection does on its own queue. Answers are given on the queue, in the order of the connection's
@@ -117,6 +119,12 @@ final class ServerCore: @unchecked Sendable {
             case .subscribe:
                 subscribers[subscriber] = answer
                 reply(.changed(eventCount: workspace.state.eventCount))
+            case .home(let at): reply(home(for: access, at: at))
+            case .followUps(let at): reply(.followUps(FollowUpQueueEntry.queue(in: workspace.state, for: access, at: at)))
+            case .week(let week, let units, let at): answer(.work(self.week(week, units: units, at: at, for: access)))
+            case .statistics(let period, let units):
+                reply(.statistics((try? Statistics.compared([period], units: units, state: workspace.state, user: access))?.first))
+            case .list(let query, let at): reply(list(query, at: at, for: access))
             case .append(let payloads):
                 pending.append((user, payloads, answer))
                 if !commitScheduled {

@@ -29,6 +29,8 @@ public protocol OpenedWorkspace: AnyObject {
     /// nil when it is not known here.
     var head: Checkpoint? { get }
     var readOnlyReason: String? { get }
+    /// Where the terminal UI's screens ask their questions when it is not the state held here: the server.
+    var screenQueries: (any ScreenQueries)? { get }
 
     /// Brings in what others wrote since the last look; returns how many events arrived.
     @discardableResult
@@ -57,6 +59,8 @@ extension Workspace: OpenedWorkspace {
     public var refreshMilliseconds: Int { 500 }
     /// The whole state is here already, read from the folder.
     public func narrowView(to scope: ViewScope) {}
+    /// The screens ask the state held here.
+    public var screenQueries: (any ScreenQueries)? { nil }
 }
 
 extension LoggedEvent {

@@ -18,9 +18,9 @@ public final class AppRuntime: AppWorld {
     /// offered on top of it when there are any.
     public func initialState(language: Language, size: TerminalSize) -> AppState {
         let texts = Texts(language)
-        let context = AppContext(state: workspace.state, history: workspace.history, user: workspace.access, roster: workspace.roster, texts: texts,
-                                 now: workspace.now, banners: banners(texts), isReadOnly: workspace.isReadOnly,
-                                 logHead: workspace.head?.short)
+        let context = AppContext(state: workspace.state, server: workspace.screenQueries, history: workspace.history,
+                                 user: workspace.access, roster: workspace.roster, texts: texts, now: workspace.now,
+                                 banners: banners(texts), isReadOnly: workspace.isReadOnly, logHead: workspace.head?.short)
         var stack: [any Screen] = [HomeScreen(context)]
         var status: StatusLine?
         do {
@@ -106,3 +106,4 @@ public final class AppRuntime: AppWorld {
         return lines + workspace.notices
     }
 }
+

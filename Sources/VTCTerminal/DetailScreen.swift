@@ -30,7 +30,7 @@ public struct DetailScreen: Screen {
     public func title(_ context: AppContext) -> String {
         guard let record = visibleRecord(context) else { return context.texts[.incident] }
         return context.texts[.incident] + " · " + context.texts.label(record.facts.severity) + " · "
-            + LocalTimeText.format(record.facts.occurredAt, in: context.state.policy.zone)
+            + LocalTimeText.format(record.facts.occurredAt, in: context.policy.zone)
     }
 
     public func helpEntries(_ context: AppContext) -> [HelpEntry] {
@@ -85,7 +85,7 @@ public struct DetailScreen: Screen {
             if !recordableKinds(record, context).isEmpty { return nil }
             let refused = record.followUps.lazy.compactMap { item -> String? in
                 guard item.kind != .acknowledgement, item.status(at: context.now).isOpen else { return nil }
-                return ScreenInput.refusal(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: unit), context)
+                return ScreenInput.refusal(AccessRequest.recording(item.kind, responsible: item.responsible, unit: unit), context)
             }.first
             return refused ?? context.texts[.noOpenItemsForYou]
         case "k":
@@ -104,7 +104,7 @@ public struct DetailScreen: Screen {
         guard !context.isReadOnly else { return [] }
         return record.followUps.filter { item in
             item.kind != .acknowledgement && item.status(at: context.now).isOpen
-                && context.may(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: record.facts.unit))
+                && context.may(AccessRequest.recording(item.kind, responsible: item.responsible, unit: record.facts.unit))
         }.map(\.kind)
     }
 
@@ -133,7 +133,7 @@ public struct DetailScreen: Screen {
                 let item = record.followUp(kind)!
                 let marker = item.status(at: context.now) == .overdue ? "! " : "  "
                 return marker + t.label(kind) + " · " + t[.due] + " "
-                    + LocalTimeText.format(item.due, in: context.state.policy.zone)
+                    + LocalTimeText.format(item.due, in: context.policy.zone)
             }
             dialog.pick(PickList(title: t[.chooseFollowUpItem], options: options), for: kinds)
         case "k":
@@ -144,7 +144,7 @@ public struct DetailScreen: Screen {
         case "e":
             dialog.open(.amend, DetailScreen.amendForm(facts, context))
         case "a":
-            let today = context.state.policy.zone.local(context.now).date
+            let today = context.policy.zone.local(context.now).date
             dialog.open(.absence, InlineForm(title: t[.actionAbsence], entries: [
                 InlineForm.entry(for: .firstAbsenceDay, .string((facts.firstAbsenceDay ?? today).iso), context),
                 InlineForm.entry(for: .absenceDays, .int(facts.absenceDays ?? 1), context),
@@ -181,7 +181,7 @@ public struct DetailScreen: Screen {
             return amendment(form, record.facts, t).map { .amended(incident: incident, changes: $0) }
         case .absence:
             let dayText = form.fields.text(.registration(.firstAbsenceDay))
-            guard case .success(let first) = OccurredInput.day(dayText, now: context.now, zone: context.state.policy.zone,
+            guard case .success(let first) = OccurredInput.day(dayText, now: context.now, zone: context.policy.zone,
                                                                window: .absence) else {
                 return .failure(FormProblem(t.message(.invalidDate(dayText))))
             }
@@ -223,25 +223,17 @@ public struct DetailScreen: Screen {
 
     // MARK: Drawing
 
-    private func visibleRecord(_ context: AppContext) -> IncidentRecord? {
-        guard let record = context.state.incidents[incident],
-              context.may(.see(unit: record.facts.unit, registrant: record.registrant)) else { return nil }
-        return record
-    }
+    private func visibleRecord(_ context: AppContext) -> IncidentRecord? { context.queries.incident(incident) }
 
     func lines(_ context: AppContext, width: Int) -> DetailLines {
         var out = DetailLines(width: width)
         let t = context.texts
         guard let record = visibleRecord(context) else {
-            let refusal = context.state.incidents[incident].flatMap { record -> String? in
-                guard case .refused(let refusal) = Access.check(context.user, .see(unit: record.facts.unit, registrant: record.registrant))
-                else { return nil }
-                return t.message(.refused(refusal))
-            }
+            let refusal = context.queries.refusalToSee(incident).map { t.message(.refused($0)) }
             out.paragraph(refusal ?? t[.noIncidents], style: .role(.muted))
             return out
         }
-        let zone = context.state.policy.zone
+        let zone = context.policy.zone
         func time(_ moment: Timestamp) -> String { LocalTimeText.format(moment, in: zone) }
         func yesNo(_ value: Bool) -> String { value ? t[.yes] : t[.no] }
         let facts = record.facts
@@ -250,7 +242,7 @@ public struct DetailScreen: Screen {
                           + t[.reason] + ": " + withdrawal.reason, style: Style(bold: true, color: .warning))
             out.blank()
         }
-        let wording = context.state.policy.wording(of: facts.severity)
+        let wording = context.policy.wording(of: facts.severity)
         let fields: [(RegistrationField, String)] = [
             (.occurredAt, time(facts.occurredAt)),
             (.unit, facts.unit),
@@ -330,7 +322,7 @@ public struct DetailScreen: Screen {
         } else {
             statusText = t.label(status)
         }
-        return marker + t.label(item.kind) + " · " + t[.due] + " " + LocalTimeText.format(item.due, in: context.state.policy.zone)
+        return marker + t.label(item.kind) + " · " + t[.due] + " " + LocalTimeText.format(item.due, in: context.policy.zone)
             + " · " + statusText + (item.responsible == .leader ? "" : " · " + t.label(item.responsible))
     }
 

@@ -79,7 +79,7 @@ struct DraftsScreen: Screen {
         let kind = draft.fields[RegistrationField.kind.rawValue]?.string.flatMap(EpisodeKind.init(rawValue:)).map { texts.label($0) }
         let description = (draft.fields[RegistrationField.description.rawValue]?.string ?? "")
             .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        let updated = texts.message(.dateTime(draft.updatedAt.expressed(in: context.state.policy.zone)))
+        let updated = texts.message(.dateTime(draft.updatedAt.expressed(in: context.policy.zone)))
         return [updated, kind ?? texts[.notChosen], description.isEmpty ? texts[.draftWithoutDescription] : description]
             .joined(separator: " · ")
     }

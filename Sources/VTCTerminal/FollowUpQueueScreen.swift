@@ -7,18 +7,10 @@ import TerminalKit
 /// items whose responsible role the user holds in the incident's unit, and
 /// the offers made on the user's own registrations. Items are recorded in
 /// place with the same form as on the detail screen; Enter opens the incident.
+/// The queue is asked of `context.queries` (`FollowUpQueueEntry.queue`), and
+/// drawing asks for the records of the rows on screen only.
 public struct FollowUpQueueScreen: Screen {
-    public struct Entry: Equatable, Sendable {
-        public let incident: UUID
-        public let kind: FollowUpKind
-        public let due: Timestamp
-        public let responsible: Role
-        /// False for an offer on the user's own registration that the leader records.
-        public let mayRecord: Bool
-    }
-
-    /// The offers a registrant answers (accepts or declines) themselves.
-    static let offers: Set<FollowUpKind> = [.defusingOffer, .supervisionOffer, .psychologistOffer]
+    public typealias Entry = FollowUpQueueEntry
 
     public private(set) var entries: [Entry] = []
     public private(set) var selection: ListSelection
@@ -60,8 +52,8 @@ public struct FollowUpQueueScreen: Screen {
             guard let entry = selectedEntry else { return nil }
             return .push(DetailScreen(incident: entry.incident))
         case .character("f"), .character(" "):
-            guard let entry = selectedEntry, let record = context.state.incidents[entry.incident] else { return nil }
-            let request = FollowUpRecording.request(entry.kind, responsible: entry.responsible, unit: record.facts.unit)
+            guard let entry = selectedEntry, let record = context.queries.incident(entry.incident) else { return nil }
+            let request = AccessRequest.recording(entry.kind, responsible: entry.responsible, unit: record.facts.unit)
             if let refusal = ScreenInput.refusal(request, context) { return .status(refusal) }
             let recording = FollowUpRecording(incident: entry.incident, kind: entry.kind)
             dialog.open(recording, recording.form(context))
@@ -75,24 +67,7 @@ public struct FollowUpQueueScreen: Screen {
         guard computed != RefreshStamp(context) else { return }
         computed = RefreshStamp(context)
         let kept = selectedEntry
-        var found: [(entry: Entry, severity: Int)] = []
-        for record in context.state.incidents.values where !record.isWithdrawn {
-            let unit = record.facts.unit
-            guard context.may(.see(unit: unit, registrant: record.registrant)) else { continue }
-            for item in record.followUps where item.status(at: context.now).isOpen {
-                let mayRecord = context.may(FollowUpRecording.request(item.kind, responsible: item.responsible, unit: unit))
-                let ownOffer = record.registrant == context.user.user && FollowUpQueueScreen.offers.contains(item.kind)
-                guard mayRecord || ownOffer else { continue }
-                found.append((Entry(incident: record.id, kind: item.kind, due: item.due, responsible: item.responsible,
-                                    mayRecord: mayRecord), record.facts.severity.rawValue))
-            }
-        }
-        // The earliest due first puts every overdue item (longest overdue on top) before the open ones.
-        entries = found.sorted { a, b in
-            if a.entry.due.epochSeconds != b.entry.due.epochSeconds { return a.entry.due.epochSeconds < b.entry.due.epochSeconds }
-            if a.severity != b.severity { return a.severity > b.severity }
-            return (a.entry.incident.uuidString, a.entry.kind.rawValue) < (b.entry.incident.uuidString, b.entry.kind.rawValue)
-        }.map(\.entry)
+        entries = context.queries.followUpQueue(at: context.now)
         selection.setCount(entries.count)
         if let kept, let index = entries.firstIndex(where: { $0.incident == kept.incident && $0.kind == kept.kind }) {
             selection.select(index)
@@ -108,10 +83,12 @@ public struct FollowUpQueueScreen: Screen {
         buffer.fill(area)
         let formHeight = min(dialog.height, area.height)
         let tableRect = Rect(x: area.x, y: area.y, width: area.width, height: area.height - formHeight)
-        let zone = context.state.policy.zone
+        let zone = context.policy.zone
+        let shown = selection.visibleRows(height: tableRect.height - 1)
+        let records = context.queries.incidents(shown.map { entries[$0].incident })
         Table.render(columns: FollowUpQueueScreen.columns(context), selection: selection, into: &buffer, rect: tableRect) { index in
             let entry = entries[index]
-            guard let record = context.state.incidents[entry.incident] else { return TableRow([]) }
+            guard let record = records[entry.incident] else { return TableRow([]) }
             let overdue = context.now.epochSeconds > entry.due.epochSeconds
             return TableRow([
                 LocalTimeText.format(entry.due, in: zone),

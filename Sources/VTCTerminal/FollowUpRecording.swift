@@ -20,25 +20,17 @@ struct FollowUpRecording: Equatable, Sendable {
         ]
         if kind != .acknowledgement {
             entries.append(InlineForm.text(.when, texts[.whenField],
-                                           LocalTimeText.format(context.now, in: context.state.policy.zone),
+                                           LocalTimeText.format(context.now, in: context.policy.zone),
                                            understood: UnderstoodTime.moment(context)))
         }
         entries.append(InlineForm.text(.note, texts[.noteField]))
         return InlineForm(title: texts.label(kind), entries: entries)
     }
 
-    /// The access this recording needs for an item of `responsible` in `unit`.
-    static func request(_ kind: FollowUpKind, responsible: Role, unit: String) -> AccessRequest {
-        switch kind {
-        case .acknowledgement: .acknowledge(unit: unit)
-        default: .recordFollowUp(unit: unit, responsible: responsible)
-        }
-    }
-
     /// The payload the form's values stand for, or the message saying what is wrong.
     func payload(_ form: InlineForm, _ context: AppContext) -> Result<EventPayload, FormProblem> {
         let texts = context.texts
-        let zone = context.state.policy.zone
+        let zone = context.policy.zone
         let outcome = form.fields.choice(.outcome).flatMap(FollowUpOutcome.init(rawValue:)) ?? .done
         let note = form.fields.text(.note)
         let noteRequired = outcome == .notRelevant || (kind == .amgDiscussion && outcome == .done)

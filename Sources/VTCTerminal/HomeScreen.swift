@@ -20,10 +20,11 @@ public struct HomeScreen: Screen {
     ]
 
     public private(set) var selected = 0
-    private(set) var numbers: HomeNumbers
+    /// nil while they cannot be had (a server that does not answer).
+    private(set) var numbers: HomeCounts?
 
     public init(_ context: AppContext) {
-        numbers = HomeNumbers(context)
+        numbers = context.queries.home(at: context.now)
     }
 
     public func title(_ context: AppContext) -> String { context.texts[.appTitle] }
@@ -64,7 +65,7 @@ public struct HomeScreen: Screen {
     }
 
     public mutating func refresh(_ context: AppContext) {
-        numbers = HomeNumbers(context)
+        numbers = context.queries.home(at: context.now)
     }
 
     /// Opens the entry's screen, or says in one line why this user cannot.
@@ -112,7 +113,7 @@ public struct HomeScreen: Screen {
         let column = area.x + 40
         let valueEnd = area.x + area.width - 3
         y = area.y + 1
-        for (index, line) in numbers.lines(texts).enumerated() where y < area.y + area.height {
+        for (index, line) in (numbers?.lines(texts) ?? []).enumerated() where y < area.y + area.height {
             switch line {
             case .heading(let text):
                 if index > 0 { y += 1 }
@@ -129,53 +130,11 @@ public struct HomeScreen: Screen {
     }
 }
 
-/// The counts on the home screen, for the roles the user holds.
-struct HomeNumbers: Equatable {
+/// The counts on the home screen as lines, for the roles the user holds.
+extension HomeCounts {
     enum Line: Equatable {
         case heading(String)
         case count(String, Int, isWarning: Bool)
-    }
-
-    struct UnitNumbers: Equatable {
-        var unacknowledged: Int
-        var overdue: Int
-    }
-
-    struct WeekNumbers: Equatable {
-        var week: ISOWeek
-        var new: Int
-        var open: Int
-        var overdue: Int
-        var unacknowledged: Int
-    }
-
-    var mine: Int
-    var mineWithOpenFollowUp: Int
-    var asLeader: UnitNumbers?
-    var amgWeek: WeekNumbers?
-
-    init(_ context: AppContext) {
-        let state = context.state
-        let user = context.user
-        let now = context.now
-        let own = state.incidents.values.filter { $0.registrant == user.user && !$0.isWithdrawn }
-        mine = own.count
-        mineWithOpenFollowUp = own.filter { record in
-            record.followUps.contains { $0.status(at: now).isOpen }
-        }.count
-        let leaderUnits = Set(context.roster.units.filter { user.has(.leader, in: $0) })
-        if !leaderUnits.isEmpty {
-            let index = IncidentIndex(state, for: user, searchable: false)
-            asLeader = UnitNumbers(
-                unacknowledged: index.select(IncidentQuery(units: leaderUnits, notAcknowledged: true), at: now).count,
-                overdue: index.select(IncidentQuery(units: leaderUnits, withOverdueFollowUp: true), at: now).count)
-        }
-        let amgUnits = context.roster.units.filter { user.has(.amg, in: $0) }
-        let week = ISOWeek(containing: now, in: state.policy.zone)
-        if !amgUnits.isEmpty, let numbers = try? WeekReport.numbers(week: week, units: amgUnits, state: state, user: user, now: now) {
-            amgWeek = WeekNumbers(week: week, new: numbers.new, open: numbers.open, overdue: numbers.overdue,
-                                  unacknowledged: numbers.unacknowledged)
-        }
     }
 
     func lines(_ texts: Texts) -> [Line] {

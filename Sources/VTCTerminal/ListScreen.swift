@@ -5,9 +5,10 @@ import TerminalKit
 
 /// Every incident the user may see, as a table, newest or most urgent first,
 /// narrowed by severity, unit, period, open/overdue/unacknowledged follow-up
-/// and a free-text search. An `IncidentIndex` of the visible incidents is built
-/// when the log grows; a filter or order key is one pass over its columns, and
-/// scrolling and drawing touch only the rows on screen.
+/// and a free-text search. The selection is asked of `context.queries` (embedded:
+/// an `IncidentIndex` of the visible incidents, built when the log grows, so that a
+/// filter or order key is one pass over its columns; through a server: the
+/// server's selection, as ids), and drawing asks for the records of the rows on screen only.
 public struct ListScreen: Screen {
     public enum Period: CaseIterable, Sendable {
         case all
@@ -29,18 +30,13 @@ public struct ListScreen: Screen {
     public private(set) var searchText = ""
     /// The search field while it is open at the bottom.
     private var searchField: TextField?
-    /// Every incident the user may see, as columns; rebuilt when the log grows.
-    private var index: IncidentIndex
-    private var indexedEvents: Int
-    /// The rows of each text searched since the search was last empty, each text a
-    /// prefix of the next: typing narrows the last result, deleting goes back to one.
-    private var searches: [(text: String, matches: RowSet)] = []
-    /// The rows shown, in order: rows of `index`.
-    private var rows: [IncidentIndex.Row] = []
+    /// The incidents shown, in order, and how many the user may see: asked of `context.queries` on each
+    /// filter or search key and when the log grows.
+    private var shown = IncidentSelection.none
     /// The ids of the rows shown.
-    public var ids: [UUID] { rows.map { index.ids[Int($0)] } }
+    public var ids: [UUID] { Array(shown.ids) }
     /// Incidents the user may see at all (the M of "N of M").
-    public var visibleTotal: Int { index.count }
+    public var visibleTotal: Int { shown.visibleTotal }
     public private(set) var selection: ListSelection
     private let units: [String]
     private var computed: RefreshStamp?
@@ -49,17 +45,11 @@ public struct ListScreen: Screen {
     public init(context: AppContext, pageHeight: Int = 16) {
         units = context.roster.units.filter { context.user.belongs(to: $0) }
         selection = ListSelection(count: 0, pageHeight: pageHeight)
-        index = IncidentIndex(context.state, for: context.user)
-        indexedEvents = context.state.eventCount
         refresh(context)
     }
 
     /// The incident on the selected row; nil while the rows are being replaced and the row is gone.
-    public var selectedID: UUID? { selectedRow.map { index.ids[Int($0)] } }
-
-    private var selectedRow: IncidentIndex.Row? {
-        rows.indices.contains(selection.selected) ? rows[selection.selected] : nil
-    }
+    public var selectedID: UUID? { shown.ids.indices.contains(selection.selected) ? shown.ids[selection.selected] : nil }
 
     public func title(_ context: AppContext) -> String { context.texts[.incidents] }
 
@@ -153,22 +143,15 @@ public struct ListScreen: Screen {
     public mutating func refresh(_ context: AppContext) {
         guard computed != RefreshStamp(context) else { return }
         computed = RefreshStamp(context)
-        if indexedEvents != context.state.eventCount {
-            let kept = selectedID
-            index = IncidentIndex(context.state, for: context.user)
-            indexedEvents = context.state.eventCount
-            (searches, rows) = ([], [])
-            search(searchText, context)
-            select(kept.flatMap(index.row(of:)))
-        } else {
-            refilter(context)
-        }
+        refilter(context)
     }
 
     /// The rows shown in a table of `height` rows under its header, built for those rows only.
     func visibleRows(_ context: AppContext, height: Int) -> [(index: Int, row: TableRow)] {
-        selection.visibleRows(height: height).compactMap { index in
-            context.state.incidents[self.index.ids[Int(rows[index])]].map { (index, ListScreen.row(for: $0, context)) }
+        let positions = selection.visibleRows(height: height)
+        let records = context.queries.incidents(positions.map { shown.ids[$0] })
+        return positions.compactMap { index in
+            records[shown.ids[index]].map { (index, ListScreen.row(for: $0, context)) }
         }
     }
 
@@ -176,7 +159,7 @@ public struct ListScreen: Screen {
         guard area.height > 2, area.width > 10 else { return nil }
         let t = context.texts
         buffer.fill(area)
-        let count = t.message(.countOf(shown: rows.count, total: visibleTotal))
+        let count = t.message(.countOf(shown: shown.ids.count, total: visibleTotal))
         let countWidth = DisplayWidth.of(count)
         buffer.put(SafeText.truncate(filterSummary(context), toWidth: area.width - countWidth - 2), x: area.x, y: area.y,
                    style: .role(.muted))
@@ -232,7 +215,7 @@ public struct ListScreen: Screen {
         let open = statuses.filter { $0 == .open }.count
         let followUp = overdue > 0 ? t.message(.overdueItems(overdue)) : open > 0 ? t.message(.openItems(open)) : t[.followUpComplete]
         return TableRow([
-            LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone),
+            LocalTimeText.format(facts.occurredAt, in: context.policy.zone),
             context.roster.shortName(of: facts.unit),
             t.label(facts.severity),
             t.label(facts.kind),
@@ -284,30 +267,20 @@ public struct ListScreen: Screen {
     /// Selects the rows passing every filter and the search text, in order, keeping the selected incident.
     private mutating func refilter(_ context: AppContext) {
         let query = IncidentQuery(
-            units: unit.map { [$0] }, since: ListScreen.start(of: period, now: context.now, zone: context.state.policy.zone),
+            units: unit.map { [$0] }, since: ListScreen.start(of: period, now: context.now, zone: context.policy.zone),
             severities: severities.isEmpty ? nil : severities, withOpenFollowUp: onlyOpen,
             withOverdueFollowUp: onlyOverdue, notAcknowledged: onlyUnacknowledged,
             text: searchText.isEmpty ? nil : searchText, order: order)
-        let kept = selectedRow
-        rows = index.select(query, at: context.now, textMatches: searches.last?.matches)
-        select(kept)
+        let kept = selectedID
+        shown = context.queries.list(query, at: context.now)
+        selection.setCount(shown.ids.count)
+        if let kept, let position = shown.ids.firstIndex(of: kept) { selection.select(position) }
     }
 
-    /// Searches for `text` from the result of its longest prefix searched already: every
-    /// match of a longer text matches its prefix, so typing a character narrows that
-    /// result and deleting one finds it again.
+    /// Searches for `text`: the queries narrow the result of its longest prefix searched already.
     private mutating func search(_ text: String, _ context: AppContext) {
-        while let last = searches.last, !text.hasPrefix(last.text) { searches.removeLast() }
         searchText = text
-        if !text.isEmpty && searches.last?.text != text {
-            searches.append((text, index.text.search(text, within: searches.last?.matches)))
-        }
         refilter(context)
-    }
-
-    private mutating func select(_ row: IncidentIndex.Row?) {
-        selection.setCount(rows.count)
-        if let row, let position = rows.firstIndex(of: row) { selection.select(position) }
     }
 }
 

@@ -8,7 +8,7 @@ struct RefreshStamp: Equatable, Sendable {
     let minute: Int64
 
     init(_ context: AppContext) {
-        events = context.state.eventCount
+        events = context.eventCount
         minute = context.now.epochSeconds / 60
     }
 }

@@ -20,7 +20,7 @@ struct RegisterForm: Equatable, Sendable {
         let firstUnit = RegisterForm.registrableUnits(context).first
         func initial(_ field: RegistrationField) -> FieldValue {
             switch field {
-            case .occurredAt: .string(LocalTimeText.format(context.now, in: context.state.policy.zone))
+            case .occurredAt: .string(LocalTimeText.format(context.now, in: context.policy.zone))
             case .unit: firstUnit.map(FieldValue.string) ?? .null
             case .involvement: .string(Involvement.direct.rawValue)
             case .counterpart: .string(Counterpart.citizen.rawValue)
@@ -88,7 +88,7 @@ struct RegisterForm: Equatable, Sendable {
     /// not yet made counts only on saving: the user may pass it and come back.
     func problem(_ field: RegistrationField, _ context: AppContext, isSaving: Bool) -> String? {
         let texts = context.texts
-        let zone = context.state.policy.zone
+        let zone = context.policy.zone
         func typed(_ field: RegistrationField) -> String { text(field).trimmingCharacters(in: .whitespaces) }
         func unchosen(_ field: RegistrationField) -> Bool { fields.choice(.registration(field)) == nil }
         switch field {
@@ -135,13 +135,13 @@ struct RegisterForm: Equatable, Sendable {
               let unit = fields.choice(.registration(.unit)), let kind: EpisodeKind = chosen(.kind),
               let severity = fields.choice(.registration(.severity)).flatMap({ Int($0) }).flatMap(Severity.init(rawValue:)),
               case .success(let occurredAt) = OccurredInput.moment(text(.occurredAt), now: context.now,
-                                                                   zone: context.state.policy.zone) else { return nil }
+                                                                   zone: context.policy.zone) else { return nil }
         func optional(_ field: RegistrationField) -> String? {
             let typed = text(field).trimmingCharacters(in: .whitespaces)
             return typed.isEmpty ? nil : typed
         }
         let firstAbsenceDay = optional(.firstAbsenceDay).flatMap { text in
-            try? OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: .absence).get()
+            try? OccurredInput.day(text, now: context.now, zone: context.policy.zone, window: .absence).get()
         }
         func checked(_ field: RegistrationField) -> Bool { fields.isChecked(.registration(field)) }
         return Registration(

@@ -259,7 +259,7 @@ public struct RegisterScreen: Screen, CapturesTypedKeys, KeepsDraft {
         guard let grade = form.fields.choice(.registration(.severity)).flatMap({ Int($0) }).flatMap(Severity.init(rawValue:)) else {
             return []
         }
-        let wording = context.state.policy.wording(of: grade)
+        let wording = context.policy.wording(of: grade)
         let text = context.texts.wording(wording)
         return SafeText.wrap(text, toWidth: RegisterForm.inputWidth - RegisterScreen.severityChoiceWidth - 2)
     }

@@ -51,7 +51,7 @@ struct SavedScreen: Screen {
 
     func lines(_ context: AppContext, width: Int) -> [Line] {
         let texts = context.texts
-        guard let record = context.state.incidents[incident] else { return [] }
+        guard let record = context.queries.incident(incident) else { return [] }
         let facts = record.facts
         var lines: [Line] = []
         /// A bullet's wrapped lines hang under its text, not under the bullet.
@@ -64,7 +64,7 @@ struct SavedScreen: Screen {
         add("✓ " + texts[.savedThanks], style: Style(bold: true, color: .success))
         add("")
         add([texts.label(facts.kind), texts.label(facts.severity), facts.unit,
-             texts.message(.dateTime(facts.occurredAt.expressed(in: context.state.policy.zone)))].joined(separator: " · "),
+             texts.message(.dateTime(facts.occurredAt.expressed(in: context.policy.zone)))].joined(separator: " · "),
             style: .bold)
         add(facts.description, indent: 2)
         let due = record.followUps.filter { $0.calledFor && $0.outcome == nil }
@@ -72,7 +72,7 @@ struct SavedScreen: Screen {
             add("")
             add(texts[.followUpNowDue], style: Style(bold: true, color: .accent))
             for item in due {
-                let moment = item.due.expressed(in: context.state.policy.zone)
+                let moment = item.due.expressed(in: context.policy.zone)
                 add("• " + texts.label(item.kind) + " – " + texts.message(.dueBy(moment)) + " (" + texts.label(item.responsible) + ")",
                     indent: 2)
             }

@@ -4,11 +4,25 @@ import VTCCodec
 import VTCTexts
 import TerminalKit
 
-/// Everything a screen reads to decide and to draw: the projected state
-/// (and where to read its incidents' history), who is looking, in which
-/// language, and at what time.
+/// Everything a screen reads to decide and to draw: the screens' questions
+/// (`queries`), the projected state (and where to read its incidents'
+/// history), who is looking, in which language, and at what time.
 public struct AppContext: Sendable {
-    public var state: VTCState
+    /// The projected state: embedded, the folder's; in a client of `vtc serve`, the part of the user's view
+    /// with no incidents (the policy and the event count), since the screens ask `queries`.
+    public var state: VTCState {
+        didSet { if state.eventCount != oldValue.eventCount { listCache = ListCache() } }
+    }
+    public var policy: Policy { state.policy }
+    /// The events applied to the state: what a screen's cached results were computed from.
+    public var eventCount: Int { state.eventCount }
+    /// The screens' questions: asked of the server in a client of `vtc serve`, else answered from `state`.
+    public var queries: any ScreenQueries {
+        server ?? StateQueries(state: state, user: user, roster: roster, cache: listCache)
+    }
+    private let server: (any ScreenQueries)?
+    /// The list's index of `state`, kept between keys while the state takes no events.
+    private var listCache = ListCache()
     public var history: HistoryReader
     public var user: UserAccess
     public var roster: Roster
@@ -21,9 +35,11 @@ public struct AppContext: Sendable {
     /// The log's head in its short form (`Checkpoint.short`), which the week report ends with.
     public var logHead: String?
 
-    public init(state: VTCState, history: HistoryReader, user: UserAccess, roster: Roster, texts: Texts, now: Timestamp,
-                banners: [String] = [], isReadOnly: Bool = false, logHead: String? = nil) {
+    /// `server` answers the screens' questions when the state is not the user's whole view (a client of `vtc serve`).
+    public init(state: VTCState, server: (any ScreenQueries)? = nil, history: HistoryReader, user: UserAccess, roster: Roster,
+                texts: Texts, now: Timestamp, banners: [String] = [], isReadOnly: Bool = false, logHead: String? = nil) {
         self.state = state
+        self.server = server
         self.history = history
         self.user = user
         self.roster = roster
@@ -86,3 +102,4 @@ public protocol Screen: Sendable {
     /// place, selection and typed text.
     mutating func refresh(_ context: AppContext)
 }
+

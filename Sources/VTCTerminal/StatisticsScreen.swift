@@ -22,7 +22,7 @@ public struct StatisticsScreen: Screen {
 
     /// The half-year containing `now` unless another period is given.
     public init(context: AppContext, period: StatisticsPeriod? = nil) {
-        self.period = period ?? StatisticsPeriod(.halfYear, containing: context.state.policy.zone.local(context.now).date)
+        self.period = period ?? StatisticsPeriod(.halfYear, containing: context.policy.zone.local(context.now).date)
         units = context.roster.units.filter { context.may(.readStatistics(unit: $0)) }
         recompute(context)
     }
@@ -46,7 +46,7 @@ public struct StatisticsScreen: Screen {
         case .character("p"):
             let all = StatisticsGranularity.allCases
             let next = all[(all.firstIndex(of: period.granularity)! + 1) % all.count]
-            let today = context.state.policy.zone.local(context.now).date
+            let today = context.policy.zone.local(context.now).date
             period = StatisticsPeriod(next, containing: period.contains(today) ? today : period.firstDay)
         case .character("v"):
             let all = View.allCases
@@ -66,8 +66,7 @@ public struct StatisticsScreen: Screen {
 
     private mutating func recompute(_ context: AppContext) {
         computed = RefreshStamp(context)
-        comparison = units.isEmpty ? nil
-            : (try? Statistics.compared([period], units: units, state: context.state, user: context.user))?.first
+        comparison = units.isEmpty ? nil : context.queries.statistics(period, units: units)
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {

@@ -6,7 +6,7 @@ import VTCTexts
 enum UnderstoodTime {
     static func moment(_ context: AppContext) -> @Sendable (String) -> String? {
         { text in
-            let zone = context.state.policy.zone
+            let zone = context.policy.zone
             guard case .success(let moment) = OccurredInput.moment(text, now: context.now, zone: zone) else { return nil }
             return context.texts.message(.dateTime(moment.expressed(in: zone)))
         }
@@ -14,7 +14,7 @@ enum UnderstoodTime {
 
     static func day(_ window: OccurredInput.DayWindow, _ context: AppContext) -> @Sendable (String) -> String? {
         { text in
-            guard case .success(let day) = OccurredInput.day(text, now: context.now, zone: context.state.policy.zone,
+            guard case .success(let day) = OccurredInput.day(text, now: context.now, zone: context.policy.zone,
                                                             window: window) else { return nil }
             return context.texts.message(.longDate(day))
         }

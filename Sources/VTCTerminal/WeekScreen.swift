@@ -33,7 +33,7 @@ public struct WeekScreen: Screen {
 
     /// The week containing `now` unless another is given.
     public init(context: AppContext, week: ISOWeek? = nil) {
-        self.week = week ?? ISOWeek(containing: context.now, in: context.state.policy.zone)
+        self.week = week ?? ISOWeek(containing: context.now, in: context.policy.zone)
         units = context.roster.units.filter { context.may(.readUnit(unit: $0)) }
         recompute(context)
     }
@@ -76,11 +76,9 @@ public struct WeekScreen: Screen {
 
     private mutating func recompute(_ context: AppContext) {
         computed = RefreshStamp(context)
-        report = units.isEmpty ? nil : try? WeekReport(week: week, units: units, state: context.state, user: context.user, now: context.now)
-        let unitSet = Set(units)
-        openActions = context.state.actionOrder.compactMap { context.state.actions[$0] }
-            .filter { !$0.isClosed && unitSet.contains($0.action.unit) }
-            .sorted { ($0.action.due, $0.action.title) < ($1.action.due, $1.action.title) }
+        guard !units.isEmpty else { (report, openActions) = (nil, []); return }
+        let data = context.queries.week(week, units: units, at: context.now)
+        (report, openActions) = (data.report, data.openActions)
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
@@ -109,7 +107,7 @@ public struct WeekScreen: Screen {
         case .character("x"):
             guard let report else { return .status(t[.noReadableUnits]) }
             return .export(fileName: WeekReportMarkdown.fileName(for: week, texts: t),
-                           contents: WeekReportMarkdown.render(report, texts: t, zone: context.state.policy.zone, head: context.logHead))
+                           contents: WeekReportMarkdown.render(report, texts: t, zone: context.policy.zone, head: context.logHead))
         case .character("t"):
             let allowed = unitsAllowing({ .manageActions(unit: $0) }, context)
             guard !allowed.isEmpty else { return .status(refusal({ .manageActions(unit: $0) }, context)) }
@@ -146,7 +144,7 @@ public struct WeekScreen: Screen {
         recompute(context)
     }
 
-    private func today(_ context: AppContext) -> CalendarDate { context.state.policy.zone.local(context.now).date }
+    private func today(_ context: AppContext) -> CalendarDate { context.policy.zone.local(context.now).date }
 
     private func unitChoice(_ units: [String], _ t: Texts) -> InlineForm.Entry {
         InlineForm.choice(.unit, t.label(RegistrationField.unit), units.map { ($0, $0) }, selected: units.first)
@@ -193,7 +191,7 @@ public struct WeekScreen: Screen {
         let t = context.texts
         func date(_ id: FormField) -> Result<CalendarDate, FormProblem> {
             let text = form.fields.text(id)
-            return OccurredInput.day(text, now: context.now, zone: context.state.policy.zone, window: id == .due ? .due : .past)
+            return OccurredInput.day(text, now: context.now, zone: context.policy.zone, window: id == .due ? .due : .past)
                 .mapError { _ in FormProblem(t.message(.invalidDate(text))) }
         }
         func check(_ id: FormField, _ label: String, required: Bool) -> FormProblem? {
@@ -237,7 +235,7 @@ public struct WeekScreen: Screen {
     static func incidentLine(_ record: IncidentRecord, _ context: AppContext) -> String {
         let t = context.texts
         let facts = record.facts
-        return LocalTimeText.format(facts.occurredAt, in: context.state.policy.zone) + " · " + context.roster.shortName(of: facts.unit) + " · "
+        return LocalTimeText.format(facts.occurredAt, in: context.policy.zone) + " · " + context.roster.shortName(of: facts.unit) + " · "
             + t.label(facts.severity) + " · " + t.label(facts.kind) + (facts.citizenRef.map { " · " + $0 } ?? "")
     }
 
@@ -258,7 +256,7 @@ public struct WeekScreen: Screen {
             out.paragraph(t[.noReadableUnits], style: .role(.muted))
             return out
         }
-        let zone = context.state.policy.zone
+        let zone = context.policy.zone
         func time(_ moment: Timestamp) -> String { LocalTimeText.format(moment, in: zone) }
         out.paragraph(t.message(.week(week)) + " · " + week.monday.iso + " – " + week.sunday.iso + " · "
                       + units.joined(separator: ", "), style: .bold)

@@ -37,8 +37,9 @@ struct VTC: ParsableCommand {
             throw ExitCode(TerminalApp.cannotStartStatus)
         }
         // The UI is where most registrations are made, so it may be a folder's first write.
+        // Through a server the screens ask for what they show (`ScreenQueries`): the UI needs no incidents of the view.
         let workspace = try Session.openWorkspace(global, environment: environment, creatingFolder: true,
-                                                  texts: Texts(language))
+                                                  texts: Texts(language), view: .nothing)
         let status = TerminalApp.run(workspace: workspace, language: language)
         if status != 0 { throw ExitCode(status) }
     }

@@ -6,18 +6,18 @@ import Testing
 /// appears on the open list within a second, pushed by the server; when the
 /// server restarts, the UI says so and connects again by itself.
 @Suite(.serialized) struct ServerLiveUpdateTests {
-    /// A data folder with a roster that makes the test's user staff and leader of Åen, and its socket.
+    /// A data folder with a roster (by default one that makes the test's user staff and leader of Åen), and its socket.
     final class Served {
         let root = FileManager.default.temporaryDirectory.path + "/vtc-live-" + UUID().uuidString
         var data: String { root + "/data" }
         var socket: String { root + "/vtc.sock" }
         private var server: Process?
 
-        init() throws {
+        static var me: String { String(cString: getpwuid(geteuid())!.pointee.pw_name) }
+
+        init(roster: String = #"{"units": ["Åen"], "users": [{"user": "\#(me)", "roles": {"staff": ["Åen"], "leader": ["Åen"]}}]}"#) throws {
             try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
             chmod(data, 0o750)
-            let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
-            let roster = #"{"units": ["Åen"], "users": [{"user": "\#(me)", "roles": {"staff": ["Åen"], "leader": ["Åen"]}}]}"#
             _ = FileManager.default.createFile(atPath: data + "/roster.json", contents: Data(roster.utf8),
                                                attributes: [.posixPermissions: 0o640])
         }
@@ -59,10 +59,10 @@ import Testing
         }
 
         /// `vtc register` as another client; true when the server acknowledged it.
-        func register(_ description: String) throws -> Bool {
+        func register(_ description: String, unit: String = "Åen") throws -> Bool {
             let register = Process()
             register.executableURL = URL(fileURLWithPath: EndToEndTmuxTests.program)
-            register.arguments = ["register", "--server", socket, "--unit", "Åen", "--kind", "threat", "--severity", "2",
+            register.arguments = ["register", "--server", socket, "--unit", unit, "--kind", "threat", "--severity", "2",
                                   "--description", description]
             register.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
             register.standardError = FileHandle(forWritingAtPath: "/dev/null")

@@ -1,0 +1,224 @@
+import Foundation
+import VTCCodec
+import VTCModel
+
+/// The screens' questions and their answers on the wire (docs/protocol.md, "Screen queries"):
+/// the home screen's numbers as JSON, a list's selection as ids in the binary tail.
+enum ScreenQueryJSON {
+    static func homeFields(_ counts: HomeCounts) -> [(String, JSONValue)] {
+        func int(_ value: Int) -> JSONValue { .int(Int64(value)) }
+        return [
+            ("mine", int(counts.mine)), ("mine_open", int(counts.mineWithOpenFollowUp)),
+            ("leader", counts.asLeader.map { .object([("unacknowledged", int($0.unacknowledged)), ("overdue", int($0.overdue))]) } ?? .null),
+            ("amg_week", counts.amgWeek.map { week in
+                .object([("year", int(week.week.year)), ("week", int(week.week.week)), ("new", int(week.new)), ("open", int(week.open)),
+                         ("overdue", int(week.overdue)), ("unacknowledged", int(week.unacknowledged))])
+            } ?? .null),
+        ]
+    }
+
+    static func home(_ h: JSONValue) throws(ProtocolError) -> HomeCounts {
+        func count(_ json: JSONValue?, _ key: String) throws(ProtocolError) -> Int {
+            guard let value = json?[key]?.int, value >= 0 else { throw ProtocolError("home: \(key) is not a count") }
+            return Int(clamping: value)
+        }
+        var leader: HomeCounts.UnitNumbers?
+        if let json = h["leader"], !json.isNull {
+            leader = .init(unacknowledged: try count(json, "unacknowledged"), overdue: try count(json, "overdue"))
+        }
+        var amgWeek: HomeCounts.WeekNumbers?
+        if let json = h["amg_week"], !json.isNull {
+            guard let week = ISOWeek(year: try count(json, "year"), week: try count(json, "week")) else {
+                throw ProtocolError("home: amg_week is not a week")
+            }
+            amgWeek = .init(week: week, new: try count(json, "new"), open: try count(json, "open"),
+                            overdue: try count(json, "overdue"), unacknowledged: try count(json, "unacknowledged"))
+        }
+        return HomeCounts(mine: try count(h, "mine"), mineWithOpenFollowUp: try count(h, "mine_open"), asLeader: leader,
+                          amgWeek: amgWeek)
+    }
+
+    static func entryJSON(_ entry: FollowUpQueueEntry) -> JSONValue {
+        .object([("incident", .string(entry.incident.uuidString.lowercased())), ("kind", .string(entry.kind.rawValue)),
+                 ("due", .string(entry.due.rfc3339)), ("responsible", .string(entry.responsible.rawValue)),
+                 ("may_record", .bool(entry.mayRecord))])
+    }
+
+    static func entries(_ h: JSONValue) throws(ProtocolError) -> [FollowUpQueueEntry] {
+        guard let list = h["entries"]?.array else { throw ProtocolError("follow_ups without entries") }
+        var entries: [FollowUpQueueEntry] = []
+        entries.reserveCapacity(list.count)
+        for item in list {
+            guard let incident = item["incident"]?.string.flatMap(UUID.init(uuidString:)),
+                  let kind = item["kind"]?.string.flatMap(FollowUpKind.init(rawValue:)),
+                  let due = item["due"]?.string.flatMap(Timestamp.init(rfc3339:)),
+                  let responsible = item["responsible"]?.string.flatMap(Role.init(rawValue:)),
+                  let mayRecord = item["may_record"]?.bool else { throw ProtocolError("follow_ups: an entry without its fields") }
+            entries.append(FollowUpQueueEntry(incident: incident, kind: kind, due: due, responsible: responsible, mayRecord: mayRecord))
+        }
+        return entries
+    }
+
+    static func periodJSON(_ period: StatisticsPeriod) -> JSONValue {
+        .object([("granularity", .string(period.granularity.rawValue)), ("year", .int(Int64(period.year))),
+                 ("index", .int(Int64(period.index)))])
+    }
+
+    static func period(_ json: JSONValue) throws(ProtocolError) -> StatisticsPeriod {
+        guard let granularity = json["granularity"]?.string.flatMap(StatisticsGranularity.init(rawValue:)),
+              let year = json["year"]?.int, let index = json["index"]?.int, (1...9999).contains(year), (1...12).contains(index),
+              let period = StatisticsPeriod(granularity, year: Int(year), index: Int(index)) else {
+            throw ProtocolError("statistics: not a period")
+        }
+        return period
+    }
+
+    static func comparisonJSON(_ comparison: PeriodComparison) -> JSONValue {
+        func counts(_ c: PeriodCounts) -> JSONValue {
+            .object([
+                ("period", periodJSON(c.period)), ("by_severity", .array(c.bySeverity.map { .int(Int64($0)) })),
+                ("by_kind", .object(EpisodeKind.allCases.compactMap { kind in c.byKind[kind].map { (kind.rawValue, .int(Int64($0))) } })),
+                ("by_unit", .object(c.byUnit.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })),
+                ("with_absence", .int(Int64(c.withAbsence))),
+            ])
+        }
+        return .object([("current", counts(comparison.current)), ("earlier", .array(comparison.earlier.map(counts)))])
+    }
+
+    static func comparison(_ json: JSONValue) throws(ProtocolError) -> PeriodComparison {
+        func count(_ value: JSONValue?) throws(ProtocolError) -> Int {
+            guard let value = value?.int, value >= 0 else { throw ProtocolError("statistics: a count is not a count") }
+            return Int(clamping: value)
+        }
+        func counts(_ json: JSONValue) throws(ProtocolError) -> PeriodCounts {
+            guard let periodJSON = json["period"], let severities = json["by_severity"]?.array, severities.count == Severity.all.count,
+                  case .object(let kinds)? = json["by_kind"], case .object(let units)? = json["by_unit"] else {
+                throw ProtocolError("statistics: counts without their fields")
+            }
+            var bySeverity: [Int] = []
+            for value in severities { bySeverity.append(try count(value)) }
+            var byKind: [EpisodeKind: Int] = [:]
+            for (name, value) in kinds {
+                guard let kind = EpisodeKind(rawValue: name) else { throw ProtocolError("statistics: an unknown kind") }
+                byKind[kind] = try count(value)
+            }
+            var byUnit: [String: Int] = [:]
+            for (name, value) in units { byUnit[name] = try count(value) }
+            return PeriodCounts(period: try Self.period(periodJSON), bySeverity: bySeverity, byKind: byKind, byUnit: byUnit,
+                                withAbsence: try count(json["with_absence"]))
+        }
+        guard let current = json["current"], let earlier = json["earlier"]?.array else {
+            throw ProtocolError("statistics: a comparison without current or earlier")
+        }
+        var older: [PeriodCounts] = []
+        for item in earlier { older.append(try counts(item)) }
+        return PeriodComparison(current: try counts(current), earlier: older)
+    }
+
+    static func idsJSON(_ ids: [UUID]) -> JSONValue { .array(ids.map { .string($0.uuidString.lowercased()) }) }
+
+    static func idList(_ json: JSONValue?, _ what: String) throws(ProtocolError) -> [UUID] {
+        guard let list = json?.array else { throw ProtocolError("\(what) is not a list") }
+        var ids: [UUID] = []
+        ids.reserveCapacity(list.count)
+        for item in list {
+            guard let id = item.string.flatMap(UUID.init(uuidString:)) else { throw ProtocolError("\(what) holds something not an id") }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    static func strings(_ json: JSONValue?, _ what: String) throws(ProtocolError) -> [String] {
+        guard let list = json?.array else { throw ProtocolError("\(what) is not a list") }
+        var strings: [String] = []
+        for item in list {
+            guard let string = item.string else { throw ProtocolError("\(what) holds something not a string") }
+            strings.append(string)
+        }
+        return strings
+    }
+
+    static func outlineJSON(_ o: WeekReportOutline) -> JSONValue {
+        func int(_ value: Int) -> JSONValue { .int(Int64(value)) }
+        func items(_ items: [WeekReportOutline.Item]) -> JSONValue {
+            .array(items.map { .object([("incident", .string($0.incident.uuidString.lowercased())), ("index", int($0.index))]) })
+        }
+        return .object([
+            ("year", int(o.week.year)), ("week", int(o.week.week)), ("units", .array(o.units.map(JSONValue.string))),
+            ("as_of", .string(o.asOf.rfc3339)), ("new", idsJSON(o.newIncidents)), ("open", items(o.openFollowUp)),
+            ("overdue", items(o.overdueFollowUp)), ("unacknowledged", idsJSON(o.unacknowledged)),
+            ("actions_opened", idsJSON(o.actionsOpened)), ("actions_due", idsJSON(o.actionsDue)),
+            ("actions_closed", idsJSON(o.actionsClosed)), ("sessions", idsJSON(o.supervisionSessions)),
+            ("trend", .array(o.severityTrend.map { .object([("year", int($0.week.year)), ("week", int($0.week.week)),
+                                                            ("counts", .array($0.counts.map(int)))]) })),
+            ("recurring", .array(o.recurringCitizens.map { .object([("unit", .string($0.unit)), ("citizen_ref", .string($0.citizenRef)),
+                                                                   ("incidents", idsJSON($0.incidents))]) })),
+        ])
+    }
+
+    static func outline(_ json: JSONValue) throws(ProtocolError) -> WeekReportOutline {
+        func week(_ json: JSONValue) throws(ProtocolError) -> ISOWeek {
+            guard let year = json["year"]?.int, let number = json["week"]?.int,
+                  let week = ISOWeek(year: Int(clamping: year), week: Int(clamping: number)) else { throw ProtocolError("week: not a week") }
+            return week
+        }
+        func items(_ key: String) throws(ProtocolError) -> [WeekReportOutline.Item] {
+            guard let list = json[key]?.array else { throw ProtocolError("week: \(key) is not a list") }
+            var items: [WeekReportOutline.Item] = []
+            for item in list {
+                guard let id = item["incident"]?.string.flatMap(UUID.init(uuidString:)), let index = item["index"]?.int, index >= 0 else {
+                    throw ProtocolError("week: \(key) holds something not an item")
+                }
+                items.append(WeekReportOutline.Item(incident: id, index: Int(clamping: index)))
+            }
+            return items
+        }
+        guard let asOf = json["as_of"]?.string.flatMap(Timestamp.init(rfc3339:)), let trendList = json["trend"]?.array,
+              let recurringList = json["recurring"]?.array else { throw ProtocolError("week: a report without its fields") }
+        var trend: [WeekReport.SeverityWeek] = []
+        for item in trendList {
+            guard let counts = item["counts"]?.array, counts.count == Severity.all.count else { throw ProtocolError("week: a trend without counts") }
+            var numbers: [Int] = []
+            for count in counts {
+                guard let value = count.int, value >= 0 else { throw ProtocolError("week: a trend count is not a count") }
+                numbers.append(Int(clamping: value))
+            }
+            trend.append(WeekReport.SeverityWeek(week: try week(item), counts: numbers))
+        }
+        var recurring: [WeekReport.RecurringCitizen] = []
+        for item in recurringList {
+            guard let unit = item["unit"]?.string, let ref = item["citizen_ref"]?.string else { throw ProtocolError("week: a recurring citizen without its fields") }
+            recurring.append(WeekReport.RecurringCitizen(unit: unit, citizenRef: ref, incidents: try idList(item["incidents"], "week: recurring")))
+        }
+        return WeekReportOutline(
+            week: try week(json), units: try strings(json["units"], "week: units"), asOf: asOf,
+            newIncidents: try idList(json["new"], "week: new"), openFollowUp: try items("open"), overdueFollowUp: try items("overdue"),
+            unacknowledged: try idList(json["unacknowledged"], "week: unacknowledged"),
+            actionsOpened: try idList(json["actions_opened"], "week: actions_opened"),
+            actionsDue: try idList(json["actions_due"], "week: actions_due"),
+            actionsClosed: try idList(json["actions_closed"], "week: actions_closed"),
+            supervisionSessions: try idList(json["sessions"], "week: sessions"), severityTrend: trend, recurringCitizens: recurring)
+    }
+
+    /// The ids as 16 bytes each, in order.
+    static func tail(_ ids: [UUID]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ids.count * 16)
+        for id in ids { withUnsafeBytes(of: id.uuid) { bytes += $0 } }
+        return bytes
+    }
+
+    static func ids(_ tail: [UInt8]) throws(ProtocolError) -> [UUID] {
+        guard tail.count % 16 == 0 else { throw ProtocolError("selection: a tail of \(tail.count) bytes is not ids") }
+        return stride(from: 0, to: tail.count, by: 16).map { start in
+            UUID(uuid: (tail[start], tail[start + 1], tail[start + 2], tail[start + 3], tail[start + 4], tail[start + 5],
+                        tail[start + 6], tail[start + 7], tail[start + 8], tail[start + 9], tail[start + 10], tail[start + 11],
+                        tail[start + 12], tail[start + 13], tail[start + 14], tail[start + 15]))
+        }
+    }
+
+    static func time(_ h: JSONValue, _ request: String) throws(ProtocolError) -> Timestamp {
+        guard let at = h["at"]?.string.flatMap(Timestamp.init(rfc3339:)) else { throw ProtocolError("\(request) without a time at") }
+        return at
+    }
+}

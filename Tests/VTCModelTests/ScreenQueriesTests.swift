@@ -1,0 +1,105 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import VTCModel
+
+/// What `vtc serve` answers a screen's question with (the model function over its whole state, for the
+/// connection's user, the list selected through the index of every incident it keeps) must be what embedded
+/// mode computes over the user's view (`StateQueries`): the same numbers, the same ids in the same order,
+/// and never an incident the user may not see.
+@Suite struct ScreenQueriesTests {
+    static let roster = Roster(units: ["Bo Nord", "Bo Syd", "Elsewhere"], users: StateViewOracle.users)
+
+    /// The server's answers, as `ScreenQueryAnswers` computes them.
+    static func serverHome(_ state: VTCState, _ user: UserAccess, at now: Timestamp, kept: inout KeptIncidentIndex) -> HomeCounts {
+        HomeCounts(state: state, user: user, roster: roster, now: now) { [kept] query in
+            var kept = kept
+            return state.selection(query, at: now, for: user) { kept.index(of: $0) }.count
+        }
+    }
+
+    @Test("the home numbers, follow-up queue, week, statistics and every list selection the server computes over the whole state equal embedded mode's over the user's view")
+    func serverAnswersEqualTheViewsAnswers() async {
+        await propertyCheck(count: 40, input: RandomEvents.sequence(count: 1...200)) { events in
+            let state = VTCState.replay(events)
+            var kept = KeptIncidentIndex()
+            for user in StateViewOracle.users {
+                let view = StateViewOracle.view(of: state, for: user)
+                let local = StateQueries(state: view, user: user, roster: Self.roster, cache: ListCache())
+                for now in [ViewScopeTests.at, ViewScopeTests.at.adding(seconds: 90 * 86_400)] {
+                    #expect(Self.serverHome(state, user, at: now, kept: &kept) == local.home(at: now), "\(user)")
+                    let queue = FollowUpQueueEntry.queue(in: state, for: user, at: now)
+                    #expect(queue == local.followUpQueue(at: now), "\(user)")
+                    #expect(queue.allSatisfy { view.incidents[$0.incident] != nil }, "\(user) sees only what it may")
+                }
+                let readable = Self.roster.units.filter { Access.check(user, .readStatistics(unit: $0)).isAllowed }
+                for period in [StatisticsPeriod(.halfYear, containing: Zone.copenhagen.local(ViewScopeTests.at).date),
+                               StatisticsPeriod(.month, year: 2026, index: 1)!] {
+                    let server = try? Statistics.compared([period], units: readable, state: state, user: user)
+                    #expect(server?.first == local.statistics(period, units: readable), "\(user) \(period)")
+                }
+                let weekUnits = Self.roster.units.filter { Access.check(user, .readUnit(unit: $0)).isAllowed }
+                for week in [ISOWeek(containing: ViewScopeTests.at, in: .copenhagen), ISOWeek(year: 2026, week: 2)!] {
+                    let server = WeekScreenData(week: week, units: weekUnits, state: state, user: user, now: ViewScopeTests.at)
+                    #expect(server == local.week(week, units: weekUnits, at: ViewScopeTests.at), "\(user) \(week)")
+                    let (outline, part) = server.outline(in: state)
+                    #expect(WeekScreenData(outline: outline, openActions: server.openActions.map(\.action.id), part: part) == server,
+                            "\(user) \(week): rebuilt from its outline and part")
+                    #expect(part.incidents.values.allSatisfy { view.incidents[$0.id] != nil }, "\(user) sees only what it may")
+                }
+                for query in ViewScopeTests.queries {
+                    let selected = state.selection(query, at: ViewScopeTests.at, for: user) { kept.index(of: $0) }.map(\.id)
+                    let shown = local.list(query, at: ViewScopeTests.at)
+                    #expect(selected == Array(shown.ids), "\(user) \(query)")
+                    #expect(state.listableCount(for: user) == shown.visibleTotal, "\(user)")
+                    #expect(selected.allSatisfy { view.incidents[$0] != nil }, "\(user) sees only what it may")
+                }
+            }
+        }
+    }
+
+    @Test("the home numbers and queues are not trivial: some users count incidents of theirs, as leaders and as AMG, and have items to follow up")
+    func homeNumbersAreNotTrivial() async {
+        await propertyCheck(count: 10, input: RandomEvents.sequence(count: 150...200)) { events in
+            let state = VTCState.replay(events)
+            let counts = StateViewOracle.users.map {
+                StateQueries(state: state, user: $0, roster: Self.roster, cache: ListCache()).home(at: ViewScopeTests.at)!
+            }
+            #expect(counts.contains { $0.mine > 0 })
+            #expect(counts.contains { ($0.asLeader?.unacknowledged ?? 0) > 0 })
+            #expect(counts.contains { $0.amgWeek != nil } && counts.contains { $0.amgWeek == nil })
+            let queues = StateViewOracle.users.map { FollowUpQueueEntry.queue(in: state, for: $0, at: ViewScopeTests.at).count }
+            #expect(queues.contains(0) && queues.contains { $0 > 0 })
+        }
+    }
+
+    @Test("an ids scope holds those of the ids the user may see, and nothing else")
+    func idsScope() async {
+        await propertyCheck(count: 30, input: RandomEvents.sequence(count: 1...200)) { events in
+            let state = VTCState.replay(events)
+            let asked = state.incidents.values.map(\.id).shuffled().prefix(40) + [UUID()]
+            for user in StateViewOracle.users {
+                let view = StateViewOracle.view(of: state, for: user)
+                let part = state.view(for: user, scope: .ids(Array(asked) + Array(asked.prefix(3))))
+                #expect(part.incidents.values == view.incidents.values.filter { asked.contains($0.id) }, "\(user)")
+                #expect(StateQueries(state: view, user: user, roster: Self.roster, cache: ListCache()).incidents(Array(asked))
+                        == Dictionary(uniqueKeysWithValues: part.incidents.values.map { ($0.id, $0) }), "\(user)")
+            }
+        }
+    }
+
+    @Test("the list's kept search narrows like a fresh one: typing, deleting and changing the text give a fresh index's rows")
+    func keptSearchEqualsAFreshOne() async {
+        await propertyCheck(count: 20, input: RandomEvents.sequence(count: 50...200)) { events in
+            let state = VTCState.replay(events)
+            let user = UserAccess(user: "koordinator", roles: [.coordinator: .allUnits])
+            let queries = StateQueries(state: state, user: user, roster: Self.roster, cache: ListCache())
+            for text in ["", "a", "an", "and", "an", "", "æ", "æø", "b", "bo n", "bo", ""] {
+                let query = IncidentQuery(text: text.isEmpty ? nil : text)
+                let fresh = IncidentIndex(state, for: user)
+                #expect(Array(queries.list(query, at: ViewScopeTests.at).ids)
+                        == fresh.select(query, at: ViewScopeTests.at).map { fresh.ids[Int($0)] }, "\(text)")
+            }
+        }
+    }
+}
