@@ -10,31 +10,31 @@ public struct IncidentIndex: Sendable {
     public typealias Row = Int32
 
     /// By row.
-    public let ids: [UUID]
-    let occurred: [Int64]
-    let severity: [UInt8]
+    public internal(set) var ids: [UUID]
+    var occurred: [Int64]
+    var severity: [UInt8]
     /// Position of the kind in `EpisodeKind.allCases`.
-    let kind: [UInt8]
+    var kind: [UInt8]
     /// Into `unitNames`.
-    let unit: [UInt32]
-    let unitNames: [String]
-    let acknowledged: RowSet
+    var unit: [UInt32]
+    var unitNames: [String]
+    var acknowledged: RowSet
     /// The earliest due time among the follow-up items without an outcome; `Int64.max` when none is open.
-    let earliestOpenDue: [Int64]
+    var earliestOpenDue: [Int64]
     /// Rows most urgent first. Sorting by the earliest open due time puts the overdue
     /// (due before now) before the open (due at or after now) before the rest whatever
     /// "now" is, so this order is computed once.
-    let urgencyOrder: [Row]
+    var urgencyOrder: [Row]
     /// By row, the incident's place in the state's incident table.
-    let places: [Int32]
+    var places: [Int32]
     /// By place in the incident table, the incident's row; -1 for an incident that is not in the index.
-    let rowOfPlace: [Row]
+    var rowOfPlace: [Row]
     /// The text of every row, for searching; only an index built `searchable` has it.
     public var text: IncidentTextIndex {
         precondition(isSearchable, "the text of an IncidentIndex built without it")
         return rowText
     }
-    let rowText: IncidentTextIndex
+    var rowText: IncidentTextIndex
     public let isSearchable: Bool
 
     public var count: Int { ids.count }
@@ -92,15 +92,6 @@ public struct IncidentIndex: Sendable {
             descriptions: rows.map { gathered.descriptions[$0] }, notes: rows.map { gathered.notes[$0] },
             shortFields: rows.flatMap { gathered.shortFields[($0 * 3)..<($0 * 3 + 3)] }, shortTexts: gathered.shortTexts,
             presence: rows.map { gathered.presence[$0] }, plain: RowSet(count: rows.count) { gathered.plain[rows[$0]] })
-    }
-
-    /// An index of these columns (`updated(to:changing:)`).
-    init(ids: [UUID], occurred: [Int64], severity: [UInt8], kind: [UInt8], unit: [UInt32], unitNames: [String],
-         acknowledged: RowSet, earliestOpenDue: [Int64], urgencyOrder: [Row], places: [Int32], rowOfPlace: [Row],
-         text: IncidentTextIndex, isSearchable: Bool) {
-        (self.ids, self.occurred, self.severity, self.kind, self.unit, self.unitNames) = (ids, occurred, severity, kind, unit, unitNames)
-        (self.acknowledged, self.earliestOpenDue, self.urgencyOrder) = (acknowledged, earliestOpenDue, urgencyOrder)
-        (self.places, self.rowOfPlace, rowText, self.isSearchable) = (places, rowOfPlace, text, isSearchable)
     }
 
     /// The inverse of `places`, for a table of `count` incidents.

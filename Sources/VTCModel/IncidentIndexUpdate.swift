@@ -1,15 +1,16 @@
 import Foundation
 
 extension IncidentIndex {
-    /// This index of every incident of a state, brought up to date with `state`: that state with the records at
-    /// the places `changed` added or changed since (repeats allowed). It equals `IncidentIndex(everyIncidentOf:
-    /// state)` and costs the changed records, a binary search for where each goes, and one copy of the columns,
-    /// instead of reading, scanning and sorting every record.
+    /// Brings this index of every incident of a state up to date with `state`: that state with the records at the
+    /// places `changed` added or changed since (repeats allowed). It then equals `IncidentIndex(everyIncidentOf:
+    /// state)`, at the cost of the changed records, a binary search for where each goes, and one copy of the
+    /// columns of numbers, instead of reading, scanning and sorting every record.
     ///
     /// The changed records leave their rows and come back, gathered as a build gathers them, at the rows their
     /// keys now sort to; a withdrawn one does not come back. The rows between keep their order, so the columns are
-    /// copied in runs, and the urgency order is the old one renumbered, merged with the rows that came.
-    func updated(to state: VTCState, changing changed: some Sequence<Int32>) -> IncidentIndex {
+    /// copied in runs, and the urgency order is the old one renumbered, merged with the rows that came. The
+    /// columns of text are edited in place: copying them would retain and later release every string.
+    mutating func update(to state: VTCState, changing changed: some Sequence<Int32>) {
         let records = state.incidents.values
         let changedPlaces = Array(Set(changed)).sorted()
         let leaving = changedPlaces.compactMap { place in
@@ -55,19 +56,25 @@ extension IncidentIndex {
         urgency += came[next...]
 
         let shortFields = arriving.shortFields
-        let text = !isSearchable ? rowText : IncidentTextIndex(
-            descriptions: splice.column(rowText.descriptions, arriving.descriptions),
-            notes: splice.column(rowText.notes, arriving.notes),
-            shortFields: splice.column(rowText.shortFields, shortFields, stride: 3), shortTexts: arriving.shortTexts,
-            presence: splice.column(rowText.presence, arriving.presence),
-            plain: splice.rowSet(rowText.plain, arriving.plain))
-        return IncidentIndex(
-            ids: splice.column(ids, arriving.ids), occurred: splice.column(occurred, arriving.occurred), severity: severity,
-            kind: splice.column(kind, arriving.kind),
-            unit: splice.column(unit, (0..<arriving.ids.count).map { shortFields[$0 * 3 + 2] }),
-            unitNames: arriving.shortTexts, acknowledged: splice.rowSet(acknowledged, arriving.acknowledged),
-            earliestOpenDue: dues, urgencyOrder: urgency, places: newPlaces,
-            rowOfPlace: Self.rows(ofPlaces: newPlaces, in: records.count), text: text, isSearchable: isSearchable)
+        if isSearchable {
+            splice.edit(&rowText.descriptions, arriving.descriptions)
+            splice.edit(&rowText.notes, arriving.notes)
+            rowText.shortFields = splice.column(rowText.shortFields, shortFields, stride: 3)
+            rowText.shortTexts = arriving.shortTexts
+            rowText.presence = splice.column(rowText.presence, arriving.presence)
+            rowText.plain = splice.rowSet(rowText.plain, arriving.plain)
+        }
+        ids = splice.column(ids, arriving.ids)
+        occurred = splice.column(occurred, arriving.occurred)
+        self.severity = severity
+        kind = splice.column(kind, arriving.kind)
+        unit = splice.column(unit, (0..<arriving.ids.count).map { shortFields[$0 * 3 + 2] })
+        unitNames = arriving.shortTexts
+        acknowledged = splice.rowSet(acknowledged, arriving.acknowledged)
+        earliestOpenDue = dues
+        urgencyOrder = urgency
+        places = newPlaces
+        rowOfPlace = Self.rows(ofPlaces: newPlaces, in: records.count)
     }
 }
 
@@ -80,6 +87,10 @@ private struct Splice {
     }
 
     private(set) var pieces: [Piece] = []
+    /// The old rows that leave, ascending.
+    private let leaving: [Int]
+    /// Where in what was gathered each arriving record is, in row order.
+    private var arrivingGathered: [Int] = []
     /// For each old row its new row, -1 for a row that left.
     private(set) var newRowOfOld: [IncidentIndex.Row]
     /// The new rows of the arriving records.
@@ -89,6 +100,7 @@ private struct Splice {
     /// `leaving` ascending; `arrivals` in row order, each going before the old row `before`.
     init(oldCount: Int, leaving: [Int], arrivals: [(before: Int, gathered: Int)]) {
         newRowOfOld = Array(repeating: -1, count: oldCount)
+        self.leaving = leaving
         var next = 0
         var leavingNext = leaving.startIndex
         func takeOld(upTo end: Int) {
@@ -109,6 +121,7 @@ private struct Splice {
         for arrival in arrivals {
             takeOld(upTo: arrival.before)
             pieces.append(.arriving(arrival.gathered))
+            arrivingGathered.append(arrival.gathered)
             arrivingRows.append(IncidentIndex.Row(newCount))
             newCount += 1
         }
@@ -126,6 +139,14 @@ private struct Splice {
             }
         }
         return column
+    }
+
+    /// The column edited into the new rows in place, when few rows change: its elements are moved, not copied
+    /// (a copy of a column of strings retains each string, and the old column's release releases each again).
+    func edit<T>(_ column: inout [T], _ arriving: [T]) {
+        guard leaving.count + arrivingRows.count <= 64 else { return column = self.column(column, arriving) }
+        for row in leaving.reversed() { column.remove(at: row) }
+        for (row, index) in zip(arrivingRows, arrivingGathered) { column.insert(arriving[index], at: Int(row)) }
     }
 
     func rowSet(_ old: RowSet, _ arriving: [Bool]) -> RowSet {

@@ -51,7 +51,7 @@ public struct IncidentQuery: Hashable, Sendable {
     /// search), the same the list screen makes.
     public func run(on state: VTCState, for user: UserAccess, at now: Timestamp) -> [IncidentRecord] {
         let index = IncidentIndex(state, for: user, searchable: !TextSearch.words(text ?? "").isEmpty)
-        return index.select(self, at: now).map { state.incidents[existing: index.ids[Int($0)]] }
+        return index.select(self, at: now).map { state.incidents.values[Int(index.places[Int($0)])] }
     }
 
     /// The incidents the query selects from an index of more than the user may see (the region's, which

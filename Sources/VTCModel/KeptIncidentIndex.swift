@@ -13,16 +13,22 @@ public struct KeptIncidentIndex: Sendable {
     /// state with events applied since, or another state altogether (one read anew).
     public mutating func index(of state: VTCState) -> IncidentIndex {
         let changes = state.incidents.changes
-        let index: IncidentIndex
-        if let kept, let changed = changes.places(since: kept.changes) {
-            guard !changed.isEmpty else { return kept.index }
-            // Each change moves every column once; a build reads and sorts every record.
-            index = changed.count <= kept.index.count / 16 + 64
-                ? kept.index.updated(to: state, changing: changed) : IncidentIndex(everyIncidentOf: state)
-        } else {
-            index = IncidentIndex(everyIncidentOf: state)
+        // Taken out, so that the index is updated in place: its columns of text are then moved, not copied.
+        guard var current = kept.take(), let changed = changes.places(since: current.changes) else {
+            let index = IncidentIndex(everyIncidentOf: state)
+            kept = ((changes.line, changes.count), index)
+            return index
         }
-        kept = ((changes.line, changes.count), index)
-        return index
+        if !changed.isEmpty {
+            // Each change moves every column once; a build reads and sorts every record.
+            if changed.count <= current.index.count / 16 + 64 {
+                current.index.update(to: state, changing: changed)
+            } else {
+                current.index = IncidentIndex(everyIncidentOf: state)
+            }
+        }
+        current.changes = (changes.line, changes.count)
+        kept = current
+        return current.index
     }
 }
