@@ -37,6 +37,9 @@ public final class PostgresLog: ResumableLogStore {
     /// The connection (its id) that has made `AppendProcedure`'s procedure: made on a connection's first append, so
     /// that a connection that only reads (to a standby, say) never needs to write.
     private var procedureMadeOn: PostgresConnection.ID?
+    /// True once the role was refused making the procedure (`TEMPORARY` revoked from it): every append then takes
+    /// `LogTransaction`'s three round trips, which need only the rights to read and insert.
+    private var procedureRefused = false
 
     private static let chunkSize = 8 << 20
     /// How long an append, or a read of what was appended since, may go without finishing: far more than
@@ -157,7 +160,8 @@ public final class PostgresLog: ResumableLogStore {
     public func append(contentsOf events: [Event], after expected: Int64?) throws(LogError) -> [LoggedEvent]? {
         guard !events.isEmpty else { return [] }
         if let damage { throw .damaged(path: location, damage) }
-        if appendedAhead.isEmpty, let last = reader.position(place: readThrough), expected == nil || expected == last.seq {
+        if appendedAhead.isEmpty, !procedureRefused, let last = reader.position(place: readThrough),
+           expected == nil || expected == last.seq {
             if let written = try appendRightAfter(last, events) { return written }
             if expected != nil { return nil }
         }
@@ -220,6 +224,11 @@ public final class PostgresLog: ResumableLogStore {
                 throw .store(action: "append to", location: location, reason: "vtc_append answered no number of lines")
             }
             inserted = count
+        case .failure(let error) where connection != procedureMade && error.serverInfo?[.sqlState] == "42501":
+            // Making the procedure was refused (insufficient privilege): nothing was written; the caller appends
+            // through the transaction from now on.
+            procedureRefused = true
+            return nil
         case .failure(let error) where error.serverInfo?[.sqlState] == "23505":
             // The primary key refused a seq another append took, which the check under the lock did not see: overtaken.
             inserted = 0

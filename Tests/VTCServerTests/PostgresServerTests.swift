@@ -174,7 +174,8 @@ struct PostgresServerTests {
     }
 
     /// docs/deploy.md's rights: a service role that may only read and insert (and keeps `TEMPORARY`, which every
-    /// role has, for the append procedure it makes in `pg_temp`) appends through a server that runs as it.
+    /// role has, for the append procedure it makes in `pg_temp`) appends through a server that runs as it, and still
+    /// appends once `TEMPORARY` is revoked.
     @Test func aServerWhoseRoleMayOnlyReadAndInsertAppends() throws {
         guard TestUser.canCreate else { return }
         let cluster = try PostgresCluster.start(port: 5449)
@@ -204,6 +205,20 @@ struct PostgresServerTests {
         for id in written { #expect(log.contains(id), "acknowledged \(id) is not in the database") }
         // The role may not change a line: the rights are the ones deploy.md gives.
         #expect(try cluster.sql("SELECT has_table_privilege('\(service.name)', 'vtc_log', 'UPDATE')") == "f")
+
+        // Without TEMPORARY (revoked from PUBLIC) the one-round-trip procedure cannot be made: appends still go,
+        // through the transaction of three round trips.
+        served.stop()
+        try cluster.sql("REVOKE TEMPORARY ON DATABASE vtc FROM PUBLIC")
+        #expect(try cluster.sql("SELECT has_database_privilege('\(service.name)', 'vtc', 'TEMPORARY')") == "f")
+        try served.start()
+        for n in 4...5 {
+            let out = register("Uden midlertidige objekter nr. \(n)", through: served)
+            #expect(out.status == 0, "\(out.stderr) \(served.serverLog)")
+            written.append(out.line)
+        }
+        let after = try cluster.logLines().joined(separator: "\n")
+        for id in written { #expect(after.contains(id), "acknowledged \(id) is not in the database") }
     }
 }
 
