@@ -29,24 +29,29 @@ extension ServerCore {
         }
     }
 
+    /// A list is selected as embedded mode selects it, through an index of what the user may see that is kept
+    /// (for the last few users who listed) while the state takes no events, with the texts searched: a typed
+    /// character narrows the last result.
     func list(_ query: IncidentQuery, at now: Timestamp, for access: UserAccess) -> Reply {
-        let state = workspace.state
-        let selected = state.selection(query, at: now, for: access) { queryIndex.index(of: $0) }
-        return .selection(ids: selected.map(\.id), visibleTotal: visibleCounts.count(for: access, in: state))
+        let queries = StateQueries(state: workspace.state, user: access, roster: workspace.roster, cache: listCaches.cache(for: access))
+        let selection = queries.list(query, at: now)
+        return .selection(ids: Array(selection.ids), visibleTotal: selection.visibleTotal)
     }
 }
 
-/// How many incidents each user may see, kept while the state has taken no
-/// events: the list asks on every key, and a coordinator's count walks the region.
-struct VisibleCounts {
-    private var eventCount = -1
-    private var counts: [UserAccess: Int] = [:]
+/// The list caches of the users who listed last. Each holds its user's index (a coordinator's of a region:
+/// 30–40 MB), so only a few are kept.
+struct ListCaches {
+    static let kept = 4
+    private var caches: [(user: UserAccess, cache: ListCache)] = []
 
-    mutating func count(for user: UserAccess, in state: VTCState) -> Int {
-        if eventCount != state.eventCount { (eventCount, counts) = (state.eventCount, [:]) }
-        if let count = counts[user] { return count }
-        let count = state.listableCount(for: user)
-        counts[user] = count
-        return count
+    mutating func cache(for user: UserAccess) -> ListCache {
+        if let place = caches.firstIndex(where: { $0.user == user }) {
+            caches.append(caches.remove(at: place))
+        } else {
+            caches.append((user, ListCache()))
+            if caches.count > Self.kept { caches.removeFirst() }
+        }
+        return caches[caches.count - 1].cache
     }
 }

@@ -34,8 +34,8 @@ final class ServerCore: @unchecked Sendable {
     private var subscribers: [ObjectIdentifier: Answering] = [:]
     /// Every incident's index, for the list queries of users who see a large part of the region; built again after the state changes.
     var queryIndex = KeptIncidentIndex()
-    /// How many incidents each user may see, for the list's "N of M", while the state takes no events.
-    var visibleCounts = VisibleCounts()
+    /// The terminal UI's list indexes of the users who listed last (`ScreenQueryAnswers`).
+    var listCaches = ListCaches()
 
     /// A reply to send: made already, or the work that makes it (a view's snapshot bytes), which the
     /// connection does on its own queue. Answers are given on the queue, in the order of the connection's
@@ -89,6 +89,7 @@ final class ServerCore: @unchecked Sendable {
             do throws(WorkspaceError) {
                 (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
                 queryIndex.forget()
+                listCaches = ListCaches()
                 logger.info("reloaded roster.json and policy.json: \(workspace.roster.users.count) users, \(workspace.state.eventCount) events")
                 notifySubscribers()
             } catch {

@@ -50,8 +50,10 @@ import Testing
                 for query in ViewScopeTests.queries {
                     let selected = state.selection(query, at: ViewScopeTests.at, for: user) { kept.index(of: $0) }.map(\.id)
                     let shown = local.list(query, at: ViewScopeTests.at)
+                    let server = StateQueries(state: state, user: user, roster: Self.roster, cache: ListCache()).list(query, at: ViewScopeTests.at)
                     #expect(selected == Array(shown.ids), "\(user) \(query)")
-                    #expect(state.listableCount(for: user) == shown.visibleTotal, "\(user)")
+                    #expect(Array(server.ids) == Array(shown.ids), "\(user) \(query)")
+                    #expect(server.visibleTotal == shown.visibleTotal, "\(user)")
                     #expect(selected.allSatisfy { view.incidents[$0] != nil }, "\(user) sees only what it may")
                 }
             }
