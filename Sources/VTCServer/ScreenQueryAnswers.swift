@@ -2,40 +2,38 @@ import VTCCodec
 import VTCModel
 import VTCProtocol
 
-/// The terminal UI's questions (`ScreenQueries`), answered on the core's
-/// queue with the same model functions embedded mode runs, over the whole
-/// state for the connection's user: every count and selection is of what
-/// `Access.check` lets the user see, so a client holds what its screens show.
+/// The terminal UI's questions (`ScreenQueries`), answered with the same model functions embedded mode runs
+/// (`StateQueries`), over the whole state for the connection's user: every count and selection is of what
+/// `Access.check` lets the user see, so a client holds what its screens show. The state is taken on the
+/// core's queue (a copy that later writes do not change) and the answer computed on the connection's own
+/// queue, so that writes never wait for a coordinator's week or list.
 extension ServerCore {
-    func home(for access: UserAccess, at now: Timestamp) -> Reply {
-        let state = workspace.state
-        return .home(HomeCounts(state: state, user: access, roster: workspace.roster, now: now) { query in
-            state.selection(query, at: now, for: access) { self.queryIndex.index(of: $0) }.count
-        })
-    }
-
-    /// The week screen's data is computed here; the snapshot bytes of the part it names are written by the work
-    /// returned, off the queue, as a view's are.
-    func week(_ week: ISOWeek, units: [String], at now: Timestamp, for access: UserAccess) -> @Sendable () -> Reply {
-        let data = WeekScreenData(week: week, units: units, state: workspace.state, user: access, now: now)
-        let (outline, part) = data.outline(in: workspace.state)
-        let openActions = data.openActions.map(\.action.id)
-        return {
-            var snapshot: [UInt8] = []
-            var writer = BinaryWriter { snapshot += $0 }
-            part.writeSnapshot(to: &writer)
-            writer.finish()
-            return .week(outline, openActions: openActions, snapshot: snapshot)
-        }
-    }
-
-    /// A list is selected as embedded mode selects it, through an index of what the user may see that is kept
-    /// (for the last few users who listed) while the state takes no events, with the texts searched: a typed
-    /// character narrows the last result.
-    func list(_ query: IncidentQuery, at now: Timestamp, for access: UserAccess) -> Reply {
+    func screenAnswer(_ request: Request, for access: UserAccess) -> @Sendable () -> Reply {
         let queries = StateQueries(state: workspace.state, user: access, roster: workspace.roster, cache: listCaches.cache(for: access))
-        let selection = queries.list(query, at: now)
-        return .selection(ids: Array(selection.ids), visibleTotal: selection.visibleTotal)
+        return {
+            switch request {
+            case .home(let at):
+                // The leader's counts select through the user's list index, which the list then finds built.
+                return .home(HomeCounts(state: queries.state, user: access, roster: queries.roster, now: at) { queries.list($0, at: at).ids.count })
+            case .list(let query, let at):
+                let selection = queries.list(query, at: at)
+                return .selection(ids: Array(selection.ids), visibleTotal: selection.visibleTotal)
+            case .followUps(let at):
+                return .followUps(queries.followUpQueue(at: at))
+            case .week(let week, let units, let at):
+                let data = queries.week(week, units: units, at: at)
+                let (outline, part) = data.outline(in: queries.state)
+                var snapshot: [UInt8] = []
+                var writer = BinaryWriter { snapshot += $0 }
+                part.writeSnapshot(to: &writer)
+                writer.finish()
+                return .week(outline, openActions: data.openActions.map(\.action.id), snapshot: snapshot)
+            case .statistics(let period, let units):
+                return .statistics(queries.statistics(period, units: units))
+            default:
+                return .protocolError("not a screen's question")
+            }
+        }
     }
 }
 

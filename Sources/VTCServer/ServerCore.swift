@@ -120,12 +120,7 @@ final class ServerCore: @unchecked Sendable {
             case .subscribe:
                 subscribers[subscriber] = answer
                 reply(.changed(eventCount: workspace.state.eventCount))
-            case .home(let at): reply(home(for: access, at: at))
-            case .followUps(let at): reply(.followUps(FollowUpQueueEntry.queue(in: workspace.state, for: access, at: at)))
-            case .week(let week, let units, let at): answer(.work(self.week(week, units: units, at: at, for: access)))
-            case .statistics(let period, let units):
-                reply(.statistics((try? Statistics.compared([period], units: units, state: workspace.state, user: access))?.first))
-            case .list(let query, let at): reply(list(query, at: at, for: access))
+            case .home, .list, .followUps, .week, .statistics: answer(.work(screenAnswer(request, for: access)))
             case .append(let payloads):
                 pending.append((user, payloads, answer))
                 if !commitScheduled {
