@@ -152,7 +152,8 @@ final class MultiUserTests {
         ids = [str(uuid.UUID(bytes=tail[i:i + 16])) for i in range(0, len(tail), 16)]
         print(json.dumps({"list": ids, "visible_total": header["visible_total"]}))
         s.sendall(frame({"type": "home", "at": at})); print(json.dumps(read(s)[0]))
-        s.sendall(frame({"type": "follow_ups", "at": at})); print(json.dumps(read(s)[0]))
+        s.sendall(frame({"type": "follow_ups", "at": at})); tail = read(s)[1]
+        print(json.dumps({"follow_ups": [str(uuid.UUID(bytes=tail[i:i + 16])) for i in range(0, len(tail), 31)]}))
         sizes = []
         for asked in [[], sys.argv[2:]]:
             s.sendall(frame({"type": "view", "scope": "ids", "ids": asked})); sizes.append(len(read(s)[1]))
@@ -172,8 +173,8 @@ final class MultiUserTests {
         let asBo = try answers(as: bo, asking: [annas, lisOwn])
         #expect(asBo[0]["list"] as? [String] == [bos] && asBo[0]["visible_total"] as? Int == 1, "\(asBo[0])")
         #expect(asBo[1]["mine"] as? Int == 1 && asBo[1]["leader"] is NSNull, "\(asBo[1])")
-        let boEntries = try #require(asBo[2]["entries"] as? [[String: Any]])
-        #expect(boEntries.allSatisfy { $0["incident"] as? String == bos }, "\(boEntries)")
+        let boQueue = try #require(asBo[2]["follow_ups"] as? [String])
+        #expect(!boQueue.isEmpty && boQueue.allSatisfy { $0 == bos }, "bo's offers on his own registration only: \(boQueue)")
         let sizes = try #require(asBo[3]["ids_view_sizes"] as? [Int])
         #expect(sizes.count == 2 && sizes[0] == sizes[1], "another's incidents asked for by id add nothing: \(sizes)")
         #expect(asBo[4]["type"] as? String == "week" && asBo[4]["report"] is NSNull, "\(asBo[4])")
