@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """vtc through `vtc serve` beside embedded mode, on the same region-sized log, in one run.
 
-Usage (as root, after `swift build -c release --product vtc`):
-    python3 Benchmarks/server-bench.py [INCIDENTS]      # default 200000: about 1.2 million events
-    python3 Benchmarks/server-bench.py [INCIDENTS] --ui # only the terminal UI's rows (the server is started all the same)
+Usage (as root, after `swift build -c release --product vtc`; another engineer may run it too, so under a lock):
+    flock /tmp/server-bench.lock python3 Benchmarks/server-bench.py [INCIDENTS] [--only SECTION,...]
+INCIDENTS defaults to 200000 (about 1.2 million events). SECTION: embedded, server (list, show and register through
+the server for staff, leader and coordinator), list (only the list rows of those, and a list right after a write),
+clients (server memory with 50 clients), writers, ui (the terminal UI's rows, with search typing; `--ui` is
+`--only ui`). Without --only every section but `list` runs (`server` holds it).
 
 Makes a demo log under Benchmarks/.data (kept between runs), a service user, two staff users and a leader (removed at the
 end), and measures: the commands of docs/benchmarks.md embedded and through the server (wall time, peak memory of
@@ -14,9 +17,14 @@ import json, os, pwd, shutil, socket, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILT = os.environ.get("VTC_BENCH_BINARY", os.path.join(ROOT, ".build/release/vtc"))
-ARGUMENTS = [a for a in sys.argv[1:] if not a.startswith("--")]
-INCIDENTS = int(ARGUMENTS[0]) if ARGUMENTS else 200_000
-ONLY_UI = "--ui" in sys.argv[1:]
+SECTIONS = ["embedded", "server", "list", "clients", "writers", "ui"]
+ARGS = ["--only", "ui"] + [a for a in sys.argv[1:] if a != "--ui"] if "--ui" in sys.argv[1:] else sys.argv[1:]
+ONLY = set(ARGS.pop(ARGS.index("--only") + 1).split(",")) if "--only" in ARGS else set(SECTIONS) - {"list"}
+if "--only" in ARGS:
+    ARGS.remove("--only")
+if not ONLY <= set(SECTIONS):
+    raise SystemExit(f"--only takes sections of {', '.join(SECTIONS)}")
+INCIDENTS = int(ARGS[0]) if ARGS else 200_000
 WORK = os.path.join(ROOT, "Benchmarks/.data", f"server-{INCIDENTS}")
 DATA = os.path.join(WORK, "data")
 RUN = "/tmp/vtc-bench-run"
@@ -165,9 +173,11 @@ def main():
     any_id = subprocess.run([BIN, "list", "--data", DATA, "--format", "json", "--lang", "en"], capture_output=True, check=True).stdout
     some_id = json.loads(any_id)[0]["id"][:8]
     register = ["register", "--unit", unit, "--kind", "threat", "--severity", "2", "--description", "Målt registrering"]
-    for name, argv in [] if ONLY_UI else [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", some_id]), ("register", register)]:
-        wall, peak, _ = timed([BIN] + argv + ["--data", DATA, "--lang", "en"])
-        rows.append((name, "embedded, coordinator of every unit", wall, peak))
+    for name, argv in [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", some_id]), ("register", register)]:
+        if "embedded" not in ONLY:
+            break
+        wall, peak, out = timed([BIN] + argv + ["--data", DATA, "--lang", "en"])
+        rows.append((name, "embedded, coordinator of every unit", wall, peak, listed(name, out)))
 
     # The server: the folder handed to the service user.
     for path, dirs, files in os.walk(DATA):
@@ -187,46 +197,26 @@ def main():
     server_open_s = time.perf_counter() - started
     server_rss = vm(server.pid, "VmRSS")
     try:
-        if not ONLY_UI:
-            own = subprocess.run(prefix_for(staff) + [BIN] + register + ["--server", SOCKET], capture_output=True, env=as_user(staff)[1], check=True).stdout.decode().strip()
-            for who, entry in [("staff of one unit", staff), ("leader of one unit", leader), ("coordinator of every unit", None)]:
-                show_id = own[:8] if entry else some_id
-                for name, argv in [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", show_id]), ("register", register)]:
-                    wall, peak, _ = timed([BIN] + argv + ["--server", SOCKET, "--lang", "en"], entry)
-                    rows.append((name, f"server, {who}", wall, peak))
+        own = subprocess.run(prefix_for(staff) + [BIN] + register + ["--server", SOCKET], capture_output=True, env=as_user(staff)[1], check=True).stdout.decode().strip()
+        for who, entry in [("staff of one unit", staff), ("leader of one unit", leader), ("coordinator of every unit", None)]:
+            show_id = own[:8] if entry else some_id
+            for name, argv in [("list --unacknowledged", ["list", "--unacknowledged"]), ("show ID", ["show", show_id]), ("register", register)]:
+                if "server" not in ONLY and not ("list" in ONLY and name.startswith("list")):
+                    continue
+                wall, peak, out = timed([BIN] + argv + ["--server", SOCKET, "--lang", "en"], entry)
+                rows.append((name, f"server, {who}", wall, peak, listed(name, out)))
+            if ONLY & {"server", "list"}:
+                # The first list after a write elsewhere in the region (another staff member's registration).
+                wall, out = after_write(["list", "--unacknowledged"], entry, staff2, register)
+                rows.append(("list --unacknowledged", f"server, {who}, right after another's write", wall, None, listed("list", out)))
 
-            # 50 clients connected (hello + subscribe), as two staff users.
-            holders = []
-            for entry in [staff, staff2]:
-                holders.append(subprocess.Popen(prefix_for(entry) + ["python3", "-c", HOLDER, SOCKET, "25"], env=as_user(entry)[1],
-                                                stdout=subprocess.PIPE))
-            for h in holders:
-                h.stdout.readline()
-            rss_50 = vm(server.pid, "VmRSS")
-            for h in holders:
-                h.terminate(); h.wait()
-
-            # 8 writers at once through the server, beside a bare write+fdatasync on the same disk.
-            bare_before = bare(200, WORK)
-            # As the second staff user, so that the first one's own registrations (what their commands list) stay few.
-            out = subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"], env=as_user(staff2)[1],
-                                 capture_output=True, check=True).stdout
-            eight = json.loads(out)
-            one = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "1", "200"], env=as_user(staff2)[1],
-                                            capture_output=True, check=True).stdout)
-            # The same 8 writers while a coordinator of every unit fetches the whole view again and again
-            # (as the terminal UI does after every change): the writes must not wait for the views.
-            viewer = subprocess.Popen(["python3", "-c", VIEWER, SOCKET], stdout=subprocess.PIPE)
-            viewer.stdout.readline()
-            beside_views = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"],
-                                                     env=as_user(staff2)[1], capture_output=True, check=True).stdout)
-            viewer.terminate(); viewer.wait()
-            bare_samples = bare_before + bare(200, WORK)
-
-        # The terminal UI through the server: time to the home screen and peak memory.
-        ui = ui_start(staff)
-        ui_leader = ui_start(leader)
-        ui_coordinator = ui_start(None)
+        # 50 clients connected (hello + subscribe), as two staff users.
+        rss_50 = None
+        if "clients" in ONLY:
+            rss_50 = clients_connected(server, staff, staff2)
+        writers = writer_figures(unit, staff2) if "writers" in ONLY else None
+        uis = [(who, ui_start(entry)) for who, entry in [("staff", staff), ("leader of one unit", leader),
+                                                          ("coordinator of every unit", None)] if "ui" in ONLY]
     finally:
         server.terminate(); server.wait()
     for path, _, files in os.walk(DATA):
@@ -236,24 +226,82 @@ def main():
     for entry in [service, staff, staff2, leader]:
         subprocess.run(["userdel", entry.pw_name], capture_output=True)
 
-    print(f"log: {events} events, {log_mb:.0f} MB; server opened it in {server_open_s:.1f} s")
-    print(f"terminal UI through the server, staff: {ui}")
-    print(f"terminal UI through the server, leader of one unit: {ui_leader}")
-    print(f"terminal UI through the server, coordinator of every unit: {ui_coordinator}")
-    if ONLY_UI:
-        return
-    print("| command | mode | wall (median of 5) | client peak memory |")
-    print("| --- | --- | ---: | ---: |")
-    for name, mode, wall, peak in rows:
-        print(f"| `vtc {name}` | {mode} | {wall:.0f} ms | {peak:.0f} MB |")
-    print(f"\nserver resident memory after opening: {server_rss:.0f} MB ({server_rss / log_mb:.2f} × the log); "
-          f"with 50 clients connected: {rss_50:.0f} MB (+{(rss_50 / server_rss - 1) * 100:.1f} %)")
-    print(f"bare write+fdatasync: p50 {pct(bare_samples, 0.5):.2f} ms, p99 {pct(bare_samples, 0.99):.2f} ms (n={len(bare_samples)})")
-    print(f"1 writer through the server: p50 {pct(one, 0.5):.2f} ms, p99 {pct(one, 0.99):.2f} ms (n={len(one)})")
-    print(f"8 writers through the server: p50 {pct(eight, 0.5):.2f} ms, p99 {pct(eight, 0.99):.2f} ms (n={len(eight)}); "
-          f"p50 = {pct(eight, 0.5) / pct(bare_samples, 0.5):.2f} × bare")
-    print(f"8 writers while a coordinator fetches whole views: p50 {pct(beside_views, 0.5):.2f} ms, "
-          f"p99 {pct(beside_views, 0.99):.2f} ms, max {max(beside_views):.2f} ms (n={len(beside_views)})")
+    print(f"log: {events} events, {log_mb:.0f} MB; server opened it in {server_open_s:.1f} s; sections: {', '.join(sorted(ONLY))}")
+    if rows:
+        print("| command | mode | wall (median of 5) | client peak memory | incidents listed |")
+        print("| --- | --- | ---: | ---: | ---: |")
+    for name, mode, wall, peak, count in rows:
+        memory = "" if peak is None else f"{peak:.0f} MB"
+        print(f"| `vtc {name}` | {mode} | {wall:.0f} ms | {memory} | {'' if count is None else count} |")
+    print(f"\nserver resident memory after opening: {server_rss:.0f} MB ({server_rss / log_mb:.2f} × the log)")
+    if rss_50 is not None:
+        print(f"with 50 clients connected: {rss_50:.0f} MB (+{(rss_50 / server_rss - 1) * 100:.1f} %)")
+    if writers:
+        bare_samples, one, eight, beside_views = writers
+        print(f"bare write+fdatasync: p50 {pct(bare_samples, 0.5):.2f} ms, p99 {pct(bare_samples, 0.99):.2f} ms (n={len(bare_samples)})")
+        print(f"1 writer through the server: p50 {pct(one, 0.5):.2f} ms, p99 {pct(one, 0.99):.2f} ms (n={len(one)})")
+        print(f"8 writers through the server: p50 {pct(eight, 0.5):.2f} ms, p99 {pct(eight, 0.99):.2f} ms (n={len(eight)}); "
+              f"p50 = {pct(eight, 0.5) / pct(bare_samples, 0.5):.2f} × bare")
+        print(f"8 writers while a coordinator fetches whole views: p50 {pct(beside_views, 0.5):.2f} ms, "
+              f"p99 {pct(beside_views, 0.99):.2f} ms, max {max(beside_views):.2f} ms (n={len(beside_views)})")
+    for who, figure in uis:
+        print(f"terminal UI through the server, {who}: {figure}")
+
+
+def listed(name, out):
+    """How many incidents a list printed (its table's rows), or None for another command."""
+    if not name.startswith("list"):
+        return None
+    lines = [line for line in out.splitlines() if line.strip()]
+    return max(len(lines) - 1, 0) if len(lines) > 1 else 0
+
+
+def after_write(argv, entry, writer, register):
+    """Median wall time (ms) of `argv` run as `entry` right after `writer` registered an incident, RUNS times."""
+    prefix, env = as_user(entry)
+    walls, out = [], ""
+    for _ in range(RUNS):
+        subprocess.run(prefix_for(writer) + [BIN] + register + ["--server", SOCKET], env=as_user(writer)[1],
+                       capture_output=True, check=True)
+        start = time.perf_counter()
+        done = subprocess.run(prefix + [BIN] + argv + ["--server", SOCKET, "--lang", "en"], env=env, capture_output=True, check=True)
+        walls.append((time.perf_counter() - start) * 1000)
+        out = done.stdout.decode()
+    return statistics.median(walls), out
+
+
+def clients_connected(server, staff, staff2):
+    """The server's resident memory with 50 clients connected (hello, view, subscribe), as two staff users."""
+    holders = []
+    for entry in [staff, staff2]:
+        holders.append(subprocess.Popen(prefix_for(entry) + ["python3", "-c", HOLDER, SOCKET, "25"], env=as_user(entry)[1],
+                                        stdout=subprocess.PIPE))
+    for h in holders:
+        h.stdout.readline()
+    rss_50 = vm(server.pid, "VmRSS")
+    for h in holders:
+        h.terminate(); h.wait()
+    return rss_50
+
+
+def writer_figures(unit, staff2):
+    # 8 writers at once through the server, beside a bare write+fdatasync on the same disk.
+    bare_before = bare(200, WORK)
+    # As the second staff user, so that the first one's own registrations (what their commands list) stay few.
+    out = subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"], env=as_user(staff2)[1],
+                         capture_output=True, check=True).stdout
+    eight = json.loads(out)
+    one = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "1", "200"], env=as_user(staff2)[1],
+                                    capture_output=True, check=True).stdout)
+    # The same 8 writers while a coordinator of every unit fetches the whole view again and again
+    # (as the terminal UI does after every change): the writes must not wait for the views.
+    viewer = subprocess.Popen(["python3", "-c", VIEWER, SOCKET], stdout=subprocess.PIPE)
+    viewer.stdout.readline()
+    beside_views = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"],
+                                             env=as_user(staff2)[1], capture_output=True, check=True).stdout)
+    viewer.terminate(); viewer.wait()
+    bare_samples = bare_before + bare(200, WORK)
+    return bare_samples, one, eight, beside_views
 
 
 def prefix_for(entry):

@@ -34,22 +34,22 @@ public struct PlainTable: Sendable {
                 widths[widest] -= 1
             }
         }
-        var lines: [String] = []
-        lines.reserveCapacity(measured.count)
-        for (row, cells) in zip([headers] + rows, measured) {
-            var line = ""
+        // One string, grown in place: a line and a padding string for every cell of thousands of rows cost more.
+        var text = ""
+        text.reserveCapacity(measured.count * (widths.reduce(2 * widths.count, +) + 1))
+        for (number, (row, cells)) in zip([headers] + rows, measured).enumerated() {
+            if number > 0 { text.append("\n") }
             for column in row.indices {
                 let fits = cells[column] <= widths[column]
                 let cell = fits ? row[column] : SafeText.truncate(row[column], toWidth: widths[column])
-                line += cell
+                text.append(cell)
                 if column < row.count - 1 {
                     let used = fits ? cells[column] : DisplayWidth.of(cell)
-                    line += String(repeating: " ", count: widths[column] - used + 2)
+                    for _ in 0..<(widths[column] - used + 2) { text.append(" ") }
                 }
             }
-            while line.last == " " { line.removeLast() }
-            lines.append(line)
+            while text.last == " " { text.removeLast() }
         }
-        return lines.joined(separator: "\n")
+        return text
     }
 }

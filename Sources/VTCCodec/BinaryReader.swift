@@ -96,8 +96,8 @@ public struct BinaryReader {
     public mutating func uuid() throws(Malformed) -> UUID {
         try ensure(16)
         defer { position += 16 }
-        let b = buffer[position..<(position + 16)].map { $0 }
-        return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+        let at = position
+        return buffer.withUnsafeBytes { UUID(uuid: $0.loadUnaligned(fromByteOffset: at, as: uuid_t.self)) }
     }
 
     public mutating func timestamp() throws(Malformed) -> Timestamp {

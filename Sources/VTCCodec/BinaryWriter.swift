@@ -9,7 +9,9 @@ public struct BinaryWriter {
     private var block: [UInt8] = []
     private let blockSize: Int
     private let sink: ([UInt8]) -> Void
-    private var names: [String: Int] = [:]
+    /// By their bytes: hashing a String normalizes æ, ø and å first, and every record has several names. Two
+    /// spellings of one name (å composed or not) are two names, each read back as written.
+    private var names: [BytewiseKey: Int] = [:]
 
     public init(blockSize: Int = 1 << 20, sink: @escaping ([UInt8]) -> Void) {
         self.blockSize = blockSize
@@ -46,11 +48,10 @@ public struct BinaryWriter {
     public mutating func bool(_ value: Bool) { byte(value ? 1 : 0) }
 
     public mutating func string(_ value: String) {
-        var text = value
-        text.withUTF8 { utf8 in
-            count(utf8.count)
-            block.append(contentsOf: utf8)
-        }
+        let utf8 = value.utf8
+        count(utf8.count)
+        // The bytes where they are, without a copy of the string (a snapshot writes millions of strings).
+        if utf8.withContiguousStorageIfAvailable({ block.append(contentsOf: $0) }) == nil { block.append(contentsOf: utf8) }
         if block.count >= blockSize { flush() }
     }
 
@@ -61,12 +62,13 @@ public struct BinaryWriter {
 
     /// A name that recurs (a user, a unit): its text the first time, its number after.
     public mutating func name(_ value: String) {
-        if let number = names[value] {
+        let key = BytewiseKey(value)
+        if let number = names[key] {
             count(number + 1)
         } else {
             count(0)
             string(value)
-            names[value] = names.count
+            names[key] = names.count
         }
     }
 
@@ -89,7 +91,10 @@ public struct BinaryWriter {
 
     public mutating func array<T>(_ values: [T], _ element: (inout BinaryWriter, T) -> Void) {
         count(values.count)
-        for value in values { element(&self, value) }
+        // Each element lent, not copied: copying a record would retain every string and array in it.
+        values.withUnsafeBufferPointer { values in
+            for index in values.indices { element(&self, values[index]) }
+        }
     }
 
     public mutating func optional<T>(_ value: T?, _ wrapped: (inout BinaryWriter, T) -> Void) {

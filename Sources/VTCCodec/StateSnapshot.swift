@@ -148,13 +148,13 @@ extension FollowUpItem {
         w.choice(responsible)
         w.bool(staysOpen)
         w.bool(calledFor)
-        w.optional(outcome) { w, outcome in
-            w.choice(outcome.record.kind)
-            w.choice(outcome.record.outcome)
-            w.timestamp(outcome.record.on)
-            w.optionalString(outcome.record.note)
-            w.name(outcome.by)
-            w.timestamp(outcome.at)
+        w.optional(outcomeBox) { w, box in
+            w.choice(box.value.record.kind)
+            w.choice(box.value.record.outcome)
+            w.timestamp(box.value.record.on)
+            w.optionalString(box.value.record.note)
+            w.name(box.value.by)
+            w.timestamp(box.value.at)
         }
     }
 

@@ -17,6 +17,12 @@ public struct FollowUpItem: Hashable, Sendable {
         set { recorded = newValue.map(Box.init) }
     }
 
+    /// Whether an outcome is recorded; asked without copying the outcome (an index of a region asks millions of items).
+    public var hasOutcome: Bool { recorded != nil }
+
+    /// The outcome's box, for reading its fields without copying the whole outcome (a snapshot writes millions).
+    package var outcomeBox: Box<RecordedOutcome>? { recorded }
+
     public init(kind: FollowUpKind, due: Timestamp, responsible: Role, staysOpen: Bool, calledFor: Bool = true,
                 outcome: RecordedOutcome? = nil) {
         self.kind = kind
@@ -29,8 +35,8 @@ public struct FollowUpItem: Hashable, Sendable {
 
     /// Open until an outcome is recorded; overdue when open and `now` is past the due time.
     public func status(at now: Timestamp) -> FollowUpStatus {
-        guard let outcome else { return now.epochSeconds > due.epochSeconds ? .overdue : .open }
-        return switch outcome.record.outcome {
+        guard let recorded else { return now.epochSeconds > due.epochSeconds ? .overdue : .open }
+        return switch recorded.value.record.outcome {
         case .done: .done
         case .declined: .declined
         case .notRelevant: .notRelevant

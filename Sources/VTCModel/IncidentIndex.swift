@@ -10,27 +10,31 @@ public struct IncidentIndex: Sendable {
     public typealias Row = Int32
 
     /// By row.
-    public let ids: [UUID]
-    let occurred: [Int64]
-    let severity: [UInt8]
+    public internal(set) var ids: [UUID]
+    var occurred: [Int64]
+    var severity: [UInt8]
     /// Position of the kind in `EpisodeKind.allCases`.
-    let kind: [UInt8]
+    var kind: [UInt8]
     /// Into `unitNames`.
-    let unit: [UInt32]
-    let unitNames: [String]
-    let acknowledged: RowSet
+    var unit: [UInt32]
+    var unitNames: [String]
+    var acknowledged: RowSet
     /// The earliest due time among the follow-up items without an outcome; `Int64.max` when none is open.
-    let earliestOpenDue: [Int64]
+    var earliestOpenDue: [Int64]
     /// Rows most urgent first. Sorting by the earliest open due time puts the overdue
     /// (due before now) before the open (due at or after now) before the rest whatever
     /// "now" is, so this order is computed once.
-    let urgencyOrder: [Row]
+    var urgencyOrder: [Row]
+    /// By row, the incident's place in the state's incident table.
+    var places: [Int32]
+    /// By place in the incident table, the incident's row; -1 for an incident that is not in the index.
+    var rowOfPlace: [Row]
     /// The text of every row, for searching; only an index built `searchable` has it.
     public var text: IncidentTextIndex {
         precondition(isSearchable, "the text of an IncidentIndex built without it")
         return rowText
     }
-    private let rowText: IncidentTextIndex
+    var rowText: IncidentTextIndex
     public let isSearchable: Bool
 
     public var count: Int { ids.count }
@@ -56,13 +60,13 @@ public struct IncidentIndex: Sendable {
         // parts are then merged.
         let records = state.incidents.values
         let chunks = min(ProcessInfo.processInfo.activeProcessorCount, max(1, records.count / 4096))
-        let bounds = (0...chunks).map { records.index(records.startIndex, offsetBy: records.count * $0 / chunks) }
+        let bounds = (0...chunks).map { records.count * $0 / chunks }
         var parts = [Gathered?](repeating: nil, count: chunks)
         parts.withUnsafeMutableBufferPointer { parts in
             nonisolated(unsafe) let parts = parts
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var part = Gathered(user: user, searchable: searchable)
-                for record in records[bounds[chunk]..<bounds[chunk + 1]] { part.add(record) }
+                for place in bounds[chunk]..<bounds[chunk + 1] { part.add(records[place], at: Int32(place)) }
                 part.keys.sort(by: NewestFirstKey.precedes)
                 parts[chunk] = part
             }
@@ -71,6 +75,8 @@ public struct IncidentIndex: Sendable {
         let rows = gathered.newestFirst()
 
         ids = rows.map { gathered.ids[$0] }
+        places = rows.map { gathered.places[$0] }
+        rowOfPlace = Self.rows(ofPlaces: places, in: records.count)
         occurred = rows.map { gathered.occurred[$0] }
         severity = rows.map { gathered.severity[$0] }
         kind = rows.map { gathered.kind[$0] }
@@ -80,17 +86,27 @@ public struct IncidentIndex: Sendable {
         let dues = rows.map { gathered.earliestOpenDue[$0] }
         earliestOpenDue = dues
         let severity = severity
-        urgencyOrder = (0..<Row(rows.count)).sorted { a, b in
-            let (i, j) = (Int(a), Int(b))
-            if dues[i] != dues[j] { return dues[i] < dues[j] }
-            if severity[i] != severity[j] { return severity[i] > severity[j] }
-            return a < b
-        }
+        urgencyOrder = (0..<Row(rows.count)).sorted { Self.moreUrgent($0, $1, dues: dues, severity: severity) }
         rowText = !searchable ? IncidentTextIndex(descriptions: [], notes: [], shortFields: [], shortTexts: [], presence: [],
                                                   plain: RowSet(words: [])) : IncidentTextIndex(
             descriptions: rows.map { gathered.descriptions[$0] }, notes: rows.map { gathered.notes[$0] },
             shortFields: rows.flatMap { gathered.shortFields[($0 * 3)..<($0 * 3 + 3)] }, shortTexts: gathered.shortTexts,
             presence: rows.map { gathered.presence[$0] }, plain: RowSet(count: rows.count) { gathered.plain[rows[$0]] })
+    }
+
+    /// The inverse of `places`, for a table of `count` incidents.
+    static func rows(ofPlaces places: [Int32], in count: Int) -> [Row] {
+        var rows = [Row](repeating: -1, count: count)
+        for (row, place) in places.enumerated() { rows[Int(place)] = Row(row) }
+        return rows
+    }
+
+    /// Whether row `a` comes before row `b` in `urgencyOrder`, by these columns.
+    static func moreUrgent(_ a: Row, _ b: Row, dues: [Int64], severity: [UInt8]) -> Bool {
+        let (i, j) = (Int(a), Int(b))
+        if dues[i] != dues[j] { return dues[i] < dues[j] }
+        if severity[i] != severity[j] { return severity[i] > severity[j] }
+        return a < b
     }
 
     /// The rows passing every filter of `query` at `now`, in the query's order. The text
@@ -128,15 +144,39 @@ public struct IncidentIndex: Sendable {
         }
     }
 
+    /// The places in `state`'s incident table of the incidents that `query` selects at `now` and `user` may see,
+    /// in the query's order; `state` is the one this index (of more than the user may see) was built for. No
+    /// record is copied, and `Access.check` is asked once for each unit and registrant.
+    public func places(selectedBy query: IncidentQuery, at now: Timestamp, seenBy user: UserAccess, in state: VTCState) -> [Int] {
+        let records = state.incidents.values
+        var maySee: [SeeKey: Bool] = [:]
+        return select(query, at: now).compactMap { row in
+            let place = Int(places[Int(row)])
+            let registrant = records[place].registrant
+            let key = SeeKey(unit: unit[Int(row)], registrant: BytewiseKey(registrant))
+            if let known = maySee[key] { return known ? place : nil }
+            let visible = Access.check(user, .see(unit: unitNames[Int(unit[Int(row)])], registrant: registrant)).isAllowed
+            maySee[key] = visible
+            return visible ? place : nil
+        }
+    }
+
+    private struct SeeKey: Hashable {
+        let unit: UInt32
+        let registrant: BytewiseKey
+    }
+
     /// The row of the incident `id`, if the user may see it.
     public func row(of id: UUID) -> Row? { ids.firstIndex(of: id).map(Row.init) }
 }
 
 /// What the index keeps of the records one processor read, in the order read.
-private struct Gathered {
+struct Gathered {
     /// Sorted newest first within each part; the other arrays are in the order read.
     var keys: [NewestFirstKey] = []
     var ids: [UUID] = []
+    /// Places in the incident table.
+    var places: [Int32] = []
     var occurred: [Int64] = []
     var severity: [UInt8] = []
     /// Position of the kind in `EpisodeKind.allCases`.
@@ -171,7 +211,14 @@ private struct Gathered {
         self.searchable = searchable
     }
 
-    mutating func add(_ record: IncidentRecord) {
+    /// Numbers the short texts as `shortTexts` already does, going on from there: the records gathered to update an index.
+    init(continuing shortTexts: [String], searchable: Bool) {
+        self.init(user: nil, searchable: searchable)
+        for text in shortTexts { _ = number(of: text) }
+    }
+
+    /// Adds the record at `place` in the incident table, if it is not withdrawn and the user may see it.
+    mutating func add(_ record: IncidentRecord, at place: Int32) {
         guard !record.isWithdrawn else { return }
         let facts = record.facts
         if let user {
@@ -187,12 +234,13 @@ private struct Gathered {
         }
         keys.append(NewestFirstKey(record, index: keys.count))
         ids.append(record.id)
+        places.append(place)
         occurred.append(facts.occurredAt.epochSeconds)
         severity.append(UInt8(facts.severity.rawValue))
         kind.append(UInt8(kinds.firstIndex(of: facts.kind)!))
         acknowledged.append(record.acknowledgement != nil)
         var due = Int64.max
-        for item in record.followUps where item.outcome == nil { due = min(due, item.due.epochSeconds) }
+        for item in record.followUps where !item.hasOutcome { due = min(due, item.due.epochSeconds) }
         earliestOpenDue.append(due)
         for text in [facts.location ?? "", facts.citizenRef ?? "", facts.unit] { shortFields.append(number(of: text)) }
         guard searchable else { return }
@@ -248,6 +296,7 @@ private struct Gathered {
             partStarts.append(offset)
             keys += part.keys.map { NewestFirstKey($0, index: $0.index + offset) }
             ids += part.ids
+            places += part.places
             occurred += part.occurred
             severity += part.severity
             kind += part.kind
@@ -260,31 +309,6 @@ private struct Gathered {
             let renumbered = part.shortTexts.map { number(of: $0) }
             shortFields += part.shortFields.map { renumbered[Int($0)] }
         }
-    }
-}
-
-/// A string hashed and compared by its UTF-8 bytes: String's own hashing and equality
-/// normalize text with æ, ø or å first, at several times the cost of the lookup. Two
-/// spellings of the same text (å composed or not) are two keys, which only costs a
-/// second entry.
-private struct BytewiseKey: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    func hash(into hasher: inout Hasher) {
-        BytewiseKey.withBytes(text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (a: BytewiseKey, b: BytewiseKey) -> Bool {
-        withBytes(a.text) { a in
-            withBytes(b.text) { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
-        }
-    }
-
-    /// The bytes without copying the string (which would retain it).
-    private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }
 

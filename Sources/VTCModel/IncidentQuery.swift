@@ -51,7 +51,7 @@ public struct IncidentQuery: Hashable, Sendable {
     /// search), the same the list screen makes.
     public func run(on state: VTCState, for user: UserAccess, at now: Timestamp) -> [IncidentRecord] {
         let index = IncidentIndex(state, for: user, searchable: !TextSearch.words(text ?? "").isEmpty)
-        return index.select(self, at: now).map { state.incidents[existing: index.ids[Int($0)]] }
+        return index.select(self, at: now).map { state.incidents.values[Int(index.places[Int($0)])] }
     }
 
     /// The incidents the query selects from an index of more than the user may see (the region's, which
@@ -59,8 +59,7 @@ public struct IncidentQuery: Hashable, Sendable {
     /// `run(on:for:at:)`, since every filter decides on one incident alone, and both orders are orders of
     /// all incidents, which keep their sequence in any part of them.
     public func run(on state: VTCState, in index: IncidentIndex, for user: UserAccess, at now: Timestamp) -> [IncidentRecord] {
-        index.select(self, at: now).map { state.incidents[existing: index.ids[Int($0)]] }
-            .filter { Access.check(user, .see(unit: $0.facts.unit, registrant: $0.registrant)).isAllowed }
+        index.places(selectedBy: self, at: now, seenBy: user, in: state).map { state.incidents.values[$0] }
     }
 
     /// Newest occurrence first; ties by registration time, then id, so the order never depends on the log's order.
@@ -83,6 +82,10 @@ struct NewestFirstKey {
         self.index = index
     }
 
+    init(occurred: Int64, registered: Int64, id: UUID, index: Int) {
+        (self.occurred, self.registered, self.id, self.index) = (occurred, registered, id, index)
+    }
+
     init(_ key: NewestFirstKey, index: Int) {
         (occurred, registered, id) = (key.occurred, key.registered, key.id)
         self.index = index
@@ -91,6 +94,9 @@ struct NewestFirstKey {
     static func precedes(_ a: NewestFirstKey, _ b: NewestFirstKey) -> Bool {
         if a.occurred != b.occurred { return a.occurred > b.occurred }
         if a.registered != b.registered { return a.registered > b.registered }
-        return a.id.uuidString < b.id.uuidString
+        // Byte by byte: the order of the ids' text (hex digits sort as the values they write), without writing it.
+        return withUnsafeBytes(of: a.id.uuid) { a in
+            withUnsafeBytes(of: b.id.uuid) { b in memcmp(a.baseAddress!, b.baseAddress!, 16) < 0 }
+        }
     }
 }

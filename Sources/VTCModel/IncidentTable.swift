@@ -14,6 +14,8 @@ public struct IncidentTable: Equatable, Sendable {
     /// follow an amended unit.
     private var placesByUnit: [String: [Int32]] = [:]
     private var placesByRegistrant: [String: [Int32]] = [:]
+    /// The places of the records changed or added lately, for what is kept beside the table (`KeptIncidentIndex`).
+    package private(set) var changes = IncidentChanges()
 
     init() {}
 
@@ -21,10 +23,11 @@ public struct IncidentTable: Equatable, Sendable {
     package init?(_ records: [IncidentRecord]) {
         values = records
         places.reserveCapacity(records.count)
-        for (place, record) in records.enumerated() {
-            guard places.updateValue(Int32(place), forKey: record.id) == nil else { return nil }
-            placesByUnit[record.facts.unit, default: []].append(Int32(place))
-            placesByRegistrant[record.registrant, default: []].append(Int32(place))
+        // By place, each record read where it is: a copy of each would retain every string and array in it.
+        for place in records.indices {
+            guard places.updateValue(Int32(place), forKey: records[place].id) == nil else { return nil }
+            placesByUnit[records[place].facts.unit, default: []].append(Int32(place))
+            placesByRegistrant[records[place].registrant, default: []].append(Int32(place))
         }
     }
 
@@ -46,6 +49,7 @@ public struct IncidentTable: Equatable, Sendable {
         _modify {
             let place = places[id]!
             let unit = values[Int(place)].facts.unit
+            changes.note(place)
             defer {
                 let newUnit = values[Int(place)].facts.unit
                 if newUnit != unit { move(place, from: unit, to: newUnit) }
@@ -60,6 +64,7 @@ public struct IncidentTable: Equatable, Sendable {
         placesByUnit[record.facts.unit, default: []].append(place)
         placesByRegistrant[record.registrant, default: []].append(place)
         values.append(record)
+        changes.note(place)
     }
 
     /// Every unit that has an incident.

@@ -11,16 +11,16 @@ import Foundation
 /// bytes. Other text goes through `TextSearch`, which compares Characters.
 /// Both give what `TextSearch.matches` gives on the same fields.
 public struct IncidentTextIndex: Sendable {
-    let descriptions: [String]
-    let notes: [[String]]
+    var descriptions: [String]
+    var notes: [[String]]
     /// Place, citizen reference and unit of each row, three per row, into `shortTexts`.
-    let shortFields: [UInt32]
-    let shortTexts: [String]
+    var shortFields: [UInt32]
+    var shortTexts: [String]
     /// Rows whose description and notes are all plain.
-    let plain: RowSet
+    var plain: RowSet
     /// Per row, `PlainText.presenceBits` of the description and notes: a word can only
     /// occur where all its bits are set.
-    let presence: [UInt64]
+    var presence: [UInt64]
 
     init(descriptions: [String], notes: [[String]], shortFields: [UInt32], shortTexts: [String],
          presence: [UInt64], plain: RowSet) {

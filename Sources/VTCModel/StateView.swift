@@ -39,7 +39,7 @@ extension VTCState {
             return part(incidents: visibleRecords(for: user) { Self.id($0, startsWith: prefix) }, actions: [],
                         supervisionSessions: [])
         case .query(let query, let at):
-            let places = selection(query, at: at, for: user, everyIncident: everyIncident).map { incidents.place(of: $0.id)! }.sorted()
+            let places = selectedPlaces(query, at: at, for: user, everyIncident: everyIncident).sorted()
             return part(incidents: places.map { incidents.values[$0] }, actions: [], supervisionSessions: [])
         case .ids(let ids):
             let wanted = Set(ids)
@@ -56,10 +56,18 @@ extension VTCState {
     /// a user who sees a small part has that part indexed on its own, at the cost of what they see.
     public func selection(_ query: IncidentQuery, at: Timestamp, for user: UserAccess,
                           everyIncident: (VTCState) -> IncidentIndex) -> [IncidentRecord] {
+        selectedPlaces(query, at: at, for: user, everyIncident: everyIncident).map { incidents.values[$0] }
+    }
+
+    /// The places in the incident table of `selection`'s incidents, in the query's order; from the index of every
+    /// incident no record is copied or looked up by id.
+    func selectedPlaces(_ query: IncidentQuery, at: Timestamp, for user: UserAccess,
+                        everyIncident: (VTCState) -> IncidentIndex) -> [Int] {
         if seesLittle(user) {
             return query.run(on: part(incidents: visibleRecords(for: user), actions: [], supervisionSessions: []), for: user, at: at)
+                .map { incidents.place(of: $0.id)! }
         }
-        return query.run(on: self, in: everyIncident(self), for: user, at: at)
+        return everyIncident(self).places(selectedBy: query, at: at, seenBy: user, in: self)
     }
 
     /// The list's index of what the user may see: `IncidentIndex(view(for: user), for: user)`, built from the
@@ -115,7 +123,7 @@ extension VTCState {
     func part(incidents records: [IncidentRecord], actions actionOrder: [UUID],
                       supervisionSessions: [SupervisionRecord]) -> VTCState {
         var episodes = CitizenEpisodeIndex()
-        for record in records where !record.isWithdrawn { episodes.insert(record.id, record.facts) }
+        for place in records.indices where !records[place].isWithdrawn { episodes.insert(records[place].id, records[place].facts) }
         return VTCState(policy: policy, incidents: IncidentTable(records)!,
                         actions: Dictionary(uniqueKeysWithValues: actionOrder.map { ($0, actions[$0]!) }),
                         actionOrder: actionOrder, supervisionSessions: supervisionSessions,

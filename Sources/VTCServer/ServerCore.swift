@@ -32,7 +32,7 @@ final class ServerCore: @unchecked Sendable {
     private var pending: [(user: String, payloads: [EventPayload], reply: Answering)] = []
     private var commitScheduled = false
     private var subscribers: [ObjectIdentifier: Answering] = [:]
-    /// Every incident's index, for the list queries of users who see a large part of the region; built again after the state changes.
+    /// Every incident's index, for the list queries of users who see a large part of the region; brought up to date with the events applied since.
     var queryIndex = KeptIncidentIndex()
     /// The terminal UI's list indexes of the users who listed last (`ScreenQueryAnswers`).
     var listCaches = ListCaches()
@@ -88,7 +88,6 @@ final class ServerCore: @unchecked Sendable {
         queue.async { [self] in
             do throws(WorkspaceError) {
                 (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
-                queryIndex.forget()
                 listCaches = ListCaches()
                 logger.info("reloaded roster.json and policy.json: \(workspace.roster.users.count) users, \(workspace.state.eventCount) events")
                 notifySubscribers()

@@ -112,7 +112,10 @@ struct LineSplitter {
     /// only when every run is prepared, since the runs read from `chunk`.
     private static func prepare(_ lines: [Range<Int>], in chunk: UnsafeRawBufferPointer, offset: Int64,
                                 _ consume: ([PreparedLine]) -> Bool) {
-        let tasks = min(ProcessInfo.processInfo.activeProcessorCount * 4, lines.count / linesPerTask)
+        // The processor count is asked only for a chunk worth splitting: Foundation reads it from files each
+        // time, which cost more than checking the one line a server's append feeds back.
+        let runsWorthIt = lines.count / linesPerTask
+        let tasks = runsWorthIt > 1 ? min(ProcessInfo.processInfo.activeProcessorCount * 4, runsWorthIt) : 1
         guard tasks > 1 else {
             _ = consume(prepare(lines[...], in: chunk, offset: offset))
             return

@@ -25,6 +25,19 @@ import Testing
         #expect(DisplayWidth.of("a\u{308}\u{304}" as Character) == 1)
     }
 
+    @Test("a text measures as its characters added up, ASCII alone (measured by its bytes) or mixed with others")
+    func textWidthIsItsCharactersWidths() {
+        let pieces = ["a", "Z", " ", "~", "0", "\r\n", "\t", "\u{1}", "\u{7F}", "e\u{301}", "æ", "日", "😀", "-", "\r"]
+        for first in pieces {
+            for second in pieces {
+                for third in ["", "abc", "\n", "å"] {
+                    let text = first + second + third
+                    #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func stringWidthAddsItsCharacters() {
         #expect(DisplayWidth.of("blåbærgrød") == 10)
         #expect(DisplayWidth.of("日本 ok") == 7)

@@ -172,6 +172,39 @@ struct PostgresServerTests {
         let log = try cluster.logLines().joined(separator: "\n")
         #expect(log.contains(after.line) && !log.contains("\"Under\""))
     }
+
+    /// docs/deploy.md's rights: a service role that may only read and insert (and keeps `TEMPORARY`, which every
+    /// role has, for the append procedure it makes in `pg_temp`) appends through a server that runs as it.
+    @Test func aServerWhoseRoleMayOnlyReadAndInsertAppends() throws {
+        guard TestUser.canCreate else { return }
+        let cluster = try PostgresCluster.start(port: 5449)
+        do {
+            // The schema is made by a role that may create tables, as deploy.md says.
+            let maker = try server(on: cluster.uri)
+            defer { maker.stop() }
+            #expect(register("Af ejeren", through: maker).status == 0)
+        }
+        let service = try TestUser("pgsvc")
+        try cluster.sql("""
+            CREATE ROLE "\(service.name)" LOGIN;
+            REVOKE ALL ON vtc_log, vtc_schema FROM "\(service.name)";
+            GRANT SELECT, INSERT ON vtc_log TO "\(service.name)";
+            GRANT SELECT ON vtc_schema TO "\(service.name)"
+            """)
+        let served = try TestServer(units: ["A"], users: [(me, [.staff: ["A"]])], owner: service, store: cluster.uri)
+        try served.start()
+        defer { served.stop() }
+        var written: [String] = []
+        for n in 1...3 {
+            let out = register("Gennem tjenesten nr. \(n)", through: served)
+            #expect(out.status == 0, "\(out.stderr) \(served.serverLog)")
+            written.append(out.line)
+        }
+        let log = try cluster.logLines().joined(separator: "\n")
+        for id in written { #expect(log.contains(id), "acknowledged \(id) is not in the database") }
+        // The role may not change a line: the rights are the ones deploy.md gives.
+        #expect(try cluster.sql("SELECT has_table_privilege('\(service.name)', 'vtc_log', 'UPDATE')") == "f")
+    }
 }
 
 /// A client subscribed to a server's `changed` messages, speaking the protocol by hand.
