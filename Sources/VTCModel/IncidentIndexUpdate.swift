@@ -3,13 +3,13 @@ import Foundation
 extension IncidentIndex {
     /// Brings this index of every incident of a state up to date with `state`: that state with the records at the
     /// places `changed` added or changed since (repeats allowed). It then equals `IncidentIndex(everyIncidentOf:
-    /// state)`, at the cost of the changed records, a binary search for where each goes, and one copy of the
-    /// columns of numbers, instead of reading, scanning and sorting every record.
+    /// state)`, at the cost of the changed records, a binary search for where each goes, and a move of the rows
+    /// after each change within every column, instead of reading, scanning and sorting every record.
     ///
     /// The changed records leave their rows and come back, gathered as a build gathers them, at the rows their
     /// keys now sort to; a withdrawn one does not come back. The rows between keep their order, so the columns are
-    /// copied in runs, and the urgency order is the old one renumbered, merged with the rows that came. The
-    /// columns of text are edited in place: copying them would retain and later release every string.
+    /// edited in place (or, when many rows change, copied in runs), and the urgency order is the old one
+    /// renumbered, merged with the rows that came.
     mutating func update(to state: VTCState, changing changed: some Sequence<Int32>) {
         let records = state.incidents.values
         let changedPlaces = Array(Set(changed)).sorted()
@@ -36,10 +36,26 @@ extension IncidentIndex {
         }
         let splice = Splice(oldCount: count, leaving: leaving, arrivals: arrivals)
 
-        let severity = splice.column(severity, arriving.severity)
-        let dues = splice.column(earliestOpenDue, arriving.earliestOpenDue)
-        let newPlaces = splice.column(places, arriving.places)
+        let shortFields = arriving.shortFields
+        splice.edit(&ids, arriving.ids)
+        splice.edit(&occurred, arriving.occurred)
+        splice.edit(&severity, arriving.severity)
+        splice.edit(&kind, arriving.kind)
+        splice.edit(&unit, (0..<arriving.ids.count).map { shortFields[$0 * 3 + 2] })
+        unitNames = arriving.shortTexts
+        acknowledged = splice.rowSet(acknowledged, arriving.acknowledged)
+        splice.edit(&earliestOpenDue, arriving.earliestOpenDue)
+        splice.edit(&places, arriving.places)
+        if isSearchable {
+            splice.edit(&rowText.descriptions, arriving.descriptions)
+            splice.edit(&rowText.notes, arriving.notes)
+            splice.edit(&rowText.shortFields, shortFields, stride: 3)
+            rowText.shortTexts = arriving.shortTexts
+            splice.edit(&rowText.presence, arriving.presence)
+            rowText.plain = splice.rowSet(rowText.plain, arriving.plain)
+        }
         // The old rows in their urgency order, renumbered, merged with the rows that came in theirs.
+        let (dues, severity) = (earliestOpenDue, self.severity)
         let came = splice.arrivingRows.sorted { Self.moreUrgent($0, $1, dues: dues, severity: severity) }
         var urgency: [Row] = []
         urgency.reserveCapacity(splice.newCount)
@@ -53,28 +69,11 @@ extension IncidentIndex {
             }
             urgency.append(row)
         }
-        urgency += came[next...]
-
-        let shortFields = arriving.shortFields
-        if isSearchable {
-            splice.edit(&rowText.descriptions, arriving.descriptions)
-            splice.edit(&rowText.notes, arriving.notes)
-            rowText.shortFields = splice.column(rowText.shortFields, shortFields, stride: 3)
-            rowText.shortTexts = arriving.shortTexts
-            rowText.presence = splice.column(rowText.presence, arriving.presence)
-            rowText.plain = splice.rowSet(rowText.plain, arriving.plain)
-        }
-        ids = splice.column(ids, arriving.ids)
-        occurred = splice.column(occurred, arriving.occurred)
-        self.severity = severity
-        kind = splice.column(kind, arriving.kind)
-        unit = splice.column(unit, (0..<arriving.ids.count).map { shortFields[$0 * 3 + 2] })
-        unitNames = arriving.shortTexts
-        acknowledged = splice.rowSet(acknowledged, arriving.acknowledged)
-        earliestOpenDue = dues
-        urgencyOrder = urgency
-        places = newPlaces
-        rowOfPlace = Self.rows(ofPlaces: newPlaces, in: records.count)
+        urgencyOrder = urgency + came[next...]
+        // The changed places leave (a withdrawn one for good), new places join, and every row says where it now is.
+        for place in changedPlaces where Int(place) < rowOfPlace.count { rowOfPlace[Int(place)] = -1 }
+        rowOfPlace += repeatElement(-1, count: records.count - rowOfPlace.count)
+        for (row, place) in places.enumerated() { rowOfPlace[Int(place)] = Row(row) }
     }
 }
 
@@ -141,12 +140,16 @@ private struct Splice {
         return column
     }
 
-    /// The column edited into the new rows in place, when few rows change: its elements are moved, not copied
-    /// (a copy of a column of strings retains each string, and the old column's release releases each again).
-    func edit<T>(_ column: inout [T], _ arriving: [T]) {
-        guard leaving.count + arrivingRows.count <= 64 else { return column = self.column(column, arriving) }
-        for row in leaving.reversed() { column.remove(at: row) }
-        for (row, index) in zip(arrivingRows, arrivingGathered) { column.insert(arriving[index], at: Int(row)) }
+    /// The column edited into the new rows in place, `stride` values a row, when few rows change: its elements are
+    /// moved within it, not copied into a new one (a copy of a column of strings retains each string and the old
+    /// column's release releases each again; a new column of numbers is fresh memory the kernel must hand over page
+    /// by page).
+    func edit<T>(_ column: inout [T], _ arriving: [T], stride: Int = 1) {
+        guard leaving.count + arrivingRows.count <= 64 else { return column = self.column(column, arriving, stride: stride) }
+        for row in leaving.reversed() { column.removeSubrange((row * stride)..<((row + 1) * stride)) }
+        for (row, index) in zip(arrivingRows, arrivingGathered) {
+            column.insert(contentsOf: arriving[(index * stride)..<((index + 1) * stride)], at: Int(row) * stride)
+        }
     }
 
     func rowSet(_ old: RowSet, _ arriving: [Bool]) -> RowSet {
