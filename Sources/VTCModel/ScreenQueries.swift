@@ -70,4 +70,13 @@ public struct SelectedIDs: RandomAccessCollection, Sendable {
         case .ids(let ids): ids[position]
         }
     }
+
+    /// Where the incident is in the selection: for rows of an index, its row is found among the index's ids and
+    /// then among the rows, so that keeping the selected incident through a filter key compares row numbers.
+    public func firstIndex(of id: UUID) -> Int? {
+        switch storage {
+        case .rows(let rows, let ids): ids.firstIndex(of: id).flatMap { rows.firstIndex(of: IncidentIndex.Row($0)) }
+        case .ids(let ids): ids.firstIndex(of: id)
+        }
+    }
 }

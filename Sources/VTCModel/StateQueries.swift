@@ -73,7 +73,7 @@ public final class ListCache: Sendable {
     func selection(_ query: IncidentQuery, at now: Timestamp, in state: VTCState, for user: UserAccess) -> IncidentSelection {
         kept.withLock { kept in
             if kept == nil || kept!.eventCount != state.eventCount || kept!.user != user {
-                kept = Kept(eventCount: state.eventCount, user: user, index: IncidentIndex(state, for: user))
+                kept = Kept(eventCount: state.eventCount, user: user, index: state.listIndex(for: user))
             }
             let text = query.text ?? ""
             while let last = kept!.searches.last, !text.hasPrefix(last.text) { kept!.searches.removeLast() }

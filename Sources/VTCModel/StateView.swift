@@ -63,18 +63,25 @@ extension VTCState {
     /// incident no record is copied or looked up by id.
     func selectedPlaces(_ query: IncidentQuery, at: Timestamp, for user: UserAccess,
                         everyIncident: (VTCState) -> IncidentIndex) -> [Int] {
-        // Counted from the units' lookups alone: no incident is looked at to choose the way.
-        let readable = incidents.units.filter { readsUnit(user, $0) }.reduce(0) { $0 + incidents.places(ofUnit: $1).count }
-        if readable < incidents.count / 4 {
+        if seesLittle(user) {
             return query.run(on: part(incidents: visibleRecords(for: user), actions: [], supervisionSessions: []), for: user, at: at)
                 .map { incidents.place(of: $0.id)! }
         }
         return everyIncident(self).places(selectedBy: query, at: at, seenBy: user, in: self)
     }
 
-    /// How many incidents the user may see that are not withdrawn: the incidents a list can show, an index's count.
-    public func listableCount(for user: UserAccess) -> Int {
-        visiblePlaces(for: user).count { !incidents.values[$0].isWithdrawn }
+    /// The list's index of what the user may see: `IncidentIndex(view(for: user), for: user)`, built from the
+    /// incidents found through the lookups for a user who sees little of the state, and from every incident, each
+    /// decided by `Access.check`, for one who sees much of it (no view copied).
+    public func listIndex(for user: UserAccess) -> IncidentIndex {
+        guard seesLittle(user) else { return IncidentIndex(self, for: user) }
+        return IncidentIndex(part(incidents: visibleRecords(for: user), actions: [], supervisionSessions: []), for: user)
+    }
+
+    /// Whether the units the user reads hold less than a quarter of the incidents; counted from the units'
+    /// lookups alone, so that no incident is looked at to choose the way.
+    private func seesLittle(_ user: UserAccess) -> Bool {
+        incidents.units.filter { readsUnit(user, $0) }.reduce(0) { $0 + incidents.places(ofUnit: $1).count } < incidents.count / 4
     }
 
     /// The incidents the user may see whose id `keep` accepts, in registration order.

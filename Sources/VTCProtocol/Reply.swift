@@ -54,7 +54,7 @@ public enum Reply: Equatable, Sendable {
         case .home(let counts):
             return Frame(header: header("home", ScreenQueryJSON.homeFields(counts)))
         case .followUps(let entries):
-            return Frame(header: header("follow_ups", [("entries", .array(entries.map(ScreenQueryJSON.entryJSON)))]))
+            return Frame(header: header("follow_ups"), tail: ScreenQueryJSON.entriesTail(entries))
         case .week(let outline, let openActions, let snapshot):
             return Frame(header: header("week", [("report", outline.map(ScreenQueryJSON.outlineJSON) ?? .null),
                                                  ("open_actions", ScreenQueryJSON.idsJSON(openActions))]), tail: snapshot)
@@ -100,7 +100,7 @@ public enum Reply: Equatable, Sendable {
         case "home":
             self = .home(try ScreenQueryJSON.home(h))
         case "follow_ups":
-            self = .followUps(try ScreenQueryJSON.entries(h))
+            self = .followUps(try ScreenQueryJSON.entries(frame.tail))
         case "week":
             guard let json = h["report"] else { throw ProtocolError("week without a report") }
             self = .week(json.isNull ? nil : try ScreenQueryJSON.outline(json),

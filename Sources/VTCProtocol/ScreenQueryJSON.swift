@@ -38,23 +38,38 @@ enum ScreenQueryJSON {
                           amgWeek: amgWeek)
     }
 
-    static func entryJSON(_ entry: FollowUpQueueEntry) -> JSONValue {
-        .object([("incident", .string(entry.incident.uuidString.lowercased())), ("kind", .string(entry.kind.rawValue)),
-                 ("due", .string(entry.due.rfc3339)), ("responsible", .string(entry.responsible.rawValue)),
-                 ("may_record", .bool(entry.mayRecord))])
+    /// A follow-up queue's entries, 31 bytes each: the incident (16), the due time's epoch seconds (8, big-endian)
+    /// and offset (4), the kind's and the responsible role's places in their lists (1 each), may record (1).
+    static func entriesTail(_ entries: [FollowUpQueueEntry]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * entryBytes)
+        for entry in entries {
+            withUnsafeBytes(of: entry.incident.uuid) { bytes += $0 }
+            withUnsafeBytes(of: entry.due.epochSeconds.bigEndian) { bytes += $0 }
+            withUnsafeBytes(of: entry.due.utcOffsetSeconds.bigEndian) { bytes += $0 }
+            bytes.append(UInt8(FollowUpKind.allCases.firstIndex(of: entry.kind)!))
+            bytes.append(UInt8(Role.allCases.firstIndex(of: entry.responsible)!))
+            bytes.append(entry.mayRecord ? 1 : 0)
+        }
+        return bytes
     }
 
-    static func entries(_ h: JSONValue) throws(ProtocolError) -> [FollowUpQueueEntry] {
-        guard let list = h["entries"]?.array else { throw ProtocolError("follow_ups without entries") }
+    static let entryBytes = 31
+
+    static func entries(_ tail: [UInt8]) throws(ProtocolError) -> [FollowUpQueueEntry] {
+        guard tail.count % entryBytes == 0 else { throw ProtocolError("follow_ups: a tail of \(tail.count) bytes is not entries") }
         var entries: [FollowUpQueueEntry] = []
-        entries.reserveCapacity(list.count)
-        for item in list {
-            guard let incident = item["incident"]?.string.flatMap(UUID.init(uuidString:)),
-                  let kind = item["kind"]?.string.flatMap(FollowUpKind.init(rawValue:)),
-                  let due = item["due"]?.string.flatMap(Timestamp.init(rfc3339:)),
-                  let responsible = item["responsible"]?.string.flatMap(Role.init(rawValue:)),
-                  let mayRecord = item["may_record"]?.bool else { throw ProtocolError("follow_ups: an entry without its fields") }
-            entries.append(FollowUpQueueEntry(incident: incident, kind: kind, due: due, responsible: responsible, mayRecord: mayRecord))
+        entries.reserveCapacity(tail.count / entryBytes)
+        for start in stride(from: 0, to: tail.count, by: entryBytes) {
+            func integer(_ at: Int, _ length: Int) -> Int64 { tail[(start + at)..<(start + at + length)].reduce(0) { $0 << 8 | Int64($1) } }
+            let seconds = integer(16, 8)
+            let offset = Int32(truncatingIfNeeded: integer(24, 4))
+            let (kind, role, mayRecord) = (Int(tail[start + 28]), Int(tail[start + 29]), tail[start + 30])
+            guard FollowUpKind.allCases.indices.contains(kind), Role.allCases.indices.contains(role), mayRecord <= 1,
+                  abs(Int(offset)) <= 18 * 3600 else { throw ProtocolError("follow_ups: an entry that is not one") }
+            entries.append(FollowUpQueueEntry(
+                incident: try ids(Array(tail[start..<(start + 16)]))[0], kind: FollowUpKind.allCases[kind],
+                due: Timestamp(epochSeconds: seconds, utcOffsetSeconds: offset), responsible: Role.allCases[role], mayRecord: mayRecord == 1))
         }
         return entries
     }

@@ -2,51 +2,54 @@ import VTCCodec
 import VTCModel
 import VTCProtocol
 
-/// The terminal UI's questions (`ScreenQueries`), answered on the core's
-/// queue with the same model functions embedded mode runs, over the whole
-/// state for the connection's user: every count and selection is of what
-/// `Access.check` lets the user see, so a client holds what its screens show.
+/// The terminal UI's questions (`ScreenQueries`), answered with the same model functions embedded mode runs
+/// (`StateQueries`), over the whole state for the connection's user: every count and selection is of what
+/// `Access.check` lets the user see, so a client holds what its screens show. The state is taken on the
+/// core's queue (a copy that later writes do not change) and the answer computed on the connection's own
+/// queue, so that writes never wait for a coordinator's week or list.
 extension ServerCore {
-    func home(for access: UserAccess, at now: Timestamp) -> Reply {
-        let state = workspace.state
-        return .home(HomeCounts(state: state, user: access, roster: workspace.roster, now: now) { query in
-            state.selection(query, at: now, for: access) { self.queryIndex.index(of: $0) }.count
-        })
-    }
-
-    /// The week screen's data is computed here; the snapshot bytes of the part it names are written by the work
-    /// returned, off the queue, as a view's are.
-    func week(_ week: ISOWeek, units: [String], at now: Timestamp, for access: UserAccess) -> @Sendable () -> Reply {
-        let data = WeekScreenData(week: week, units: units, state: workspace.state, user: access, now: now)
-        let (outline, part) = data.outline(in: workspace.state)
-        let openActions = data.openActions.map(\.action.id)
+    func screenAnswer(_ request: Request, for access: UserAccess) -> @Sendable () -> Reply {
+        let queries = StateQueries(state: workspace.state, user: access, roster: workspace.roster, cache: listCaches.cache(for: access))
         return {
-            var snapshot: [UInt8] = []
-            var writer = BinaryWriter { snapshot += $0 }
-            part.writeSnapshot(to: &writer)
-            writer.finish()
-            return .week(outline, openActions: openActions, snapshot: snapshot)
+            switch request {
+            case .home(let at):
+                // The leader's counts select through the user's list index, which the list then finds built.
+                return .home(HomeCounts(state: queries.state, user: access, roster: queries.roster, now: at) { queries.list($0, at: at).ids.count })
+            case .list(let query, let at):
+                let selection = queries.list(query, at: at)
+                return .selection(ids: Array(selection.ids), visibleTotal: selection.visibleTotal)
+            case .followUps(let at):
+                return .followUps(queries.followUpQueue(at: at))
+            case .week(let week, let units, let at):
+                let data = queries.week(week, units: units, at: at)
+                let (outline, part) = data.outline(in: queries.state)
+                var snapshot: [UInt8] = []
+                var writer = BinaryWriter { snapshot += $0 }
+                part.writeSnapshot(to: &writer)
+                writer.finish()
+                return .week(outline, openActions: data.openActions.map(\.action.id), snapshot: snapshot)
+            case .statistics(let period, let units):
+                return .statistics(queries.statistics(period, units: units))
+            default:
+                return .protocolError("not a screen's question")
+            }
         }
-    }
-
-    func list(_ query: IncidentQuery, at now: Timestamp, for access: UserAccess) -> Reply {
-        let state = workspace.state
-        let selected = state.selection(query, at: now, for: access) { queryIndex.index(of: $0) }
-        return .selection(ids: selected.map(\.id), visibleTotal: visibleCounts.count(for: access, in: state))
     }
 }
 
-/// How many incidents each user may see, kept while the state has taken no
-/// events: the list asks on every key, and a coordinator's count walks the region.
-struct VisibleCounts {
-    private var eventCount = -1
-    private var counts: [UserAccess: Int] = [:]
+/// The list caches of the users who listed last. Each holds its user's index (a coordinator's of a region:
+/// 30–40 MB), so only a few are kept.
+struct ListCaches {
+    static let kept = 4
+    private var caches: [(user: UserAccess, cache: ListCache)] = []
 
-    mutating func count(for user: UserAccess, in state: VTCState) -> Int {
-        if eventCount != state.eventCount { (eventCount, counts) = (state.eventCount, [:]) }
-        if let count = counts[user] { return count }
-        let count = state.listableCount(for: user)
-        counts[user] = count
-        return count
+    mutating func cache(for user: UserAccess) -> ListCache {
+        if let place = caches.firstIndex(where: { $0.user == user }) {
+            caches.append(caches.remove(at: place))
+        } else {
+            caches.append((user, ListCache()))
+            if caches.count > Self.kept { caches.removeFirst() }
+        }
+        return caches[caches.count - 1].cache
     }
 }

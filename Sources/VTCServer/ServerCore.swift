@@ -34,8 +34,8 @@ final class ServerCore: @unchecked Sendable {
     private var subscribers: [ObjectIdentifier: Answering] = [:]
     /// Every incident's index, for the list queries of users who see a large part of the region; brought up to date with the events applied since.
     var queryIndex = KeptIncidentIndex()
-    /// How many incidents each user may see, for the list's "N of M", while the state takes no events.
-    var visibleCounts = VisibleCounts()
+    /// The terminal UI's list indexes of the users who listed last (`ScreenQueryAnswers`).
+    var listCaches = ListCaches()
 
     /// A reply to send: made already, or the work that makes it (a view's snapshot bytes), which the
     /// connection does on its own queue. Answers are given on the queue, in the order of the connection's
@@ -88,6 +88,7 @@ final class ServerCore: @unchecked Sendable {
         queue.async { [self] in
             do throws(WorkspaceError) {
                 (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
+                listCaches = ListCaches()
                 logger.info("reloaded roster.json and policy.json: \(workspace.roster.users.count) users, \(workspace.state.eventCount) events")
                 notifySubscribers()
             } catch {
@@ -118,12 +119,7 @@ final class ServerCore: @unchecked Sendable {
             case .subscribe:
                 subscribers[subscriber] = answer
                 reply(.changed(eventCount: workspace.state.eventCount))
-            case .home(let at): reply(home(for: access, at: at))
-            case .followUps(let at): reply(.followUps(FollowUpQueueEntry.queue(in: workspace.state, for: access, at: at)))
-            case .week(let week, let units, let at): answer(.work(self.week(week, units: units, at: at, for: access)))
-            case .statistics(let period, let units):
-                reply(.statistics((try? Statistics.compared([period], units: units, state: workspace.state, user: access))?.first))
-            case .list(let query, let at): reply(list(query, at: at, for: access))
+            case .home, .list, .followUps, .week, .statistics: answer(.work(screenAnswer(request, for: access)))
             case .append(let payloads):
                 pending.append((user, payloads, answer))
                 if !commitScheduled {

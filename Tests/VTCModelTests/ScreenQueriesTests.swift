@@ -10,12 +10,11 @@ import Testing
 @Suite struct ScreenQueriesTests {
     static let roster = Roster(units: ["Bo Nord", "Bo Syd", "Elsewhere"], users: StateViewOracle.users)
 
-    /// The server's answers, as `ScreenQueryAnswers` computes them.
-    static func serverHome(_ state: VTCState, _ user: UserAccess, at now: Timestamp, kept: inout KeptIncidentIndex) -> HomeCounts {
-        HomeCounts(state: state, user: user, roster: roster, now: now) { [kept] query in
-            var kept = kept
-            return state.selection(query, at: now, for: user) { kept.index(of: $0) }.count
-        }
+    /// The server's home numbers, as `ScreenQueryAnswers` computes them: over the whole state, the leader's counts
+    /// selected through the user's list index.
+    static func serverHome(_ state: VTCState, _ user: UserAccess, at now: Timestamp) -> HomeCounts {
+        let queries = StateQueries(state: state, user: user, roster: roster, cache: ListCache())
+        return HomeCounts(state: state, user: user, roster: roster, now: now) { queries.list($0, at: now).ids.count }
     }
 
     @Test("the home numbers, follow-up queue, week, statistics and every list selection the server computes over the whole state equal embedded mode's over the user's view")
@@ -27,7 +26,7 @@ import Testing
                 let view = StateViewOracle.view(of: state, for: user)
                 let local = StateQueries(state: view, user: user, roster: Self.roster, cache: ListCache())
                 for now in [ViewScopeTests.at, ViewScopeTests.at.adding(seconds: 90 * 86_400)] {
-                    #expect(Self.serverHome(state, user, at: now, kept: &kept) == local.home(at: now), "\(user)")
+                    #expect(Self.serverHome(state, user, at: now) == local.home(at: now), "\(user)")
                     let queue = FollowUpQueueEntry.queue(in: state, for: user, at: now)
                     #expect(queue == local.followUpQueue(at: now), "\(user)")
                     #expect(queue.allSatisfy { view.incidents[$0.incident] != nil }, "\(user) sees only what it may")
@@ -50,8 +49,10 @@ import Testing
                 for query in ViewScopeTests.queries {
                     let selected = state.selection(query, at: ViewScopeTests.at, for: user) { kept.index(of: $0) }.map(\.id)
                     let shown = local.list(query, at: ViewScopeTests.at)
+                    let server = StateQueries(state: state, user: user, roster: Self.roster, cache: ListCache()).list(query, at: ViewScopeTests.at)
                     #expect(selected == Array(shown.ids), "\(user) \(query)")
-                    #expect(state.listableCount(for: user) == shown.visibleTotal, "\(user)")
+                    #expect(Array(server.ids) == Array(shown.ids), "\(user) \(query)")
+                    #expect(server.visibleTotal == shown.visibleTotal, "\(user)")
                     #expect(selected.allSatisfy { view.incidents[$0] != nil }, "\(user) sees only what it may")
                 }
             }

@@ -121,4 +121,72 @@ final class MultiUserTests {
         #expect(!server.log.contains("\"acknowledged\""), "no acknowledgement was written")
         #expect(!server.log.contains("\"actor\":\"\(lea.name)\""))
     }
+
+    @Test func theScreensQuestionsAnswerOnlyWhatTheUserMaySee() throws {
+        let annas = try register(as: anna, unit: "Åen", description: "Annas episode")
+        let bos = try register(as: bo, unit: "Åen", description: "Bos episode")
+        let lisOwn = try register(as: lis, unit: "Skoven", description: "Episode i Skoven")
+        // The screens' questions as the terminal UI asks them, over the socket, as bo (staff of Åen) and lis
+        // (leader and AMG of Skoven): each answer holds bo's own incident only, and nothing of Åen for lis.
+        let script = """
+        import json, socket, struct, sys, uuid
+        def frame(header):
+            body = json.dumps(header).encode()
+            return struct.pack(">II", 4 + len(body), len(body)) + body
+        def read(s):
+            def exactly(n):
+                data = b""
+                while len(data) < n:
+                    chunk = s.recv(n - len(data))
+                    if not chunk: sys.exit("closed")
+                    data += chunk
+                return data
+            (length,) = struct.unpack(">I", exactly(4)); body = exactly(length)
+            (n,) = struct.unpack(">I", body[:4]); return json.loads(body[4:4 + n]), body[4 + n:]
+        s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+        s.sendall(frame({"type": "hello", "version": 2})); read(s)
+        at = "2030-01-01T12:00:00+01:00"
+        query = {"units": None, "since": None, "until": None, "severities": None, "kinds": None, "open": False,
+                 "overdue": False, "unacknowledged": False, "text": None, "order": "newest"}
+        s.sendall(frame({"type": "list", "query": query, "at": at})); header, tail = read(s)
+        ids = [str(uuid.UUID(bytes=tail[i:i + 16])) for i in range(0, len(tail), 16)]
+        print(json.dumps({"list": ids, "visible_total": header["visible_total"]}))
+        s.sendall(frame({"type": "home", "at": at})); print(json.dumps(read(s)[0]))
+        s.sendall(frame({"type": "follow_ups", "at": at})); tail = read(s)[1]
+        print(json.dumps({"follow_ups": [str(uuid.UUID(bytes=tail[i:i + 16])) for i in range(0, len(tail), 31)]}))
+        sizes = []
+        for asked in [[], sys.argv[2:]]:
+            s.sendall(frame({"type": "view", "scope": "ids", "ids": asked})); sizes.append(len(read(s)[1]))
+        print(json.dumps({"ids_view_sizes": sizes}))
+        s.sendall(frame({"type": "week", "year": 2030, "week": 1, "units": ["Åen"], "at": at})); print(json.dumps(read(s)[0]))
+        s.sendall(frame({"type": "statistics", "period": {"granularity": "year", "year": 2030, "index": 1}, "units": ["Åen"]}))
+        print(json.dumps(read(s)[0]))
+        """
+        func answers(as user: TestUser, asking ids: [String]) throws -> [[String: Any]] {
+            let out = Spawn.run(["/usr/bin/python3", "-c", script, server.socket] + ids, as: user)
+            let replies = out.stdout.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+            try #require(replies.count == 6, "\(out.stdout) \(out.stderr)")
+            return replies
+        }
+        let asBo = try answers(as: bo, asking: [annas, lisOwn])
+        #expect(asBo[0]["list"] as? [String] == [bos] && asBo[0]["visible_total"] as? Int == 1, "\(asBo[0])")
+        #expect(asBo[1]["mine"] as? Int == 1 && asBo[1]["leader"] is NSNull, "\(asBo[1])")
+        let boQueue = try #require(asBo[2]["follow_ups"] as? [String])
+        #expect(!boQueue.isEmpty && boQueue.allSatisfy { $0 == bos }, "bo's offers on his own registration only: \(boQueue)")
+        let sizes = try #require(asBo[3]["ids_view_sizes"] as? [Int])
+        #expect(sizes.count == 2 && sizes[0] == sizes[1], "another's incidents asked for by id add nothing: \(sizes)")
+        #expect(asBo[4]["type"] as? String == "week" && asBo[4]["report"] is NSNull, "\(asBo[4])")
+        #expect(asBo[5]["type"] as? String == "statistics" && asBo[5]["comparison"] is NSNull, "\(asBo[5])")
+        let asLis = try answers(as: lis, asking: [bos])
+        #expect(asLis[0]["list"] as? [String] == [lisOwn], "\(asLis[0])")
+        #expect(asLis[4]["report"] is NSNull && asLis[5]["comparison"] is NSNull, "lis may not read Åen: \(asLis[4]) \(asLis[5])")
+        // The test can fail: the same questions as lea, leader of Åen, are answered with Åen's incidents.
+        let asLea = try answers(as: lea, asking: [annas])
+        #expect(Set(asLea[0]["list"] as? [String] ?? []) == [annas, bos], "\(asLea[0])")
+        let leaSizes = try #require(asLea[3]["ids_view_sizes"] as? [Int])
+        #expect(leaSizes.count == 2 && leaSizes[1] > leaSizes[0])
+        #expect(!(asLea[4]["report"] is NSNull), "\(asLea[4])")
+    }
 }

@@ -84,7 +84,8 @@ import VTCProtocol
         }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection","visible_total":3}"#, tail: [1, 2, 3]) }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection"}"#) }
-        #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups","entries":[{"incident":"x"}]}"#) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups"}"#, tail: Array(repeating: 0, count: 30)) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups"}"#, tail: Array(repeating: 200, count: 31)) }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"follow_ups"}"#) }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"statistics","units":[]}"#) }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"statistics","units":["a"],"period":{"granularity":"month","year":2026,"index":13}}"#) }
