@@ -23,6 +23,19 @@ public struct StateQueries: ScreenQueries {
         HomeCounts(state: state, user: user, roster: roster, now: now)
     }
 
+    /// The home numbers as `vtc serve` counts them over its whole state: for a user who sees much of it the
+    /// leader's counts are selected from `everyIncident`, the index of every incident the server keeps up to date,
+    /// so that the first screen does not wait for an index of the user's own; for one who sees little, through the
+    /// user's list index, which the list then finds built.
+    public func home(at now: Timestamp, everyIncident: IncidentIndex?) -> HomeCounts {
+        let count: (IncidentQuery) -> Int = if let everyIncident, state.selectsFromEveryIncident(for: user) {
+            { state.selectedCount($0, at: now, for: user) { _ in everyIncident } }
+        } else {
+            { list($0, at: now).ids.count }
+        }
+        return HomeCounts(state: state, user: user, roster: roster, now: now, selectedCount: count)
+    }
+
     public func list(_ query: IncidentQuery, at now: Timestamp) -> IncidentSelection {
         cache.selection(query, at: now, in: state, for: user)
     }

@@ -59,6 +59,16 @@ extension VTCState {
         selectedPlaces(query, at: at, for: user, everyIncident: everyIncident).map { incidents.values[$0] }
     }
 
+    /// How many incidents `selection` gives, without taking a record.
+    public func selectedCount(_ query: IncidentQuery, at: Timestamp, for user: UserAccess,
+                              everyIncident: (VTCState) -> IncidentIndex) -> Int {
+        selectedPlaces(query, at: at, for: user, everyIncident: everyIncident).count
+    }
+
+    /// Whether `selection` takes the user's incidents from the index of every incident: the user may see a
+    /// quarter of the state or more.
+    public func selectsFromEveryIncident(for user: UserAccess) -> Bool { !seesLittle(user) }
+
     /// The places in the incident table of `selection`'s incidents, in the query's order; from the index of every
     /// incident no record is copied or looked up by id.
     func selectedPlaces(_ query: IncidentQuery, at: Timestamp, for user: UserAccess,

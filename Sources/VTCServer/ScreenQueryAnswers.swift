@@ -10,11 +10,17 @@ import VTCProtocol
 extension ServerCore {
     func screenAnswer(_ request: Request, for access: UserAccess) -> @Sendable () -> Reply {
         let queries = StateQueries(state: workspace.state, user: access, roster: workspace.roster, cache: listCaches.cache(for: access))
+        // The index of every incident is brought up to date here, on the queue, for the home's counts of a user who
+        // sees much of the region (`StateQueries.home(at:everyIncident:)`).
+        let everyIncident: IncidentIndex? = if case .home = request, queries.state.selectsFromEveryIncident(for: access) {
+            queryIndex.index(of: queries.state)
+        } else {
+            nil
+        }
         return {
             switch request {
             case .home(let at):
-                // The leader's counts select through the user's list index, which the list then finds built.
-                return .home(HomeCounts(state: queries.state, user: access, roster: queries.roster, now: at) { queries.list($0, at: at).ids.count })
+                return .home(queries.home(at: at, everyIncident: everyIncident))
             case .list(let query, let at):
                 let selection = queries.list(query, at: at)
                 return .selection(ids: Array(selection.ids), visibleTotal: selection.visibleTotal)

@@ -60,6 +60,13 @@ final class ServerCore: @unchecked Sendable {
             guard let core = self else { return }
             core.queue.async { core.heard(lastSeq) }
         }
+        buildQueryIndex()
+    }
+
+    /// Builds the index of every incident first thing on the queue, as the log opened, so that the first list or
+    /// home screen of a user who sees much of the region does not wait for it; later events only update it.
+    private func buildQueryIndex() {
+        queue.async { [self] in _ = queryIndex.index(of: workspace.state) }
     }
 
     deinit { stopWatching?() }
@@ -89,6 +96,7 @@ final class ServerCore: @unchecked Sendable {
             do throws(WorkspaceError) {
                 (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
                 listCaches = ListCaches()
+                buildQueryIndex()
                 logger.info("reloaded roster.json and policy.json: \(workspace.roster.users.count) users, \(workspace.state.eventCount) events")
                 notifySubscribers()
             } catch {

@@ -11,10 +11,10 @@ import Testing
     static let roster = Roster(units: ["Bo Nord", "Bo Syd", "Elsewhere"], users: StateViewOracle.users)
 
     /// The server's home numbers, as `ScreenQueryAnswers` computes them: over the whole state, the leader's counts
-    /// selected through the user's list index.
-    static func serverHome(_ state: VTCState, _ user: UserAccess, at now: Timestamp) -> HomeCounts {
+    /// selected from the index of every incident `kept` keeps (a user who sees much) or through the user's list index.
+    static func serverHome(_ state: VTCState, _ user: UserAccess, at now: Timestamp, _ kept: inout KeptIncidentIndex) -> HomeCounts {
         let queries = StateQueries(state: state, user: user, roster: roster, cache: ListCache())
-        return HomeCounts(state: state, user: user, roster: roster, now: now) { queries.list($0, at: now).ids.count }
+        return queries.home(at: now, everyIncident: state.selectsFromEveryIncident(for: user) ? kept.index(of: state) : nil)
     }
 
     @Test("the home numbers, follow-up queue, week, statistics and every list selection the server computes over the whole state equal embedded mode's over the user's view")
@@ -26,7 +26,7 @@ import Testing
                 let view = StateViewOracle.view(of: state, for: user)
                 let local = StateQueries(state: view, user: user, roster: Self.roster, cache: ListCache())
                 for now in [ViewScopeTests.at, ViewScopeTests.at.adding(seconds: 90 * 86_400)] {
-                    #expect(Self.serverHome(state, user, at: now) == local.home(at: now), "\(user)")
+                    #expect(Self.serverHome(state, user, at: now, &kept) == local.home(at: now), "\(user)")
                     let queue = FollowUpQueueEntry.queue(in: state, for: user, at: now)
                     #expect(queue == local.followUpQueue(at: now), "\(user)")
                     #expect(queue.allSatisfy { view.incidents[$0.incident] != nil }, "\(user) sees only what it may")
@@ -68,6 +68,9 @@ import Testing
             }
             #expect(counts.contains { $0.mine > 0 })
             #expect(counts.contains { ($0.asLeader?.unacknowledged ?? 0) > 0 })
+            // The server counts a leader's numbers both ways: from its index of every incident, and through the list index.
+            let leaders = StateViewOracle.users.filter { user in Self.roster.units.contains { user.has(.leader, in: $0) } }
+            #expect(leaders.contains { state.selectsFromEveryIncident(for: $0) } && leaders.contains { !state.selectsFromEveryIncident(for: $0) })
             #expect(counts.contains { $0.amgWeek != nil } && counts.contains { $0.amgWeek == nil })
             let queues = StateViewOracle.users.map { FollowUpQueueEntry.queue(in: state, for: $0, at: ViewScopeTests.at).count }
             #expect(queues.contains(0) && queues.contains { $0 > 0 })
