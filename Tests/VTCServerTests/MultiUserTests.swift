@@ -23,6 +23,26 @@ final class MultiUserTests {
         try server.start()
     }
 
+    /// The protocol spoken by hand, in Python, for the scripts run as other users (docs/protocol.md): `frame`
+    /// makes a message of a header, `read` reads one and gives its header and the bytes after it.
+    static let protocolClient = """
+        import json, socket, struct, sys, uuid
+        def frame(header):
+            body = json.dumps(header).encode()
+            return struct.pack(">II", 4 + len(body), len(body)) + body
+        def read(s):
+            def exactly(n):
+                data = b""
+                while len(data) < n:
+                    chunk = s.recv(n - len(data))
+                    if not chunk: sys.exit("closed")
+                    data += chunk
+                return data
+            (length,) = struct.unpack(">I", exactly(4)); body = exactly(length)
+            (n,) = struct.unpack(">I", body[:4]); return json.loads(body[4:4 + n]), body[4 + n:]
+
+        """
+
     private func register(as user: TestUser, unit: String, description: String) throws -> String {
         let out = server.vtc(["register", "--unit", unit, "--kind", "threat", "--severity", "3", "--citizen-ref", "B-014",
                               "--description", description], as: user)
@@ -92,26 +112,12 @@ final class MultiUserTests {
                                        as: anna, environment: ["USER": lea.name, "LOGNAME": lea.name])
         #expect(viaEnvironment.status == 4, "anna is no leader whatever her environment says: \(viaEnvironment.stderr)")
         // A hand-made client sends events that name the leader as actor, and a user field.
-        let script = """
-        import json, socket, struct, sys
-        def frame(header):
-            body = json.dumps(header).encode()
-            return struct.pack(">II", 4 + len(body), len(body)) + body
-        def read(s):
-            def exactly(n):
-                data = b""
-                while len(data) < n:
-                    chunk = s.recv(n - len(data))
-                    if not chunk: sys.exit("closed")
-                    data += chunk
-                return data
-            (length,) = struct.unpack(">I", exactly(4)); body = exactly(length)
-            (n,) = struct.unpack(">I", body[:4]); return json.loads(body[4:4 + n])
+        let script = Self.protocolClient + """
         s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
-        s.sendall(frame({"type": "hello", "version": 2, "user": sys.argv[2]})); print(json.dumps(read(s)))
+        s.sendall(frame({"type": "hello", "version": 2, "user": sys.argv[2]})); print(json.dumps(read(s)[0]))
         event = {"format": 1, "id": "00000000-0000-4000-8000-000000000001", "at": "2025-01-01T00:00:00+01:00",
                  "actor": sys.argv[2], "type": "acknowledged", "data": {"incident": sys.argv[3], "note": None}}
-        s.sendall(frame({"type": "append", "user": sys.argv[2], "payloads": [event]})); print(json.dumps(read(s)))
+        s.sendall(frame({"type": "append", "user": sys.argv[2], "payloads": [event]})); print(json.dumps(read(s)[0]))
         """
         let out = Spawn.run(["/usr/bin/python3", "-c", script, server.socket, lea.name, id], as: anna)
         let replies = out.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
@@ -128,21 +134,7 @@ final class MultiUserTests {
         let lisOwn = try register(as: lis, unit: "Skoven", description: "Episode i Skoven")
         // The screens' questions as the terminal UI asks them, over the socket, as bo (staff of Åen) and lis
         // (leader and AMG of Skoven): each answer holds bo's own incident only, and nothing of Åen for lis.
-        let script = """
-        import json, socket, struct, sys, uuid
-        def frame(header):
-            body = json.dumps(header).encode()
-            return struct.pack(">II", 4 + len(body), len(body)) + body
-        def read(s):
-            def exactly(n):
-                data = b""
-                while len(data) < n:
-                    chunk = s.recv(n - len(data))
-                    if not chunk: sys.exit("closed")
-                    data += chunk
-                return data
-            (length,) = struct.unpack(">I", exactly(4)); body = exactly(length)
-            (n,) = struct.unpack(">I", body[:4]); return json.loads(body[4:4 + n]), body[4 + n:]
+        let script = Self.protocolClient + """
         s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
         s.sendall(frame({"type": "hello", "version": 2})); read(s)
         at = "2030-01-01T12:00:00+01:00"

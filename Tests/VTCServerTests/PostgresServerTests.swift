@@ -196,13 +196,17 @@ struct PostgresServerTests {
         try served.start()
         defer { served.stop() }
         var written: [String] = []
-        for n in 1...3 {
-            let out = register("Gennem tjenesten nr. \(n)", through: served)
-            #expect(out.status == 0, "\(out.stderr) \(served.serverLog)")
-            written.append(out.line)
+        /// Registers through the server; every registration acknowledged so far must be in the database.
+        func registerAndFind(_ descriptions: [String]) throws {
+            for description in descriptions {
+                let out = register(description, through: served)
+                #expect(out.status == 0, "\(out.stderr) \(served.serverLog)")
+                written.append(out.line)
+            }
+            let log = try cluster.logLines().joined(separator: "\n")
+            for id in written { #expect(log.contains(id), "acknowledged \(id) is not in the database") }
         }
-        let log = try cluster.logLines().joined(separator: "\n")
-        for id in written { #expect(log.contains(id), "acknowledged \(id) is not in the database") }
+        try registerAndFind((1...3).map { "Gennem tjenesten nr. \($0)" })
         // The role may not change a line: the rights are the ones deploy.md gives.
         #expect(try cluster.sql("SELECT has_table_privilege('\(service.name)', 'vtc_log', 'UPDATE')") == "f")
 
@@ -212,13 +216,7 @@ struct PostgresServerTests {
         try cluster.sql("REVOKE TEMPORARY ON DATABASE vtc FROM PUBLIC")
         #expect(try cluster.sql("SELECT has_database_privilege('\(service.name)', 'vtc', 'TEMPORARY')") == "f")
         try served.start()
-        for n in 4...5 {
-            let out = register("Uden midlertidige objekter nr. \(n)", through: served)
-            #expect(out.status == 0, "\(out.stderr) \(served.serverLog)")
-            written.append(out.line)
-        }
-        let after = try cluster.logLines().joined(separator: "\n")
-        for id in written { #expect(after.contains(id), "acknowledged \(id) is not in the database") }
+        try registerAndFind((4...5).map { "Uden midlertidige objekter nr. \($0)" })
     }
 }
 
