@@ -1,9 +1,11 @@
 import Dispatch
 import Foundation
 
-/// The searchable text of each row of an `IncidentIndex`, kept without a copy:
-/// the description and notes are the records' own strings; the place, citizen
-/// reference and unit repeat, so each is kept once and searched once.
+/// The searchable text of each row of an `IncidentIndex`: the description and
+/// notes are the records' own strings, and the bytes of the plain ones are also
+/// laid one row after the other in one array (`arena`), which a search reads in
+/// sequence rather than string by string; the place, citizen reference and unit
+/// repeat, so each is kept once and searched once.
 ///
 /// Most text is "plain": every scalar is ASCII or a Latin-1 letter or sign
 /// (æ, ø, å, é …) and there is no CR LF. There each Character is one scalar and
@@ -21,6 +23,17 @@ public struct IncidentTextIndex: Sendable {
     /// Per row, `PlainText.presenceBits` of the description and notes: a word can only
     /// occur where all its bits are set.
     var presence: [UInt64]
+    /// The UTF-8 bytes of each plain row's description and notes, each note after a line feed (which no word holds,
+    /// so that no word is found across two texts). A row's bytes, once laid here, stay until the arena is laid
+    /// anew: a row that changes has its new bytes added at the end (`IncidentIndex.update`).
+    var arena: [UInt8]
+    /// By row, where its bytes are in `arena`; empty for a row that is not plain.
+    var spans: [Span]
+
+    struct Span: Sendable {
+        var start: UInt32
+        var count: UInt32
+    }
 
     init(descriptions: [String], notes: [[String]], shortFields: [UInt32], shortTexts: [String],
          presence: [UInt64], plain: RowSet) {
@@ -30,6 +43,44 @@ public struct IncidentTextIndex: Sendable {
         self.shortTexts = shortTexts
         self.presence = presence
         self.plain = plain
+        arena = []
+        spans = []
+        spans = lay(descriptions: descriptions, notes: notes, plain: descriptions.indices.map { plain.contains($0) })
+    }
+
+    /// Adds the bytes of the texts that are plain to the end of the arena; their spans, empty for those that are not.
+    /// Lays the arena anew, in row order, when most of its bytes are of rows that changed since.
+    mutating func lay(descriptions: [String], notes: [[String]], plain: [Bool]) -> [Span] {
+        let adding = descriptions.indices.reduce(0) { bytes, row in
+            plain[row] ? notes[row].reduce(bytes + descriptions[row].utf8.count) { $0 + 1 + $1.utf8.count } : bytes
+        }
+        precondition(arena.count + adding < Int(UInt32.max), "a text index of 4 GB")
+        // Laid whole, in one allocation of its size; added to, grown as arrays grow.
+        if arena.isEmpty { arena.reserveCapacity(adding) }
+        return descriptions.indices.map { row in
+            guard plain[row] else { return Span(start: 0, count: 0) }
+            let start = arena.count
+            arena += descriptions[row].utf8
+            for note in notes[row] {
+                arena.append(0x0A)
+                arena += note.utf8
+            }
+            return Span(start: UInt32(start), count: UInt32(arena.count - start))
+        }
+    }
+
+    /// Lays the arena anew in row order when less than half of it is of the rows' present text.
+    mutating func compactArena() {
+        let present = spans.reduce(0) { $0 + Int($1.count) }
+        guard arena.count > 2 * present + 4096 else { return }
+        var laid: [UInt8] = []
+        laid.reserveCapacity(present)
+        for row in spans.indices where spans[row].count > 0 {
+            let start = laid.count
+            laid += arena[Int(spans[row].start)..<Int(spans[row].start + spans[row].count)]
+            spans[row].start = UInt32(start)
+        }
+        arena = laid
     }
 
     /// The rows where every word of `text` occurs, in any case, in one of the fields;
@@ -90,17 +141,22 @@ public struct IncidentTextIndex: Sendable {
                 descriptions.withUnsafeBufferPointer { descriptions in
                     notes.withUnsafeBufferPointer { notes in
                         plain.words.withUnsafeBufferPointer { plain in
-                            PlainText.withNeedle(needle) { needle in
-                                nonisolated(unsafe) let shared = (occurs, rows, descriptions, notes, plain, needle)
-                                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                                    let (occurs, rows, descriptions, notes, plain, needle) = shared
-                                    for index in (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks) {
-                                        let row = Int(rows[index])
-                                        if plain[row >> 6] & (1 << UInt64(row & 63)) == 0 {
-                                            occurs[index] = TextSearch.matches([word], in: [descriptions[row]] + notes[row])
-                                        } else if let needle {
-                                            occurs[index] = PlainText.contains(descriptions[row], needle)
-                                                || notes[row].contains { PlainText.contains($0, needle) }
+                            arena.withUnsafeBufferPointer { arena in
+                                spans.withUnsafeBufferPointer { spans in
+                                    PlainText.withNeedle(needle) { needle in
+                                        nonisolated(unsafe) let shared = (occurs, rows, descriptions, notes, plain, arena, spans, needle)
+                                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                                            let (occurs, rows, descriptions, notes, plain, arena, spans, needle) = shared
+                                            for index in (rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks) {
+                                                let row = Int(rows[index])
+                                                if plain[row >> 6] & (1 << UInt64(row & 63)) == 0 {
+                                                    occurs[index] = TextSearch.matches([word], in: [descriptions[row]] + notes[row])
+                                                } else if let needle {
+                                                    let span = spans[row]
+                                                    occurs[index] = PlainText.find(needle, in: UnsafeBufferPointer(
+                                                        rebasing: arena[Int(span.start)..<Int(span.start + span.count)]))
+                                                }
+                                            }
                                         }
                                     }
                                 }

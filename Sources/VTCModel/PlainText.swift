@@ -134,7 +134,7 @@ enum PlainText {
     /// Looks at 16 starts at once for the needle's first and last byte, then compares the rest.
     /// The 16 bytes are two 64-bit lanes: whole-vector integer operations compile to plain
     /// SSE, where the SIMD mask reductions would be a call per step.
-    private static func find(_ needle: NeedleBytes, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func find(_ needle: NeedleBytes, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let (n, m) = (text.count, needle.bytes.count)
         guard m <= n, let base = text.baseAddress else { return false }
         let (word, caseBits) = (needle.bytes, needle.caseBits)
