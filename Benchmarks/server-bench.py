@@ -82,7 +82,7 @@ def vm(pid, field):
 
 # The protocol for the client scripts that run as other users (docs/protocol.md: length, header length, JSON).
 CLIENT = r'''
-import json, socket, struct, sys, threading, time, uuid
+import json, os, socket, struct, sys, time, uuid
 def frame(h):
     b = json.dumps(h).encode(); return struct.pack(">II", 4 + len(b), len(b)) + b
 def read(s):
@@ -100,7 +100,6 @@ def read(s):
 WRITER = CLIENT + r'''
 # Each writer is a process of its own (threads of one Python would wait for each other's turn at the interpreter
 # lock, which is no part of the server's latency), with its frames made before the clock starts.
-import os
 sock, unit, writers, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 def registration():
     at = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
