@@ -94,7 +94,8 @@ public final class ListCache: Sendable {
         var index: IncidentIndex?
         /// Of the index of every incident, the rows the user may see.
         var visible: RowSet?
-        var searches: [(text: String, matches: RowSet)] = []
+        /// Where the last text's last word was found is kept for the last text only (a row's place each).
+        var searches: [(text: String, matches: TextMatches)] = []
         var last: (query: IncidentQuery, at: Timestamp, rows: [IncidentIndex.Row])?
     }
     private let kept = Mutex<Kept?>(nil)
@@ -121,9 +122,12 @@ public final class ListCache: Sendable {
             let text = query.text ?? ""
             while let last = kept!.searches.last, !text.hasPrefix(last.text) { kept!.searches.removeLast() }
             if !text.isEmpty && kept!.searches.last?.text != text {
-                kept!.searches.append((text, index.text.search(text, within: kept!.searches.last?.matches ?? kept!.visible)))
+                let previous = kept!.searches.last?.matches
+                let matches = index.text.search(text, within: previous?.rows ?? kept!.visible, after: previous)
+                if !kept!.searches.isEmpty { kept!.searches[kept!.searches.count - 1].matches = previous!.withoutPlaces() }
+                kept!.searches.append((text, matches))
             }
-            let rows = index.select(query, at: now, textMatches: kept!.searches.last?.matches, within: kept!.visible)
+            let rows = index.select(query, at: now, textMatches: kept!.searches.last?.matches.rows, within: kept!.visible)
             kept!.last = (query, now, rows)
             return (SelectedIDs(rows: rows, of: index), visibleTotal)
         }
