@@ -6,7 +6,8 @@ Usage (as root, after `swift build -c release --product vtc`; another engineer m
 INCIDENTS defaults to 200000 (about 1.2 million events). SECTION: embedded, server (list, show and register through
 the server for staff, leader and coordinator), list (only the list rows of those, and a list right after a write),
 clients (server memory with 50 clients), writers, ui (the terminal UI's rows, with search typing; `--ui` is
-`--only ui`). Without --only every section but `list` runs (`server` holds it).
+`--only ui`), week (the terminal UI's week screen and follow-up queue for a leader and a coordinator: time to open,
+keys, peak memory). Without --only every section but `list` runs (`server` holds it).
 
 Makes a demo log under Benchmarks/.data (kept between runs), a service user, two staff users and a leader (removed at the
 end), and measures: the commands of docs/benchmarks.md embedded and through the server (wall time, peak memory of
@@ -17,7 +18,7 @@ import json, os, pwd, shutil, socket, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILT = os.environ.get("VTC_BENCH_BINARY", os.path.join(ROOT, ".build/release/vtc"))
-SECTIONS = ["embedded", "server", "list", "clients", "writers", "ui"]
+SECTIONS = ["embedded", "server", "list", "clients", "writers", "ui", "week"]
 ARGS = ["--only", "ui"] + [a for a in sys.argv[1:] if a != "--ui"] if "--ui" in sys.argv[1:] else sys.argv[1:]
 ONLY = set(ARGS.pop(ARGS.index("--only") + 1).split(",")) if "--only" in ARGS else set(SECTIONS) - {"list"}
 if "--only" in ARGS:
@@ -217,6 +218,8 @@ def main():
         writers = writer_figures(unit, staff2) if "writers" in ONLY else None
         uis = [(who, ui_start(entry)) for who, entry in [("staff", staff), ("leader of one unit", leader),
                                                           ("coordinator of every unit", None)] if "ui" in ONLY]
+        weeks = [(who, week_screens(entry)) for who, entry in [("leader of one unit", leader), ("coordinator of every unit", None)]
+                 if "week" in ONLY]
     finally:
         server.terminate(); server.wait()
     for path, _, files in os.walk(DATA):
@@ -246,6 +249,8 @@ def main():
               f"p99 {pct(beside_views, 0.99):.2f} ms, max {max(beside_views):.2f} ms (n={len(beside_views)})")
     for who, figure in uis:
         print(f"terminal UI through the server, {who}: {figure}")
+    for who, figure in weeks:
+        print(f"week screen and follow-up queue through the server, {who}: {figure}")
 
 
 def listed(name, out):
@@ -380,6 +385,66 @@ def ui_start(entry):
     return (f"home screen after {first:.0f} ms (including tmux and setpriv), peak memory {peak:.0f} MB after opening the list"
             f" and searching; search typing {', '.join(f'{t:.0f}' for t in typed)} ms per key (a pane read alone:"
             f" {statistics.median(idle):.0f} ms)")
+
+
+def pane(session, escapes=False):
+    return subprocess.run(["tmux", "capture-pane", "-p"] + (["-e"] if escapes else []) + ["-t", session], capture_output=True).stdout
+
+
+def until_shown(session, text, seconds=120):
+    """Milliseconds until the pane shows `text`."""
+    started = time.perf_counter()
+    deadline = time.time() + seconds
+    while text.encode() not in pane(session):
+        if time.time() > deadline:
+            raise SystemExit(f"{text!r} not shown after {seconds} s: {pane(session).decode()}")
+        time.sleep(0.005)
+    return (time.perf_counter() - started) * 1000
+
+
+def key_times(session, key, count):
+    """Per key: the milliseconds until the pane (with its styles) differs from before the key."""
+    times = []
+    for _ in range(count):
+        before = pane(session, escapes=True)
+        started = time.perf_counter()
+        subprocess.run(["tmux", "send-keys", "-t", session, key])
+        deadline = time.time() + 5
+        while pane(session, escapes=True) == before and time.time() < deadline:
+            pass
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def week_screens(entry):
+    """As `entry`, or as root (coordinator and AMG of every unit) for None: from the home screen, the week screen
+    (`w`) and its scrolling, back, then the follow-up queue (`f`) and its moving down; the UI's peak memory."""
+    session = "vtc-bench-week"
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    home = f"/tmp/home-{entry.pw_name}" if entry else "/root"
+    command = " ".join(prefix_for(entry)) + f" env HOME={home} LANG=C.UTF-8 {BIN} --server {SOCKET} --lang da"
+    for attempt in range(5):
+        if subprocess.run(["tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command]).returncode == 0:
+            break
+        time.sleep(0.2)
+    until_shown(session, "Statistik")
+    pid = subprocess.run(["pgrep", "-n", "-f", f"{BIN} --server"], capture_output=True).stdout.split()[0].decode()
+    home_peak = vm(pid, "VmHWM")
+    subprocess.run(["tmux", "send-keys", "-t", session, "w"])
+    week_open = until_shown(session, "Ugens tal")
+    week_peak = vm(pid, "VmHWM")
+    week_keys = key_times(session, "PageDown", 10) + key_times(session, "Down", 10)
+    subprocess.run(["tmux", "send-keys", "-t", session, "Escape"])
+    until_shown(session, "Statistik")
+    subprocess.run(["tmux", "send-keys", "-t", session, "f"])
+    queue_open = until_shown(session, "Min opfølgning")
+    queue_keys = key_times(session, "Down", 20) + key_times(session, "PageDown", 10)
+    peak = vm(pid, "VmHWM")
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    return (f"week screen after {week_open:.0f} ms, keys {min(week_keys):.0f}–{max(week_keys):.0f} ms (median"
+            f" {statistics.median(week_keys):.0f}); follow-up queue after {queue_open:.0f} ms, keys {min(queue_keys):.0f}–"
+            f"{max(queue_keys):.0f} ms (median {statistics.median(queue_keys):.0f}); peak memory {home_peak:.0f} MB at home,"
+            f" {week_peak:.0f} MB with the week open, {peak:.0f} MB after the queue")
 
 
 if __name__ == "__main__":
