@@ -35,6 +35,9 @@ public struct WeekScreen: Screen {
     private var computed: RefreshStamp?
     /// The moment the report was taken at, which the export is taken at too.
     private var takenAt: Timestamp
+    /// The report laid out at the width last known: a region's pages are some 1 300 lines, longer to lay out than a
+    /// key may take, so they are laid out when the report or the width changes, not at every key.
+    private var laidOut: (width: Int, lines: DetailLines)?
 
     /// The week containing `now` unless another is given.
     public init(context: AppContext, week: ISOWeek? = nil) {
@@ -67,6 +70,7 @@ public struct WeekScreen: Screen {
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         if case .resize(let size) = key {
             scroll.resize(to: size)
+            layOut(context)
             return nil
         }
         guard dialog.isOpen else { return handleViewing(key, context) }
@@ -83,13 +87,27 @@ public struct WeekScreen: Screen {
     private mutating func recompute(_ context: AppContext) {
         computed = RefreshStamp(context)
         takenAt = context.now
-        guard !units.isEmpty else { (report, openActions) = (nil, []); return }
-        let data = context.queries.week(week, units: units, at: takenAt, page: WeekScreenData.pageSize)
-        (report, openActions) = (data.report, data.openActions)
+        if units.isEmpty {
+            (report, openActions) = (nil, [])
+        } else {
+            let data = context.queries.week(week, units: units, at: takenAt, page: WeekScreenData.pageSize)
+            (report, openActions) = (data.report, data.openActions)
+        }
+        layOut(context)
+    }
+
+    private mutating func layOut(_ context: AppContext) {
+        laidOut = (scroll.size.width, lines(context, width: scroll.size.width))
+    }
+
+    /// The report's lines at `width`: those laid out, unless the width is another.
+    private func lines(atWidth width: Int, _ context: AppContext) -> DetailLines {
+        if let laidOut, laidOut.width == width { return laidOut.lines }
+        return lines(context, width: width)
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
-        dialog.render(below: lines(context, width: area.width), top: scroll.top, into: &buffer, area: area)
+        dialog.render(below: lines(atWidth: area.width, context), top: scroll.top, into: &buffer, area: area)
     }
 
     // MARK: Keys
@@ -106,7 +124,7 @@ public struct WeekScreen: Screen {
     private mutating func handleViewing(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         let t = context.texts
         let shown = self  // the lines as they stand, while the scroll position changes
-        if scroll.handle(key, lineCount: { shown.lines(context, width: $0).lines.count }) { return nil }
+        if scroll.handle(key, lineCount: { shown.lines(atWidth: $0, context).lines.count }) { return nil }
         switch key {
         case .left, .character("p"): showWeek(week.previous, context)
         case .right, .character("n"): showWeek(week.next, context)
