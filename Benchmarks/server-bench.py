@@ -6,7 +6,8 @@ Usage (as root, after `swift build -c release --product vtc`; another engineer m
 INCIDENTS defaults to 200000 (about 1.2 million events). SECTION: embedded, server (list, show and register through
 the server for staff, leader and coordinator), list (only the list rows of those, and a list right after a write),
 clients (server memory with 50 clients), writers, ui (the terminal UI's rows, with search typing; `--ui` is
-`--only ui`). Without --only every section but `list` runs (`server` holds it).
+`--only ui`), week (the terminal UI's week screen and follow-up queue for a leader and a coordinator: time to open,
+keys, peak memory). Without --only every section but `list` runs (`server` holds it).
 
 Makes a demo log under Benchmarks/.data (kept between runs), a service user, two staff users and a leader (removed at the
 end), and measures: the commands of docs/benchmarks.md embedded and through the server (wall time, peak memory of
@@ -17,7 +18,7 @@ import json, os, pwd, shutil, socket, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILT = os.environ.get("VTC_BENCH_BINARY", os.path.join(ROOT, ".build/release/vtc"))
-SECTIONS = ["embedded", "server", "list", "clients", "writers", "ui"]
+SECTIONS = ["embedded", "server", "list", "clients", "writers", "ui", "week"]
 ARGS = ["--only", "ui"] + [a for a in sys.argv[1:] if a != "--ui"] if "--ui" in sys.argv[1:] else sys.argv[1:]
 ONLY = set(ARGS.pop(ARGS.index("--only") + 1).split(",")) if "--only" in ARGS else set(SECTIONS) - {"list"}
 if "--only" in ARGS:
@@ -234,6 +235,9 @@ def main():
         writers = writer_figures(unit, staff2) if "writers" in ONLY else None
         uis = [(who, ui_start(entry, staff2, register)) for who, entry in [("staff", staff), ("leader of one unit", leader),
                                                           ("coordinator of every unit", None)] if "ui" in ONLY]
+        weeks = [(who, week_screens(entry)) for who, entry in [("leader of one unit", leader), ("coordinator of every unit", None)]
+                 if "week" in ONLY]
+        raw = raw_answers() if "week" in ONLY else None
     finally:
         server.terminate(); server.wait()
     for path, _, files in os.walk(DATA):
@@ -263,6 +267,10 @@ def main():
               f"p99 {pct(beside_views, 0.99):.2f} ms, max {max(beside_views):.2f} ms (n={len(beside_views)})")
     for who, figure in uis:
         print(f"terminal UI through the server, {who}: {figure}")
+    for who, figure in weeks:
+        print(f"week screen and follow-up queue through the server, {who}: {figure}")
+    if raw:
+        print(f"the coordinator's questions to the server (raw client): {raw}")
 
 
 def listed(name, out):
@@ -432,6 +440,115 @@ def ui_start(entry, writer, register):
     return (f"home screen after {first:.0f} ms (including tmux and setpriv), peak memory {peak:.0f} MB after opening the list"
             f" and searching; the list (l) after {first_list:.0f} ms, after another's write {list_after_write:.0f} ms; list keys: {keys}; search typing {', '.join(f'{t:.0f}' for t in typed)} ms per key (a pane read alone:"
             f" {statistics.median(idle):.0f} ms)")
+
+
+def pane(session, escapes=False):
+    return subprocess.run(["tmux", "capture-pane", "-p"] + (["-e"] if escapes else []) + ["-t", session], capture_output=True).stdout
+
+
+def until_shown(session, text, seconds=120):
+    """Milliseconds until the pane shows `text`."""
+    started = time.perf_counter()
+    deadline = time.time() + seconds
+    while text.encode() not in pane(session):
+        if time.time() > deadline:
+            raise SystemExit(f"{text!r} not shown after {seconds} s: {pane(session).decode()}")
+        time.sleep(0.005)
+    return (time.perf_counter() - started) * 1000
+
+
+def key_times(session, key, count):
+    """Per key: the milliseconds until the pane (with its styles) differs from before the key."""
+    times = []
+    for _ in range(count):
+        before = pane(session, escapes=True)
+        started = time.perf_counter()
+        subprocess.run(["tmux", "send-keys", "-t", session, key])
+        deadline = time.time() + 5
+        while pane(session, escapes=True) == before and time.time() < deadline:
+            pass
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def week_screens(entry):
+    """As `entry`, or as root (coordinator and AMG of every unit) for None: from the home screen, the week screen
+    (`w`) and its scrolling, back, then the follow-up queue (`f`) and its moving down; the UI's peak memory."""
+    session = "vtc-bench-week"
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    home = f"/tmp/home-{entry.pw_name}" if entry else "/root"
+    # The export (x) goes to a folder of the run's own, removed afterwards.
+    exports = f"/tmp/vtc-bench-week-exports-{entry.pw_name if entry else 'root'}"
+    shutil.rmtree(exports, ignore_errors=True)
+    os.makedirs(exports)
+    if entry:
+        os.chown(exports, entry.pw_uid, entry.pw_gid)
+    command = (" ".join(prefix_for(entry)) + f" env HOME={home} XDG_STATE_HOME={exports} LANG=C.UTF-8 {BIN} --server {SOCKET}"
+               " --lang da")
+    for attempt in range(5):
+        if subprocess.run(["tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command]).returncode == 0:
+            break
+        time.sleep(0.2)
+    until_shown(session, "Statistik")
+    pid = subprocess.run(["pgrep", "-n", "-f", f"{BIN} --server"], capture_output=True).stdout.split()[0].decode()
+    home_peak = vm(pid, "VmHWM")
+    subprocess.run(["tmux", "send-keys", "-t", session, "w"])
+    week_open = until_shown(session, "Ugens tal")
+    week_peak = vm(pid, "VmHWM")
+    week_keys = key_times(session, "PageDown", 10) + key_times(session, "Down", 10)
+    subprocess.run(["tmux", "send-keys", "-t", session, "x"])
+    export = until_shown(session, "Skrevet til", seconds=300)
+    export_peak = vm(pid, "VmHWM")
+    export_mb = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(exports) for f in fs) / 1e6
+    shutil.rmtree(exports, ignore_errors=True)
+    subprocess.run(["tmux", "send-keys", "-t", session, "Escape"])
+    until_shown(session, "Statistik")
+    subprocess.run(["tmux", "send-keys", "-t", session, "f"])
+    queue_open = until_shown(session, "Min opfølgning")
+    queue_keys = key_times(session, "Down", 20) + key_times(session, "PageDown", 10)
+    peak = vm(pid, "VmHWM")
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    return (f"week screen after {week_open:.0f} ms, keys {min(week_keys):.0f}–{max(week_keys):.0f} ms (median"
+            f" {statistics.median(week_keys):.0f}); follow-up queue after {queue_open:.0f} ms, keys {min(queue_keys):.0f}–"
+            f"{max(queue_keys):.0f} ms (median {statistics.median(queue_keys):.0f}); peak memory {home_peak:.0f} MB at home,"
+            f" {week_peak:.0f} MB with the week open; the export (x) after {export:.0f} ms ({export_mb:.1f} MB of Markdown),"
+            f" peak {export_peak:.0f} MB after it")
+
+
+def raw_answers():
+    """What the server takes for the coordinator's (root's) week and queue questions, with a raw client: the time
+    until the whole answer is read, and its size."""
+    import struct
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(SOCKET)
+
+    def ask(header):
+        body = json.dumps(header).encode()
+        started = time.perf_counter()
+        s.sendall(struct.pack(">II", 4 + len(body), len(body)) + body)
+        length = struct.unpack(">I", s.recv(4, socket.MSG_WAITALL))[0]
+        got = 0
+        while got < length:
+            got += len(s.recv(min(1 << 20, length - got)))
+        return (time.perf_counter() - started) * 1000, (4 + length) / 1e6
+
+    ask({"type": "hello", "version": 2})
+    at = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
+    # The ISO week of now (UTC; the server's zone is Copenhagen's, the same week but for an hour at the turn).
+    year, week = int(time.strftime("%G", time.gmtime())), int(time.strftime("%V", time.gmtime()))
+    units = [u if isinstance(u, str) else u["name"] for u in json.load(open(os.path.join(DATA, "roster.json")))["units"]]
+    rows = []
+    for name, header in [
+        ("week, page 300", {"type": "week", "year": year, "week": week, "units": units, "at": at, "page": 300}),
+        ("week, whole (the export)", {"type": "week", "year": year, "week": week, "units": units, "at": at}),
+        ("follow_ups, rows 0-239 (the queue computed)", {"type": "follow_ups", "at": at, "first": 0, "count": 240}),
+        ("follow_ups, rows 240-479 (the queue kept)", {"type": "follow_ups", "at": at, "first": 240, "count": 240}),
+        ("follow_ups, whole", {"type": "follow_ups", "at": at}),
+    ]:
+        ms, mb = ask(header)
+        rows.append(f"{name}: {ms:.0f} ms, {mb:.2f} MB")
+    s.close()
+    return "; ".join(rows)
 
 
 if __name__ == "__main__":

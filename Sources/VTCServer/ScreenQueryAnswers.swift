@@ -9,7 +9,8 @@ import VTCProtocol
 /// queue, so that writes never wait for a coordinator's week or list.
 extension ServerCore {
     func screenAnswer(_ request: Request, for access: UserAccess) -> @Sendable () -> Reply {
-        let queries = StateQueries(state: workspace.state, user: access, roster: workspace.roster, cache: listCaches.cache(for: access))
+        let queries = StateQueries(state: workspace.state, user: access, roster: workspace.roster, cache: listCaches.cache(for: access),
+                                   queues: followUpQueues)
         // The index of every incident is brought up to date here, on the queue, for the home's counts and the list of
         // a user who sees much of the region (`StateQueries.home(at:everyIncident:)`, `list(…everyIncident:)`).
         let everyIncident: IncidentIndex? = switch request {
@@ -22,10 +23,10 @@ extension ServerCore {
                 return .home(queries.home(at: at, everyIncident: everyIncident))
             case .list(let query, let at, let window, let kept):
                 return .selection(queries.list(query, at: at, window: window, keeping: kept, everyIncident: everyIncident))
-            case .followUps(let at):
-                return .followUps(queries.followUpQueue(at: at))
-            case .week(let week, let units, let at):
-                let data = queries.week(week, units: units, at: at)
+            case .followUps(let at, let rows):
+                return .followUps(queries.followUpQueue(at: at, rows: rows ?? 0..<Int.max))
+            case .week(let week, let units, let at, let page):
+                let data = queries.week(week, units: units, at: at, page: page)
                 let (outline, part) = data.outline(in: queries.state)
                 var snapshot: [UInt8] = []
                 var writer = BinaryWriter { snapshot += $0 }
