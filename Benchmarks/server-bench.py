@@ -6,7 +6,8 @@ Usage (as root, after `swift build -c release --product vtc`; another engineer m
 INCIDENTS defaults to 200000 (about 1.2 million events). SECTION: embedded, server (list, show and register through
 the server for staff, leader and coordinator), list (only the list rows of those, and a list right after a write),
 clients (server memory with 50 clients), writers, ui (the terminal UI's rows, with search typing; `--ui` is
-`--only ui`). Without --only every section but `list` runs (`server` holds it).
+`--only ui`), week (the terminal UI's week screen and follow-up queue for a leader and a coordinator: time to open,
+keys, peak memory). Without --only every section but `list` runs (`server` holds it).
 
 Makes a demo log under Benchmarks/.data (kept between runs), a service user, two staff users and a leader (removed at the
 end), and measures: the commands of docs/benchmarks.md embedded and through the server (wall time, peak memory of
@@ -17,7 +18,7 @@ import json, os, pwd, shutil, socket, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILT = os.environ.get("VTC_BENCH_BINARY", os.path.join(ROOT, ".build/release/vtc"))
-SECTIONS = ["embedded", "server", "list", "clients", "writers", "ui"]
+SECTIONS = ["embedded", "server", "list", "clients", "writers", "ui", "week"]
 ARGS = ["--only", "ui"] + [a for a in sys.argv[1:] if a != "--ui"] if "--ui" in sys.argv[1:] else sys.argv[1:]
 ONLY = set(ARGS.pop(ARGS.index("--only") + 1).split(",")) if "--only" in ARGS else set(SECTIONS) - {"list"}
 if "--only" in ARGS:
@@ -82,7 +83,7 @@ def vm(pid, field):
 
 # The protocol for the client scripts that run as other users (docs/protocol.md: length, header length, JSON).
 CLIENT = r'''
-import json, socket, struct, sys, threading, time, uuid
+import json, os, socket, struct, sys, time, uuid
 def frame(h):
     b = json.dumps(h).encode(); return struct.pack(">II", 4 + len(b), len(b)) + b
 def read(s):
@@ -98,27 +99,44 @@ def read(s):
 
 
 WRITER = CLIENT + r'''
+# Each writer is a process of its own (threads of one Python would wait for each other's turn at the interpreter
+# lock, which is no part of the server's latency), with its frames made before the clock starts.
 sock, unit, writers, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-start = threading.Barrier(writers)
+def registration():
+    at = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
+    return frame({"type": "append", "payloads": [{"format": 1, "id": str(uuid.uuid4()), "at": at, "actor": "-",
+        "type": "registered", "data": {
+        "incident": str(uuid.uuid4()), "occurred_at": at, "unit": unit, "location": None, "kind": "threat",
+        "severity": 2, "involvement": "direct", "counterpart": "citizen", "citizen_ref": "B-1", "injury": "none",
+        "first_absence_day": None, "absence_days": None, "description": "Målt skrivning", "first_aid": False,
+        "defusing_held": False, "wants_leader_talk": False, "wants_psychologist": False, "police_report": False}}]})
+go_read, go_write = os.pipe()
+results = []
+for _ in range(writers):
+    result_read, result_write = os.pipe()
+    if os.fork() == 0:
+        frames = [registration() for _ in range(count)]
+        s = socket.socket(socket.AF_UNIX); s.connect(sock)
+        s.sendall(frame({"type": "hello", "version": 2})); read(s)
+        os.read(go_read, 1)
+        latencies = []
+        for f in frames:
+            t = time.perf_counter()
+            s.sendall(f)
+            reply = read(s)
+            latencies.append((time.perf_counter() - t) * 1000)
+            if reply["type"] != "appended": raise SystemExit(str(reply))
+        os.write(result_write, json.dumps(latencies).encode()); os._exit(0)
+    os.close(result_write)
+    results.append(result_read)
+time.sleep(0.5)
+os.write(go_write, b"x" * writers)
 latencies = []
-def writer():
-    s = socket.socket(socket.AF_UNIX); s.connect(sock)
-    s.sendall(frame({"type": "hello", "version": 2})); read(s)
-    start.wait()
-    for i in range(count):
-        at = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
-        event = {"format": 1, "id": str(uuid.uuid4()), "at": at, "actor": "-", "type": "registered", "data": {
-            "incident": str(uuid.uuid4()), "occurred_at": at, "unit": unit, "location": None, "kind": "threat",
-            "severity": 2, "involvement": "direct", "counterpart": "citizen", "citizen_ref": "B-1", "injury": "none",
-            "first_absence_day": None, "absence_days": None, "description": "Målt skrivning", "first_aid": False,
-            "defusing_held": False, "wants_leader_talk": False, "wants_psychologist": False, "police_report": False}}
-        t = time.perf_counter()
-        s.sendall(frame({"type": "append", "payloads": [event]}))
-        reply = read(s)
-        latencies.append((time.perf_counter() - t) * 1000)
-        if reply["type"] != "appended": raise SystemExit(str(reply))
-threads = [threading.Thread(target=writer) for _ in range(writers)]
-[t.start() for t in threads]; [t.join() for t in threads]
+for r in results:
+    with os.fdopen(r, "rb") as f:
+        latencies += json.loads(f.read())
+for _ in range(writers):
+    os.wait()
 print(json.dumps(latencies))
 '''
 
@@ -217,6 +235,8 @@ def main():
         writers = writer_figures(unit, staff2) if "writers" in ONLY else None
         uis = [(who, ui_start(entry)) for who, entry in [("staff", staff), ("leader of one unit", leader),
                                                           ("coordinator of every unit", None)] if "ui" in ONLY]
+        weeks = [(who, week_screens(entry)) for who, entry in [("leader of one unit", leader), ("coordinator of every unit", None)]
+                 if "week" in ONLY]
     finally:
         server.terminate(); server.wait()
     for path, _, files in os.walk(DATA):
@@ -246,6 +266,8 @@ def main():
               f"p99 {pct(beside_views, 0.99):.2f} ms, max {max(beside_views):.2f} ms (n={len(beside_views)})")
     for who, figure in uis:
         print(f"terminal UI through the server, {who}: {figure}")
+    for who, figure in weeks:
+        print(f"week screen and follow-up queue through the server, {who}: {figure}")
 
 
 def listed(name, out):
@@ -380,6 +402,66 @@ def ui_start(entry):
     return (f"home screen after {first:.0f} ms (including tmux and setpriv), peak memory {peak:.0f} MB after opening the list"
             f" and searching; search typing {', '.join(f'{t:.0f}' for t in typed)} ms per key (a pane read alone:"
             f" {statistics.median(idle):.0f} ms)")
+
+
+def pane(session, escapes=False):
+    return subprocess.run(["tmux", "capture-pane", "-p"] + (["-e"] if escapes else []) + ["-t", session], capture_output=True).stdout
+
+
+def until_shown(session, text, seconds=120):
+    """Milliseconds until the pane shows `text`."""
+    started = time.perf_counter()
+    deadline = time.time() + seconds
+    while text.encode() not in pane(session):
+        if time.time() > deadline:
+            raise SystemExit(f"{text!r} not shown after {seconds} s: {pane(session).decode()}")
+        time.sleep(0.005)
+    return (time.perf_counter() - started) * 1000
+
+
+def key_times(session, key, count):
+    """Per key: the milliseconds until the pane (with its styles) differs from before the key."""
+    times = []
+    for _ in range(count):
+        before = pane(session, escapes=True)
+        started = time.perf_counter()
+        subprocess.run(["tmux", "send-keys", "-t", session, key])
+        deadline = time.time() + 5
+        while pane(session, escapes=True) == before and time.time() < deadline:
+            pass
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def week_screens(entry):
+    """As `entry`, or as root (coordinator and AMG of every unit) for None: from the home screen, the week screen
+    (`w`) and its scrolling, back, then the follow-up queue (`f`) and its moving down; the UI's peak memory."""
+    session = "vtc-bench-week"
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    home = f"/tmp/home-{entry.pw_name}" if entry else "/root"
+    command = " ".join(prefix_for(entry)) + f" env HOME={home} LANG=C.UTF-8 {BIN} --server {SOCKET} --lang da"
+    for attempt in range(5):
+        if subprocess.run(["tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command]).returncode == 0:
+            break
+        time.sleep(0.2)
+    until_shown(session, "Statistik")
+    pid = subprocess.run(["pgrep", "-n", "-f", f"{BIN} --server"], capture_output=True).stdout.split()[0].decode()
+    home_peak = vm(pid, "VmHWM")
+    subprocess.run(["tmux", "send-keys", "-t", session, "w"])
+    week_open = until_shown(session, "Ugens tal")
+    week_peak = vm(pid, "VmHWM")
+    week_keys = key_times(session, "PageDown", 10) + key_times(session, "Down", 10)
+    subprocess.run(["tmux", "send-keys", "-t", session, "Escape"])
+    until_shown(session, "Statistik")
+    subprocess.run(["tmux", "send-keys", "-t", session, "f"])
+    queue_open = until_shown(session, "Min opfølgning")
+    queue_keys = key_times(session, "Down", 20) + key_times(session, "PageDown", 10)
+    peak = vm(pid, "VmHWM")
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    return (f"week screen after {week_open:.0f} ms, keys {min(week_keys):.0f}–{max(week_keys):.0f} ms (median"
+            f" {statistics.median(week_keys):.0f}); follow-up queue after {queue_open:.0f} ms, keys {min(queue_keys):.0f}–"
+            f"{max(queue_keys):.0f} ms (median {statistics.median(queue_keys):.0f}); peak memory {home_peak:.0f} MB at home,"
+            f" {week_peak:.0f} MB with the week open, {peak:.0f} MB after the queue")
 
 
 if __name__ == "__main__":

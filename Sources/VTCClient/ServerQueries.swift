@@ -23,13 +23,17 @@ public final class ServerQueries: ScreenQueries {
         var policy: Policy
         var home: (at: Timestamp, counts: HomeCounts)?
         var list: (query: IncidentQuery, at: Timestamp, selection: IncidentSelection)?
-        var followUps: (at: Timestamp, entries: [FollowUpQueueEntry])?
+        /// Rows of the follow-up queue around those last drawn.
+        var followUps: (at: Timestamp, page: FollowUpQueuePage)?
         var statistics: [StatisticsQuestion: PeriodComparison?] = [:]
-        var week: (week: ISOWeek, units: [String], at: Timestamp, data: WeekScreenData)?
+        var week: (week: ISOWeek, units: [String], at: Timestamp, page: Int, data: WeekScreenData)?
         var records: [UUID: IncidentRecord] = [:]
     }
     /// The records kept at most; more are let go, those of the screen drawn are asked for again.
     private static let keptRecords = 5_000
+    /// How many rows of the follow-up queue are asked for at once: several screenfuls around those drawn, so that
+    /// moving through the queue asks the server again only every few pages.
+    private static let queueWindow = 240
     private let link: ServerLink
     private let kept: Mutex<Kept>
 
@@ -62,12 +66,22 @@ public final class ServerQueries: ScreenQueries {
         }
     }
 
-    public func followUpQueue(at now: Timestamp) -> [FollowUpQueueEntry] {
+    public func followUpQueue(at now: Timestamp, rows: Range<Int>) -> FollowUpQueuePage {
         kept.withLock { kept in
-            if let followUps = kept.followUps, followUps.at == now { return followUps.entries }
-            guard case .followUps(let entries)? = try? link.connection.exchange(.followUps(at: now)) else { return [] }
-            kept.followUps = (now, entries)
-            return entries
+            if let held = kept.followUps, held.at == now, let page = held.page.rows(rows) { return page }
+            // A window around the rows asked for, a third of it before them (moving up), in pages the server allows.
+            let start = max(0, rows.lowerBound - Self.queueWindow / 3)
+            let window = start..<max(rows.upperBound, start + Self.queueWindow)
+            var held: FollowUpQueuePage?
+            for first in stride(from: window.lowerBound, to: window.upperBound, by: ProtocolLimits.maximumPage) {
+                let asked = first..<min(window.upperBound, first + ProtocolLimits.maximumPage)
+                guard case .followUps(let page)? = try? link.connection.exchange(.followUps(at: now, rows: asked)) else { return .empty }
+                held = FollowUpQueuePage(first: held?.first ?? page.first, entries: (held?.entries ?? []) + page.entries, total: page.total)
+                if page.entries.count < asked.count { break }
+            }
+            guard let held else { return .empty }
+            kept.followUps = (now, held)
+            return held.rows(rows) ?? .empty
         }
     }
 
@@ -86,16 +100,17 @@ public final class ServerQueries: ScreenQueries {
         }
     }
 
-    public func week(_ week: ISOWeek, units: [String], at now: Timestamp) -> WeekScreenData {
+    /// A page of the week is kept for the screen; the whole report (the export) is not.
+    public func week(_ week: ISOWeek, units: [String], at now: Timestamp, page: Int?) -> WeekScreenData {
         kept.withLock { kept in
-            if let answer = kept.week, answer.week == week, answer.units == units, answer.at == now { return answer.data }
+            if let answer = kept.week, answer.week == week, answer.units == units, answer.at == now, answer.page == page { return answer.data }
             let none = WeekScreenData(report: nil, openActions: [])
-            guard case .week(let outline, let openActions, let snapshot)? = try? link.connection.exchange(.week(week, units: units, at: now))
-            else { return none }
+            guard case .week(let outline, let openActions, let snapshot)? =
+                    try? link.connection.exchange(.week(week, units: units, at: now, page: page)) else { return none }
             var reader = BinaryReader(bytes: snapshot)
             guard let part = try? VTCState(snapshot: &reader, policy: kept.policy),
                   let data = WeekScreenData(outline: outline, openActions: openActions, part: part) else { return none }
-            kept.week = (week, units, now, data)
+            if let page { kept.week = (week, units, now, page, data) }
             return data
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One open follow-up item on a user's queue.
 public struct FollowUpQueueEntry: Equatable, Sendable {
@@ -54,5 +55,76 @@ extension AccessRequest {
         case .acknowledgement: .acknowledge(unit: unit)
         default: .recordFollowUp(unit: unit, responsible: responsible)
         }
+    }
+}
+
+/// Rows of a user's follow-up queue, and how long the whole queue is: what the queue screen asks for, the rows it
+/// shows, so that a coordinator's queue of a region (165 000 items) is not sent to or held by the client.
+public struct FollowUpQueuePage: Equatable, Sendable {
+    /// The row (from 0) of the first entry.
+    public let first: Int
+    public let entries: [FollowUpQueueEntry]
+    /// How many entries the whole queue has.
+    public let total: Int
+
+    public init(first: Int, entries: [FollowUpQueueEntry], total: Int) {
+        self.first = first
+        self.entries = entries
+        self.total = total
+    }
+
+    /// The rows of `queue` that `rows` asks for, those past its end left out.
+    public init(_ queue: [FollowUpQueueEntry], rows: Range<Int>) {
+        let held = rows.clamped(to: 0..<queue.count)
+        self.init(first: held.lowerBound, entries: Array(queue[held]), total: queue.count)
+    }
+
+    public static let empty = FollowUpQueuePage(first: 0, entries: [], total: 0)
+
+    /// The rows held.
+    public var rows: Range<Int> { first..<(first + entries.count) }
+
+    /// The entry at `row` of the queue, if this page holds it.
+    public func entry(at row: Int) -> FollowUpQueueEntry? { rows.contains(row) ? entries[row - first] : nil }
+}
+
+/// The follow-up queues last asked for, each for one user at one time over one state (its event count), so that the
+/// queue screen's pages and keys cost a slice, not a walk of the region. A few users' queues are kept (a region's
+/// coordinator's: 165 000 entries, about 8 MB). Embedded mode keeps one; `vtc serve` one for every connection.
+public final class FollowUpQueueCache: Sendable {
+    private struct Kept {
+        let eventCount: Int
+        let user: UserAccess
+        let at: Timestamp
+        let queue: [FollowUpQueueEntry]
+    }
+    static let kept = 4
+    private let queues = Mutex<[Kept]>([])
+
+    public init() {}
+
+    /// The user's queue at `now` in `state` (`FollowUpQueueEntry.queue`), computed once while the state takes no events.
+    func queue(in state: VTCState, for user: UserAccess, at now: Timestamp) -> [FollowUpQueueEntry] {
+        if let queue = queues.withLock({ $0.first { $0.eventCount == state.eventCount && $0.user == user && $0.at == now }?.queue }) {
+            return queue
+        }
+        let queue = FollowUpQueueEntry.queue(in: state, for: user, at: now)
+        queues.withLock { queues in
+            queues.removeAll { $0.user == user || $0.eventCount != state.eventCount }
+            queues.append(Kept(eventCount: state.eventCount, user: user, at: now, queue: queue))
+            if queues.count > Self.kept { queues.removeFirst() }
+        }
+        return queue
+    }
+}
+
+extension FollowUpQueuePage {
+    /// The page of `rows` (those past the queue's end left out), when this page holds every one of them.
+    public func rows(_ asked: Range<Int>) -> FollowUpQueuePage? {
+        let wanted = asked.clamped(to: 0..<total)
+        if wanted.isEmpty { return FollowUpQueuePage(first: wanted.lowerBound, entries: [], total: total) }
+        guard wanted.lowerBound >= first, wanted.upperBound <= first + entries.count else { return nil }
+        return FollowUpQueuePage(first: wanted.lowerBound, entries: Array(entries[(wanted.lowerBound - first)..<(wanted.upperBound - first)]),
+                                 total: total)
     }
 }

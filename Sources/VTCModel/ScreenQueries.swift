@@ -11,13 +11,15 @@ public protocol ScreenQueries: Sendable {
     func home(at now: Timestamp) -> HomeCounts?
     /// The incidents `query` selects at `now`, in its order, and how many the user may see at all.
     func list(_ query: IncidentQuery, at now: Timestamp) -> IncidentSelection
-    /// The open follow-up items the user answers for at `now`, most urgent first (`FollowUpQueueEntry.queue`).
-    func followUpQueue(at now: Timestamp) -> [FollowUpQueueEntry]
+    /// The rows of the follow-up queue at `now` that `rows` asks for (rows past its end left out), and how long the
+    /// queue is: the open items the user answers for, most urgent first (`FollowUpQueueEntry.queue`).
+    func followUpQueue(at now: Timestamp, rows: Range<Int>) -> FollowUpQueuePage
     /// The period's counts in the units beside the same period in the two years before (`Statistics.compared`);
     /// nil when the user may not read the statistics of one of the units.
     func statistics(_ period: StatisticsPeriod, units: [String]) -> PeriodComparison?
-    /// The week screen's report and open actions for the units at `now` (`WeekScreenData`).
-    func week(_ week: ISOWeek, units: [String], at now: Timestamp) -> WeekScreenData
+    /// The week screen's report and open actions for the units at `now` (`WeekScreenData`): with `page`, each of the
+    /// report's lists its first `page` entries beside its full length; without, the whole report (the export).
+    func week(_ week: ISOWeek, units: [String], at now: Timestamp, page: Int?) -> WeekScreenData
     /// The records of those of these incidents the user may see, by id.
     func incidents(_ ids: [UUID]) -> [UUID: IncidentRecord]
     /// Why the user may not see this incident, when it is there to be refused: embedded mode holds every

@@ -11,12 +11,14 @@ public struct StateQueries: ScreenQueries {
     public let user: UserAccess
     public let roster: Roster
     private let cache: ListCache
+    private let queues: FollowUpQueueCache
 
-    public init(state: VTCState, user: UserAccess, roster: Roster, cache: ListCache) {
+    public init(state: VTCState, user: UserAccess, roster: Roster, cache: ListCache, queues: FollowUpQueueCache = FollowUpQueueCache()) {
         self.state = state
         self.user = user
         self.roster = roster
         self.cache = cache
+        self.queues = queues
     }
 
     public func home(at now: Timestamp) -> HomeCounts? {
@@ -40,16 +42,16 @@ public struct StateQueries: ScreenQueries {
         cache.selection(query, at: now, in: state, for: user)
     }
 
-    public func followUpQueue(at now: Timestamp) -> [FollowUpQueueEntry] {
-        FollowUpQueueEntry.queue(in: state, for: user, at: now)
+    public func followUpQueue(at now: Timestamp, rows: Range<Int>) -> FollowUpQueuePage {
+        FollowUpQueuePage(queues.queue(in: state, for: user, at: now), rows: rows)
     }
 
     public func statistics(_ period: StatisticsPeriod, units: [String]) -> PeriodComparison? {
         (try? Statistics.compared([period], units: units, state: state, user: user))?.first
     }
 
-    public func week(_ week: ISOWeek, units: [String], at now: Timestamp) -> WeekScreenData {
-        WeekScreenData(week: week, units: units, state: state, user: user, now: now)
+    public func week(_ week: ISOWeek, units: [String], at now: Timestamp, page: Int?) -> WeekScreenData {
+        WeekScreenData(week: week, units: units, state: state, user: user, now: now, page: page)
     }
 
     public func incidents(_ ids: [UUID]) -> [UUID: IncidentRecord] {

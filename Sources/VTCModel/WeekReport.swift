@@ -73,28 +73,91 @@ public struct WeekReport: Hashable, Sendable {
 
     public static let trendWeeks = 12
 
+    /// How many entries each of the report's lists has in the whole report: a page of it (`firstPage`) holds
+    /// the first entries of each list, and these its full lengths.
+    public struct Lengths: Hashable, Sendable {
+        public var newIncidents: Int
+        public var openFollowUp: Int
+        public var overdueFollowUp: Int
+        public var unacknowledged: Int
+        public var actionsOpened: Int
+        public var actionsDue: Int
+        public var actionsClosed: Int
+        public var supervisionSessions: Int
+        public var recurringCitizens: Int
+
+        public init(newIncidents: Int, openFollowUp: Int, overdueFollowUp: Int, unacknowledged: Int, actionsOpened: Int,
+                    actionsDue: Int, actionsClosed: Int, supervisionSessions: Int, recurringCitizens: Int) {
+            self.newIncidents = newIncidents
+            self.openFollowUp = openFollowUp
+            self.overdueFollowUp = overdueFollowUp
+            self.unacknowledged = unacknowledged
+            self.actionsOpened = actionsOpened
+            self.actionsDue = actionsDue
+            self.actionsClosed = actionsClosed
+            self.supervisionSessions = supervisionSessions
+            self.recurringCitizens = recurringCitizens
+        }
+
+        /// Every length, in the order the report declares its lists.
+        public var all: [Int] {
+            [newIncidents, openFollowUp, overdueFollowUp, unacknowledged, actionsOpened, actionsDue, actionsClosed,
+             supervisionSessions, recurringCitizens]
+        }
+    }
+
     public let week: ISOWeek
     public let units: [String]
     /// The moment follow-up and acknowledgement are taken at.
     public let asOf: Timestamp
     /// Registered during the week, newest first.
-    public let newIncidents: [IncidentRecord]
+    public internal(set) var newIncidents: [IncidentRecord]
     /// Open and not yet due at `asOf`, the earliest due first.
-    public let openFollowUp: [FollowUpEntry]
+    public internal(set) var openFollowUp: [FollowUpEntry]
     /// Open and past due at `asOf`, the longest overdue first.
-    public let overdueFollowUp: [FollowUpEntry]
+    public internal(set) var overdueFollowUp: [FollowUpEntry]
     /// Registered by `asOf` and not acknowledged by then, the oldest first.
-    public let unacknowledged: [IncidentRecord]
-    public let actionsOpened: [ActionRecord]
+    public internal(set) var unacknowledged: [IncidentRecord]
+    public internal(set) var actionsOpened: [ActionRecord]
     /// Due on a day of the week, whether closed or not.
-    public let actionsDue: [ActionRecord]
-    public let actionsClosed: [ActionRecord]
+    public internal(set) var actionsDue: [ActionRecord]
+    public internal(set) var actionsClosed: [ActionRecord]
     /// Counts per severity by when the episodes occurred: the 12 weeks before and this week, oldest first.
     public let severityTrend: [SeverityWeek]
     /// Held on a day of the week.
-    public let supervisionSessions: [SupervisionRecord]
+    public internal(set) var supervisionSessions: [SupervisionRecord]
     /// References in `recurringEpisodes` or more episodes in the `recurringWindowDays` days before the week ends.
-    public let recurringCitizens: [RecurringCitizen]
+    public internal(set) var recurringCitizens: [RecurringCitizen]
+    /// The lengths of the lists in the whole report; more than the lists hold in a page of it.
+    public let lengths: Lengths
+
+    /// The lengths of the lists this report holds.
+    var listed: Lengths {
+        Lengths(newIncidents: newIncidents.count, openFollowUp: openFollowUp.count, overdueFollowUp: overdueFollowUp.count,
+                unacknowledged: unacknowledged.count, actionsOpened: actionsOpened.count, actionsDue: actionsDue.count,
+                actionsClosed: actionsClosed.count, supervisionSessions: supervisionSessions.count,
+                recurringCitizens: recurringCitizens.count)
+    }
+
+    /// True when every list is whole: what the export and `vtc week` write.
+    public var isWhole: Bool { listed == lengths }
+
+    /// The report with each list cut to its first `size` entries, in the report's order; the lengths, numbers and
+    /// trend stay those of the whole report. What the week screen shows: a region's week can name 165 000 overdue
+    /// items, which no meeting reads line by line.
+    public func firstPage(_ size: Int) -> WeekReport {
+        var page = self
+        page.newIncidents = Array(newIncidents.prefix(size))
+        page.openFollowUp = Array(openFollowUp.prefix(size))
+        page.overdueFollowUp = Array(overdueFollowUp.prefix(size))
+        page.unacknowledged = Array(unacknowledged.prefix(size))
+        page.actionsOpened = Array(actionsOpened.prefix(size))
+        page.actionsDue = Array(actionsDue.prefix(size))
+        page.actionsClosed = Array(actionsClosed.prefix(size))
+        page.supervisionSessions = Array(supervisionSessions.prefix(size))
+        page.recurringCitizens = Array(recurringCitizens.prefix(size))
+        return page
+    }
 
     /// What belongs to a week for a set of units: one decision per incident, shared by the report and its numbers.
     private struct Scope {
@@ -199,5 +262,9 @@ public struct WeekReport: Hashable, Sendable {
         }.sorted { a, b in
             a.episodes != b.episodes ? a.episodes > b.episodes : (a.unit, a.citizenRef) < (b.unit, b.citizenRef)
         }
+        lengths = Lengths(newIncidents: newIncidents.count, openFollowUp: openFollowUp.count, overdueFollowUp: overdueFollowUp.count,
+                          unacknowledged: unacknowledged.count, actionsOpened: actionsOpened.count, actionsDue: actionsDue.count,
+                          actionsClosed: actionsClosed.count, supervisionSessions: supervisionSessions.count,
+                          recurringCitizens: recurringCitizens.count)
     }
 }

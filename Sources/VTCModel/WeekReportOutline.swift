@@ -28,11 +28,13 @@ public struct WeekReportOutline: Equatable, Sendable {
     public let supervisionSessions: [UUID]
     public let severityTrend: [WeekReport.SeverityWeek]
     public let recurringCitizens: [WeekReport.RecurringCitizen]
+    /// The lengths of the whole report's lists, of which these are the first page.
+    public let lengths: WeekReport.Lengths
 
     public init(week: ISOWeek, units: [String], asOf: Timestamp, newIncidents: [UUID], openFollowUp: [Item],
                 overdueFollowUp: [Item], unacknowledged: [UUID], actionsOpened: [UUID], actionsDue: [UUID],
                 actionsClosed: [UUID], supervisionSessions: [UUID], severityTrend: [WeekReport.SeverityWeek],
-                recurringCitizens: [WeekReport.RecurringCitizen]) {
+                recurringCitizens: [WeekReport.RecurringCitizen], lengths: WeekReport.Lengths) {
         self.week = week
         self.units = units
         self.asOf = asOf
@@ -46,12 +48,18 @@ public struct WeekReportOutline: Equatable, Sendable {
         self.supervisionSessions = supervisionSessions
         self.severityTrend = severityTrend
         self.recurringCitizens = recurringCitizens
+        self.lengths = lengths
     }
 }
 
 /// What the week screen shows: the AMG's report for the units the user reads, and their open actions.
 public struct WeekScreenData: Equatable, Sendable {
-    /// nil when the user may not read one of the units.
+    /// How many entries of each list the week screen shows: a unit's week of new incidents, and a region's (a large
+    /// Danish region registers about 10 000 episodes a year, some 200 a week), so that `m` and `t` pick among all of
+    /// them; of a longer list the screen says how many more there are and where to see them.
+    public static let pageSize = 300
+
+    /// nil when the user may not read one of the units; with a page size, each list its first page.
     public let report: WeekReport?
     /// Not closed, the earliest due first.
     public let openActions: [ActionRecord]
@@ -61,9 +69,11 @@ public struct WeekScreenData: Equatable, Sendable {
         self.openActions = openActions
     }
 
-    /// The week screen's data for `user` in `state`.
-    public init(week: ISOWeek, units: [String], state: VTCState, user: UserAccess, now: Timestamp) {
-        report = try? WeekReport(week: week, units: units, state: state, user: user, now: now)
+    /// The week screen's data for `user` in `state`: with `page`, each of the report's lists cut to its first `page`
+    /// entries (`WeekReport.firstPage`), else the whole report. Embedded mode and the server both answer with this.
+    public init(week: ISOWeek, units: [String], state: VTCState, user: UserAccess, now: Timestamp, page: Int? = nil) {
+        let whole = try? WeekReport(week: week, units: units, state: state, user: user, now: now)
+        report = page.flatMap { size in whole?.firstPage(size) } ?? whole
         let unitSet = Set(units)
         openActions = state.actionOrder.compactMap { state.actions[$0] }
             .filter { !$0.isClosed && unitSet.contains($0.action.unit) }
@@ -84,7 +94,7 @@ public struct WeekScreenData: Equatable, Sendable {
             unacknowledged: report.unacknowledged.map(\.id), actionsOpened: report.actionsOpened.map(\.action.id),
             actionsDue: report.actionsDue.map(\.action.id), actionsClosed: report.actionsClosed.map(\.action.id),
             supervisionSessions: report.supervisionSessions.map(\.session.id), severityTrend: report.severityTrend,
-            recurringCitizens: report.recurringCitizens)
+            recurringCitizens: report.recurringCitizens, lengths: report.lengths)
         let incidents = Set(outline.newIncidents + (outline.openFollowUp + outline.overdueFollowUp).map(\.incident) + outline.unacknowledged)
         let places = incidents.compactMap { state.incidents.place(of: $0) }.sorted()
         let actions = Set(outline.actionsOpened + outline.actionsDue + outline.actionsClosed + openActions.map(\.action.id))
@@ -110,7 +120,8 @@ public struct WeekScreenData: Equatable, Sendable {
 }
 
 extension WeekReport {
-    /// The report an outline describes, its records read from `part`; nil when the part lacks one.
+    /// The report an outline describes, its records read from `part`; nil when the part lacks one, or when a list
+    /// is longer than the length the outline gives it.
     init?(_ outline: WeekReportOutline, in part: VTCState) {
         let records = part.incidents.values
         func record(_ id: UUID) -> IncidentRecord? { part.incidents.place(of: id).map { records[$0] } }
@@ -145,5 +156,7 @@ extension WeekReport {
         self.supervisionSessions = supervisionSessions
         severityTrend = outline.severityTrend
         recurringCitizens = outline.recurringCitizens
+        lengths = outline.lengths
+        guard zip(listed.all, lengths.all).allSatisfy({ $0 <= $1 }) else { return nil }
     }
 }

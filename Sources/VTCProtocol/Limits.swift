@@ -4,6 +4,8 @@ public enum ProtocolLimits {
     public static let version = 2
     /// The most incidents one view of `ids` may name: many screenfuls.
     public static let maximumViewIDs = 1_000
+    /// The most entries a client may ask for in one page: of the follow-up queue, or of each of a week report's lists.
+    public static let maximumPage = 1_000
     /// The largest frame a client may send: a request is a few kilobytes at most.
     public static let maximumRequestBytes = 1 << 20
     /// The largest frame the server sends: a coordinator's view of a region.

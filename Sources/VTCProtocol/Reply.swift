@@ -20,8 +20,8 @@ public enum Reply: Equatable, Sendable {
     case protocolError(String)
     /// The home screen's numbers.
     case home(HomeCounts)
-    /// A follow-up queue, most urgent first.
-    case followUps([FollowUpQueueEntry])
+    /// Rows of a follow-up queue, most urgent first, and the queue's length.
+    case followUps(FollowUpQueuePage)
     /// The week screen's data: the report's outline (nil when the user may not read a unit), the open actions' ids,
     /// and the snapshot of the state part holding what they name.
     case week(WeekReportOutline?, openActions: [UUID], snapshot: [UInt8])
@@ -55,8 +55,9 @@ public enum Reply: Equatable, Sendable {
             return Frame(header: header("protocol_error", [("message", .string(reason))]))
         case .home(let counts):
             return Frame(header: header("home", ScreenQueryJSON.homeFields(counts)))
-        case .followUps(let entries):
-            return Frame(header: header("follow_ups"), tail: ScreenQueryJSON.entriesTail(entries))
+        case .followUps(let page):
+            return Frame(header: header("follow_ups", [("first", .int(Int64(page.first))), ("total", .int(Int64(page.total)))]),
+                         tail: ScreenQueryJSON.entriesTail(page.entries))
         case .week(let outline, let openActions, let snapshot):
             return Frame(header: header("week", [("report", outline.map(ScreenQueryJSON.outlineJSON) ?? .null),
                                                  ("open_actions", ScreenQueryJSON.idsJSON(openActions))]), tail: snapshot)
@@ -104,7 +105,7 @@ public enum Reply: Equatable, Sendable {
         case "home":
             self = .home(try ScreenQueryJSON.home(h))
         case "follow_ups":
-            self = .followUps(try ScreenQueryJSON.entries(frame.tail))
+            self = .followUps(try ScreenQueryJSON.page(h, try ScreenQueryJSON.entries(frame.tail)))
         case "week":
             guard let json = h["report"] else { throw ProtocolError("week without a report") }
             self = .week(json.isNull ? nil : try ScreenQueryJSON.outline(json),

@@ -19,10 +19,12 @@ public enum Request: Equatable, Sendable {
     case subscribe
     /// The home screen's numbers for the user at that time.
     case home(at: Timestamp)
-    /// The open follow-up items the user answers for at that time, most urgent first.
-    case followUps(at: Timestamp)
-    /// The week screen's report and open actions for the units at that time.
-    case week(ISOWeek, units: [String], at: Timestamp)
+    /// The open follow-up items the user answers for at that time, most urgent first: the rows asked for
+    /// (at most `ProtocolLimits.maximumPage`) and the queue's length, or the whole queue when no rows are asked for.
+    case followUps(at: Timestamp, rows: Range<Int>?)
+    /// The week screen's report and open actions for the units at that time: with a page size (at most
+    /// `ProtocolLimits.maximumPage`), each of the report's lists its first page beside its full length.
+    case week(ISOWeek, units: [String], at: Timestamp, page: Int?)
     /// The period's statistics in the units, beside the same period in the two years before.
     case statistics(StatisticsPeriod, units: [String])
     /// The incidents the query selects for the user at that time, in its order (their ids), and how many the user may see.
@@ -42,10 +44,13 @@ public enum Request: Equatable, Sendable {
             Frame(header: .object([("type", .string("append")), ("payloads", .array(payloads.map(Request.payloadJSON)))]))
         case .subscribe: Frame(header: .object([("type", .string("subscribe"))]))
         case .home(let at): Frame(header: .object([("type", .string("home")), ("at", .string(at.rfc3339))]))
-        case .followUps(let at): Frame(header: .object([("type", .string("follow_ups")), ("at", .string(at.rfc3339))]))
-        case .week(let week, let units, let at):
+        case .followUps(let at, let rows):
+            Frame(header: .object([("type", .string("follow_ups")), ("at", .string(at.rfc3339))]
+                                  + (rows.map { [("first", .int(Int64($0.lowerBound))), ("count", .int(Int64($0.count)))] } ?? [])))
+        case .week(let week, let units, let at, let page):
             Frame(header: .object([("type", .string("week")), ("year", .int(Int64(week.year))), ("week", .int(Int64(week.week))),
-                                   ("units", .array(units.map(JSONValue.string))), ("at", .string(at.rfc3339))]))
+                                   ("units", .array(units.map(JSONValue.string))), ("at", .string(at.rfc3339))]
+                                  + (page.map { [("page", .int(Int64($0)))] } ?? [])))
         case .statistics(let period, let units):
             Frame(header: .object([("type", .string("statistics")), ("period", ScreenQueryJSON.periodJSON(period)),
                                    ("units", .array(units.map(JSONValue.string)))]))
@@ -83,12 +88,13 @@ public enum Request: Equatable, Sendable {
             self = .append(payloads)
         case "subscribe": self = .subscribe
         case "home": self = .home(at: try ScreenQueryJSON.time(frame.header, "home"))
-        case "follow_ups": self = .followUps(at: try ScreenQueryJSON.time(frame.header, "follow_ups"))
+        case "follow_ups":
+            self = .followUps(at: try ScreenQueryJSON.time(frame.header, "follow_ups"), rows: try ScreenQueryJSON.rows(frame.header))
         case "week":
             guard let year = frame.header["year"]?.int, let number = frame.header["week"]?.int,
                   let week = ISOWeek(year: Int(clamping: year), week: Int(clamping: number)) else { throw ProtocolError("week without a week") }
             self = .week(week, units: try ScreenQueryJSON.strings(frame.header["units"], "week: units"),
-                         at: try ScreenQueryJSON.time(frame.header, "week"))
+                         at: try ScreenQueryJSON.time(frame.header, "week"), page: try ScreenQueryJSON.page(frame.header))
         case "statistics":
             guard let period = frame.header["period"], let units = frame.header["units"]?.array else {
                 throw ProtocolError("statistics without a period or units")

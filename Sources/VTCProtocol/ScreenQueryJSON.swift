@@ -56,6 +56,35 @@ enum ScreenQueryJSON {
 
     static let entryBytes = 31
 
+    /// The rows a `follow_ups` request asks for: `first` (from 0) and `count` (1 to `ProtocolLimits.maximumPage`),
+    /// both or neither (the whole queue).
+    static func rows(_ h: JSONValue) throws(ProtocolError) -> Range<Int>? {
+        if h["first"] == nil && h["count"] == nil { return nil }
+        guard let first = h["first"]?.int, let count = h["count"]?.int, first >= 0, first <= Int64(Int32.max),
+              (1...Int64(ProtocolLimits.maximumPage)).contains(count) else {
+            throw ProtocolError("follow_ups: first must be a row from 0 and count a number from 1 to \(ProtocolLimits.maximumPage)")
+        }
+        return Int(first)..<Int(first + count)
+    }
+
+    /// A `follow_ups` answer's rows: from `first`, of a queue of `total` (a server that answers with the whole queue
+    /// leaves both out).
+    static func page(_ h: JSONValue, _ entries: [FollowUpQueueEntry]) throws(ProtocolError) -> FollowUpQueuePage {
+        if h["first"] == nil && h["total"] == nil { return FollowUpQueuePage(first: 0, entries: entries, total: entries.count) }
+        guard let first = h["first"]?.int, let total = h["total"]?.int, total <= Int64(Int32.max), first >= 0,
+              first <= total, Int64(entries.count) <= total - first else { throw ProtocolError("follow_ups: first and total do not hold the rows sent") }
+        return FollowUpQueuePage(first: Int(first), entries: entries, total: Int(total))
+    }
+
+    /// The page size a `week` request asks for: a number from 1 to `ProtocolLimits.maximumPage`, or none (the whole report).
+    static func page(_ h: JSONValue) throws(ProtocolError) -> Int? {
+        guard let json = h["page"] else { return nil }
+        guard let page = json.int, (1...Int64(ProtocolLimits.maximumPage)).contains(page) else {
+            throw ProtocolError("week: page must be a number from 1 to \(ProtocolLimits.maximumPage)")
+        }
+        return Int(page)
+    }
+
     static func entries(_ tail: [UInt8]) throws(ProtocolError) -> [FollowUpQueueEntry] {
         guard tail.count % entryBytes == 0 else { throw ProtocolError("follow_ups: a tail of \(tail.count) bytes is not entries") }
         var entries: [FollowUpQueueEntry] = []
@@ -168,7 +197,31 @@ enum ScreenQueryJSON {
                                                             ("counts", .array($0.counts.map(int)))]) })),
             ("recurring", .array(o.recurringCitizens.map { .object([("unit", .string($0.unit)), ("citizen_ref", .string($0.citizenRef)),
                                                                    ("incidents", idsJSON($0.incidents))]) })),
+            ("lengths", .object(zip(lengthNames, o.lengths.all).map { ($0, int($1)) })),
         ])
+    }
+
+    /// The names of a week report's lists in `lengths`, in the order of `WeekReport.Lengths.all`.
+    static let lengthNames = ["new", "open", "overdue", "unacknowledged", "actions_opened", "actions_due", "actions_closed",
+                              "sessions", "recurring"]
+
+    /// A week outline's `lengths`: each list's full length, no less than the entries sent; a server that sends whole
+    /// reports leaves it out, and the lists' lengths are theirs.
+    static func lengths(_ json: JSONValue?, listed: [Int]) throws(ProtocolError) -> WeekReport.Lengths {
+        var lengths: [Int] = []
+        for (name, count) in zip(lengthNames, listed) {
+            guard let json else {
+                lengths.append(count)
+                continue
+            }
+            guard let length = json[name]?.int, length >= Int64(count), length <= Int64(Int32.max) else {
+                throw ProtocolError("week: lengths.\(name) is not a length of at least the \(count) entries sent")
+            }
+            lengths.append(Int(length))
+        }
+        return WeekReport.Lengths(newIncidents: lengths[0], openFollowUp: lengths[1], overdueFollowUp: lengths[2],
+                                  unacknowledged: lengths[3], actionsOpened: lengths[4], actionsDue: lengths[5],
+                                  actionsClosed: lengths[6], supervisionSessions: lengths[7], recurringCitizens: lengths[8])
     }
 
     static func outline(_ json: JSONValue) throws(ProtocolError) -> WeekReportOutline {
@@ -205,14 +258,19 @@ enum ScreenQueryJSON {
             guard let unit = item["unit"]?.string, let ref = item["citizen_ref"]?.string else { throw ProtocolError("week: a recurring citizen without its fields") }
             recurring.append(WeekReport.RecurringCitizen(unit: unit, citizenRef: ref, incidents: try idList(item["incidents"], "week: recurring")))
         }
+        let (new, open, overdue) = (try idList(json["new"], "week: new"), try items("open"), try items("overdue"))
+        let unacknowledged = try idList(json["unacknowledged"], "week: unacknowledged")
+        let actionsOpened = try idList(json["actions_opened"], "week: actions_opened")
+        let actionsDue = try idList(json["actions_due"], "week: actions_due")
+        let actionsClosed = try idList(json["actions_closed"], "week: actions_closed")
+        let sessions = try idList(json["sessions"], "week: sessions")
+        let listed = [new.count, open.count, overdue.count, unacknowledged.count, actionsOpened.count, actionsDue.count,
+                      actionsClosed.count, sessions.count, recurring.count]
         return WeekReportOutline(
-            week: try week(json), units: try strings(json["units"], "week: units"), asOf: asOf,
-            newIncidents: try idList(json["new"], "week: new"), openFollowUp: try items("open"), overdueFollowUp: try items("overdue"),
-            unacknowledged: try idList(json["unacknowledged"], "week: unacknowledged"),
-            actionsOpened: try idList(json["actions_opened"], "week: actions_opened"),
-            actionsDue: try idList(json["actions_due"], "week: actions_due"),
-            actionsClosed: try idList(json["actions_closed"], "week: actions_closed"),
-            supervisionSessions: try idList(json["sessions"], "week: sessions"), severityTrend: trend, recurringCitizens: recurring)
+            week: try week(json), units: try strings(json["units"], "week: units"), asOf: asOf, newIncidents: new,
+            openFollowUp: open, overdueFollowUp: overdue, unacknowledged: unacknowledged, actionsOpened: actionsOpened,
+            actionsDue: actionsDue, actionsClosed: actionsClosed, supervisionSessions: sessions, severityTrend: trend,
+            recurringCitizens: recurring, lengths: try lengths(json["lengths"], listed: listed))
     }
 
     /// The ids as 16 bytes each, in order.

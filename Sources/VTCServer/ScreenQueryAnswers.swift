@@ -9,7 +9,8 @@ import VTCProtocol
 /// queue, so that writes never wait for a coordinator's week or list.
 extension ServerCore {
     func screenAnswer(_ request: Request, for access: UserAccess) -> @Sendable () -> Reply {
-        let queries = StateQueries(state: workspace.state, user: access, roster: workspace.roster, cache: listCaches.cache(for: access))
+        let queries = StateQueries(state: workspace.state, user: access, roster: workspace.roster, cache: listCaches.cache(for: access),
+                                   queues: followUpQueues)
         // The index of every incident is brought up to date here, on the queue, for the home's counts of a user who
         // sees much of the region (`StateQueries.home(at:everyIncident:)`).
         let everyIncident: IncidentIndex? = if case .home = request, queries.state.selectsFromEveryIncident(for: access) {
@@ -24,10 +25,10 @@ extension ServerCore {
             case .list(let query, let at):
                 let selection = queries.list(query, at: at)
                 return .selection(ids: Array(selection.ids), visibleTotal: selection.visibleTotal)
-            case .followUps(let at):
-                return .followUps(queries.followUpQueue(at: at))
-            case .week(let week, let units, let at):
-                let data = queries.week(week, units: units, at: at)
+            case .followUps(let at, let rows):
+                return .followUps(queries.followUpQueue(at: at, rows: rows ?? 0..<Int.max))
+            case .week(let week, let units, let at, let page):
+                let data = queries.week(week, units: units, at: at, page: page)
                 let (outline, part) = data.outline(in: queries.state)
                 var snapshot: [UInt8] = []
                 var writer = BinaryWriter { snapshot += $0 }

@@ -36,6 +36,8 @@ final class ServerCore: @unchecked Sendable {
     var queryIndex = KeptIncidentIndex()
     /// The terminal UI's list indexes of the users who listed last (`ScreenQueryAnswers`).
     var listCaches = ListCaches()
+    /// The follow-up queues last asked for, whose pages the queue screen asks for key by key (`ScreenQueryAnswers`).
+    var followUpQueues = FollowUpQueueCache()
 
     /// A reply to send: made already, or the work that makes it (a view's snapshot bytes), which the
     /// connection does on its own queue. Answers are given on the queue, in the order of the connection's
@@ -96,6 +98,7 @@ final class ServerCore: @unchecked Sendable {
             do throws(WorkspaceError) {
                 (workspace, policyJSON) = try ServerCore.open(folder, served: served, serviceUser: serviceUser)
                 listCaches = ListCaches()
+                followUpQueues = FollowUpQueueCache()
                 buildQueryIndex()
                 logger.info("reloaded roster.json and policy.json: \(workspace.roster.users.count) users, \(workspace.state.eventCount) events")
                 notifySubscribers()

@@ -18,11 +18,13 @@ public struct AppContext: Sendable {
     public var eventCount: Int { state.eventCount }
     /// The screens' questions: asked of the server in a client of `vtc serve`, else answered from `state`.
     public var queries: any ScreenQueries {
-        server ?? StateQueries(state: state, user: user, roster: roster, cache: listCache)
+        server ?? StateQueries(state: state, user: user, roster: roster, cache: listCache, queues: followUpQueues)
     }
     private let server: (any ScreenQueries)?
     /// The list's index of `state`, kept between keys while the state takes no events.
     private var listCache = ListCache()
+    /// The follow-up queue, kept while the state takes no events and "now" is the queue screen's.
+    private let followUpQueues = FollowUpQueueCache()
     public var history: HistoryReader
     public var user: UserAccess
     public var roster: Roster

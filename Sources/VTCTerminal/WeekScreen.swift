@@ -7,7 +7,9 @@ import TerminalKit
 /// severity, new incidents, overdue and unacknowledged follow-up, open
 /// actions, supervision and recurring citizen references. From here the AMG
 /// opens and closes actions, records that it discussed an incident and the
-/// supervision held, and exports the week as Markdown.
+/// supervision held, and exports the week as Markdown. Each list shows its
+/// first page (`WeekScreenData.pageSize`) and says how many more there are;
+/// the numbers count the whole week, and the export holds every entry.
 public struct WeekScreen: Screen {
     enum Purpose: Equatable, Sendable {
         case closeAction([UUID])
@@ -22,6 +24,7 @@ public struct WeekScreen: Screen {
     }
 
     public private(set) var week: ISOWeek
+    /// Each list its first page, with the whole report's lengths.
     public private(set) var report: WeekReport?
     /// Every open action of the units, whenever it was opened.
     public private(set) var openActions: [ActionRecord] = []
@@ -30,11 +33,17 @@ public struct WeekScreen: Screen {
     private(set) var dialog = Dialog<Purpose, Form>()
     private var scroll = PageScroll(size: TerminalSize(width: 80, height: 16), rowsAround: DetailScreen.rowsAround)
     private var computed: RefreshStamp?
+    /// The moment the report was taken at, which the export is taken at too.
+    private var takenAt: Timestamp
+    /// The report laid out at the width last known: a region's pages are some 1 300 lines, longer to lay out than a
+    /// key may take, so they are laid out when the report or the width changes, not at every key.
+    private var laidOut: (width: Int, lines: DetailLines)?
 
     /// The week containing `now` unless another is given.
     public init(context: AppContext, week: ISOWeek? = nil) {
         self.week = week ?? ISOWeek(containing: context.now, in: context.policy.zone)
         units = context.roster.units.filter { context.may(.readUnit(unit: $0)) }
+        takenAt = context.now
         recompute(context)
     }
 
@@ -61,6 +70,7 @@ public struct WeekScreen: Screen {
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         if case .resize(let size) = key {
             scroll.resize(to: size)
+            layOut(context)
             return nil
         }
         guard dialog.isOpen else { return handleViewing(key, context) }
@@ -76,13 +86,28 @@ public struct WeekScreen: Screen {
 
     private mutating func recompute(_ context: AppContext) {
         computed = RefreshStamp(context)
-        guard !units.isEmpty else { (report, openActions) = (nil, []); return }
-        let data = context.queries.week(week, units: units, at: context.now)
-        (report, openActions) = (data.report, data.openActions)
+        takenAt = context.now
+        if units.isEmpty {
+            (report, openActions) = (nil, [])
+        } else {
+            let data = context.queries.week(week, units: units, at: takenAt, page: WeekScreenData.pageSize)
+            (report, openActions) = (data.report, data.openActions)
+        }
+        layOut(context)
+    }
+
+    private mutating func layOut(_ context: AppContext) {
+        laidOut = (scroll.size.width, lines(context, width: scroll.size.width))
+    }
+
+    /// The report's lines at `width`: those laid out, unless the width is another.
+    private func lines(atWidth width: Int, _ context: AppContext) -> DetailLines {
+        if let laidOut, laidOut.width == width { return laidOut.lines }
+        return lines(context, width: width)
     }
 
     public func render(_ context: AppContext, into buffer: inout CellBuffer, area: Rect) -> CursorPosition? {
-        dialog.render(below: lines(context, width: area.width), top: scroll.top, into: &buffer, area: area)
+        dialog.render(below: lines(atWidth: area.width, context), top: scroll.top, into: &buffer, area: area)
     }
 
     // MARK: Keys
@@ -99,13 +124,16 @@ public struct WeekScreen: Screen {
     private mutating func handleViewing(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         let t = context.texts
         let shown = self  // the lines as they stand, while the scroll position changes
-        if scroll.handle(key, lineCount: { shown.lines(context, width: $0).lines.count }) { return nil }
+        if scroll.handle(key, lineCount: { shown.lines(atWidth: $0, context).lines.count }) { return nil }
         switch key {
         case .left, .character("p"): showWeek(week.previous, context)
         case .right, .character("n"): showWeek(week.next, context)
         case .escape: return .back
         case .character("x"):
-            guard let report else { return .status(t[.noReadableUnits]) }
+            // The export is the whole report, asked for as it is made: through a server, a region's week is large.
+            guard !units.isEmpty, let report = context.queries.week(week, units: units, at: takenAt, page: nil).report else {
+                return .status(t[.noReadableUnits])
+            }
             return .export(fileName: WeekReportMarkdown.fileName(for: week, texts: t),
                            contents: WeekReportMarkdown.render(report, texts: t, zone: context.policy.zone, head: context.logHead))
         case .character("t"):
@@ -261,16 +289,21 @@ public struct WeekScreen: Screen {
         out.paragraph(t.message(.week(week)) + " · " + week.monday.iso + " – " + week.sunday.iso + " · "
                       + units.joined(separator: ", "), style: .bold)
         out.heading(t[.weekNumbers])
+        let lengths = report.lengths
         let numbers: [(TextKey, Int, Bool)] = [
-            (.newIncidents, report.newIncidents.count, false),
-            (.openFollowUp, report.openFollowUp.count, false),
-            (.overdueFollowUp, report.overdueFollowUp.count, true),
-            (.unacknowledgedIncidents, report.unacknowledged.count, true),
-            (.actionsOpened, report.actionsOpened.count, false),
-            (.actionsDue, report.actionsDue.count, false),
-            (.actionsClosed, report.actionsClosed.count, false),
-            (.supervisionSessionsHeld, report.supervisionSessions.count, false),
+            (.newIncidents, lengths.newIncidents, false),
+            (.openFollowUp, lengths.openFollowUp, false),
+            (.overdueFollowUp, lengths.overdueFollowUp, true),
+            (.unacknowledgedIncidents, lengths.unacknowledged, true),
+            (.actionsOpened, lengths.actionsOpened, false),
+            (.actionsDue, lengths.actionsDue, false),
+            (.actionsClosed, lengths.actionsClosed, false),
+            (.supervisionSessionsHeld, lengths.supervisionSessions, false),
         ]
+        /// One muted line under a list cut to its first page: how many more, and where they all are.
+        func rest(_ shown: Int, of length: Int, _ place: WeekListRest) {
+            if length > shown { out.paragraph(t.message(.weekListMore(length - shown, place)), style: .role(.muted)) }
+        }
         let numberWidth = numbers.map { String($0.1).count }.max() ?? 1
         for (key, count, warns) in numbers {
             let marked = warns && count > 0
@@ -285,6 +318,7 @@ public struct WeekScreen: Screen {
         for (number, record) in report.newIncidents.enumerated() {
             out.paragraph(String(number + 1) + ". " + WeekScreen.incidentLine(record, context))
         }
+        rest(report.newIncidents.count, of: lengths.newIncidents, .list)
         out.heading(t[.overdueFollowUp])
         if report.overdueFollowUp.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
         for entry in report.overdueFollowUp {
@@ -293,9 +327,11 @@ public struct WeekScreen: Screen {
                           + t.label(facts.severity) + " · " + facts.unit
                           + (facts.citizenRef.map { " · " + $0 } ?? ""), style: Style(bold: true, color: .danger))
         }
+        rest(report.overdueFollowUp.count, of: lengths.overdueFollowUp, .overdue)
         out.heading(t[.unacknowledgedIncidents])
         if report.unacknowledged.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
         for record in report.unacknowledged { out.paragraph(WeekScreen.incidentLine(record, context)) }
+        rest(report.unacknowledged.count, of: lengths.unacknowledged, .unacknowledged)
 
         out.heading(t[.openActions])
         if openActions.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
@@ -315,11 +351,13 @@ public struct WeekScreen: Screen {
                           + (session.evaluation.map { " · " + t.message(.evaluationOutOf5($0)) } ?? "")
                           + (session.note.map { " · " + $0 } ?? ""))
         }
+        rest(report.supervisionSessions.count, of: lengths.supervisionSessions, .export)
         out.heading(t.message(.recurringCitizens(minimumEpisodes: 3, days: 30)))
         if report.recurringCitizens.isEmpty { out.paragraph(t[.none], style: .role(.muted)) }
         for citizen in report.recurringCitizens {
             out.paragraph(citizen.unit + " · " + citizen.citizenRef + " · " + t.message(.incidentCount(citizen.episodes)))
         }
+        rest(report.recurringCitizens.count, of: lengths.recurringCitizens, .export)
         return out
     }
 }

@@ -239,6 +239,18 @@ public enum TextKey: String, CaseIterable, Sendable {
     case dayExamples
 }
 
+/// Where a person sees the whole of a list the week screen shows the first page of.
+public enum WeekListRest: Sendable {
+    /// The list screen (new incidents).
+    case list
+    /// The follow-up queue, and the list filtered on overdue follow-up.
+    case overdue
+    /// The list filtered on unacknowledged incidents.
+    case unacknowledged
+    /// The week's export only.
+    case export
+}
+
 /// Texts with values in them: validation messages, refusals, names of periods.
 public enum Message: Equatable, Sendable {
     case input(InputRules.Problem)
@@ -267,6 +279,8 @@ public enum Message: Equatable, Sendable {
     case weekTrendLine(total: Int, thisWeek: Int)
     case actionDueOn(String)
     case evaluationOutOf5(Int)
+    /// How many entries of a week list the week screen leaves out, and where they all are.
+    case weekListMore(Int, WeekListRest)
 
     // Terminal UI shell (branch ui-shell): frame, home, register form, saved screen, drafts.
     case windowTooSmall(width: Int, height: Int)

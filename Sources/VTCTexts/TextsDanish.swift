@@ -268,6 +268,14 @@ enum DanishTexts: TextCatalog {
             return "frist \(date)"
         case .evaluationOutOf5(let value):
             return "udbytte \(value)/5"
+        case .weekListMore(let count, let rest):
+            switch rest {
+            case .list: return "… og \(count) flere: listen (l på forsiden) og eksporten (x) har dem alle."
+            case .overdue:
+                return "… og \(count) flere: opfølgningskøen (f på forsiden), listen med filteret »Over frist« (d) og eksporten (x) har dem alle."
+            case .unacknowledged: return "… og \(count) flere: listen med filteret »Ukvitterede« (k) og eksporten (x) har dem alle."
+            case .export: return "… og \(count) flere i eksporten (x)."
+            }
         // Terminal UI shell (branch ui-shell).
         case .windowTooSmall(let width, let height):
             return "Gør vinduet større: vtc skal bruge mindst 80×24 tegn, men har kun \(width)×\(height)."

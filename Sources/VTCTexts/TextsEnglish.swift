@@ -268,6 +268,14 @@ enum EnglishTexts: TextCatalog {
             return "due \(date)"
         case .evaluationOutOf5(let value):
             return "benefit \(value)/5"
+        case .weekListMore(let count, let rest):
+            switch rest {
+            case .list: return "… and \(count) more: the list (l on the home screen) and the export (x) hold them all."
+            case .overdue:
+                return "… and \(count) more: the follow-up queue (f on the home screen), the list filtered on “Overdue” (d) and the export (x) hold them all."
+            case .unacknowledged: return "… and \(count) more: the list filtered on “Unacked” (k) and the export (x) hold them all."
+            case .export: return "… and \(count) more in the export (x)."
+            }
         // Terminal UI shell (branch ui-shell).
         case .windowTooSmall(let width, let height):
             return "Please enlarge the window: vtc needs at least 80×24 characters, and has only \(width)×\(height)."

@@ -22,14 +22,26 @@ import Testing
         await propertyCheck(count: 40, input: RandomEvents.sequence(count: 1...200)) { events in
             let state = VTCState.replay(events)
             var kept = KeptIncidentIndex()
+            let queues = FollowUpQueueCache()
+            var random = SeededRandom(seed: UInt64(events.count))
             for user in StateViewOracle.users {
                 let view = StateViewOracle.view(of: state, for: user)
                 let local = StateQueries(state: view, user: user, roster: Self.roster, cache: ListCache())
                 for now in [ViewScopeTests.at, ViewScopeTests.at.adding(seconds: 90 * 86_400)] {
                     #expect(Self.serverHome(state, user, at: now, &kept) == local.home(at: now), "\(user)")
                     let queue = FollowUpQueueEntry.queue(in: state, for: user, at: now)
-                    #expect(queue == local.followUpQueue(at: now), "\(user)")
+                    #expect(queue == local.followUpQueue(at: now, rows: 0..<Int.max).entries, "\(user)")
                     #expect(queue.allSatisfy { view.incidents[$0.incident] != nil }, "\(user) sees only what it may")
+                    // Pages of the queue, as the server answers them from the queues it keeps, are the queue's rows.
+                    let server = StateQueries(state: state, user: user, roster: Self.roster, cache: ListCache(), queues: queues)
+                    for _ in 0..<4 {
+                        let first = random.below(queue.count + 3)
+                        let rows = first..<(first + random.below(6))
+                        let page = server.followUpQueue(at: now, rows: rows)
+                        #expect(page == local.followUpQueue(at: now, rows: rows), "\(user) \(rows)")
+                        #expect(page.total == queue.count && page.first == rows.clamped(to: 0..<queue.count).lowerBound, "\(user) \(rows)")
+                        #expect(page.entries == Array(queue[rows.clamped(to: 0..<queue.count)]), "\(user) \(rows)")
+                    }
                 }
                 let readable = Self.roster.units.filter { Access.check(user, .readStatistics(unit: $0)).isAllowed }
                 for period in [StatisticsPeriod(.halfYear, containing: Zone.copenhagen.local(ViewScopeTests.at).date),
@@ -39,12 +51,22 @@ import Testing
                 }
                 let weekUnits = Self.roster.units.filter { Access.check(user, .readUnit(unit: $0)).isAllowed }
                 for week in [ISOWeek(containing: ViewScopeTests.at, in: .copenhagen), ISOWeek(year: 2026, week: 2)!] {
-                    let server = WeekScreenData(week: week, units: weekUnits, state: state, user: user, now: ViewScopeTests.at)
-                    #expect(server == local.week(week, units: weekUnits, at: ViewScopeTests.at), "\(user) \(week)")
-                    let (outline, part) = server.outline(in: state)
-                    #expect(WeekScreenData(outline: outline, openActions: server.openActions.map(\.action.id), part: part) == server,
-                            "\(user) \(week): rebuilt from its outline and part")
-                    #expect(part.incidents.values.allSatisfy { view.incidents[$0.id] != nil }, "\(user) sees only what it may")
+                    let whole = WeekScreenData(week: week, units: weekUnits, state: state, user: user, now: ViewScopeTests.at)
+                    // The whole report, and pages of it: a page as short as one entry, one a random length, one longer than any list.
+                    for page in [nil, 1, 2 + random.below(11), 1_000] {
+                        let server = WeekScreenData(week: week, units: weekUnits, state: state, user: user, now: ViewScopeTests.at, page: page)
+                        #expect(server == local.week(week, units: weekUnits, at: ViewScopeTests.at, page: page), "\(user) \(week) \(page ?? 0)")
+                        let (outline, part) = server.outline(in: state)
+                        #expect(WeekScreenData(outline: outline, openActions: server.openActions.map(\.action.id), part: part) == server,
+                                "\(user) \(week): rebuilt from its outline and part")
+                        #expect(part.incidents.values.allSatisfy { view.incidents[$0.id] != nil }, "\(user) sees only what it may")
+                        if let report = server.report, let all = whole.report {
+                            #expect(report == all.firstPage(page ?? .max), "\(user) \(week) \(page ?? 0)")
+                            Self.expectFirstPage(report, of: all, size: page ?? .max)
+                        } else {
+                            #expect(server.report == nil && whole.report == nil)
+                        }
+                    }
                 }
                 for query in ViewScopeTests.queries {
                     let selected = state.selection(query, at: ViewScopeTests.at, for: user) { kept.index(of: $0) }.map(\.id)
@@ -57,6 +79,26 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Each list of `page` is the first `size` entries of `whole`'s, in its order, and the lengths are the whole lists'.
+    static func expectFirstPage(_ page: WeekReport, of whole: WeekReport, size: Int) {
+        func first<T: Equatable>(_ shown: [T], _ all: [T], _ length: Int, _ name: String) {
+            #expect(shown == Array(all.prefix(size)), "\(name)")
+            #expect(length == all.count, "\(name): the whole list's length")
+        }
+        let lengths = page.lengths
+        first(page.newIncidents, whole.newIncidents, lengths.newIncidents, "new")
+        first(page.openFollowUp, whole.openFollowUp, lengths.openFollowUp, "open")
+        first(page.overdueFollowUp, whole.overdueFollowUp, lengths.overdueFollowUp, "overdue")
+        first(page.unacknowledged, whole.unacknowledged, lengths.unacknowledged, "unacknowledged")
+        first(page.actionsOpened, whole.actionsOpened, lengths.actionsOpened, "actions opened")
+        first(page.actionsDue, whole.actionsDue, lengths.actionsDue, "actions due")
+        first(page.actionsClosed, whole.actionsClosed, lengths.actionsClosed, "actions closed")
+        first(page.supervisionSessions, whole.supervisionSessions, lengths.supervisionSessions, "sessions")
+        first(page.recurringCitizens, whole.recurringCitizens, lengths.recurringCitizens, "recurring")
+        #expect(page.severityTrend == whole.severityTrend)
+        #expect(page.isWhole == (lengths.all.max() ?? 0 <= size))
     }
 
     @Test("the home numbers and queues are not trivial: some users count incidents of theirs, as leaders and as AMG, and have items to follow up")
@@ -74,6 +116,13 @@ import Testing
             #expect(counts.contains { $0.amgWeek != nil } && counts.contains { $0.amgWeek == nil })
             let queues = StateViewOracle.users.map { FollowUpQueueEntry.queue(in: state, for: $0, at: ViewScopeTests.at).count }
             #expect(queues.contains(0) && queues.contains { $0 > 0 })
+            // Some week's lists are longer than the pages the property test cuts them to.
+            let weeks = StateViewOracle.users.compactMap { user in
+                try? WeekReport(week: ISOWeek(containing: ViewScopeTests.at, in: .copenhagen),
+                                units: Self.roster.units.filter { Access.check(user, .readUnit(unit: $0)).isAllowed },
+                                state: state, user: user, now: ViewScopeTests.at)
+            }
+            #expect(weeks.contains { !$0.firstPage(1).isWhole })
         }
     }
 

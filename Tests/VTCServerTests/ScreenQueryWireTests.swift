@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import VTCCodec
 import VTCModel
-import VTCProtocol
+@testable import VTCProtocol
 
 @Suite struct ScreenQueryWireTests {
     static let at = Timestamp(epochSeconds: 1_767_222_000, utcOffsetSeconds: 3600)
@@ -17,7 +17,12 @@ import VTCProtocol
 
     @Test("the screens' questions arrive as sent", arguments: [
         Request.home(at: at),
-        .followUps(at: at.adding(seconds: 3_600)),
+        .followUps(at: at.adding(seconds: 3_600), rows: nil),
+        .followUps(at: at, rows: 0..<1),
+        .followUps(at: at, rows: 170_000..<(170_000 + ProtocolLimits.maximumPage)),
+        .week(ISOWeek(year: 2026, week: 48)!, units: ["Åen", "Skoven \"Syd\""], at: at, page: nil),
+        .week(ISOWeek(year: 2026, week: 1)!, units: [], at: at, page: 1),
+        .week(ISOWeek(year: 2020, week: 53)!, units: ["Åen"], at: at, page: ProtocolLimits.maximumPage),
         .statistics(StatisticsPeriod(.quarter, year: 2026, index: 3)!, units: ["Åen", "Skoven \"Syd\""]),
         .statistics(StatisticsPeriod(.year, year: 2024)!, units: []),
         .list(IncidentQuery(), at: at),
@@ -50,7 +55,12 @@ import VTCProtocol
                 let role = Role.allCases[n % Role.allCases.count]
                 entries.append(FollowUpQueueEntry(incident: UUID(), kind: kind, due: due, responsible: role, mayRecord: n % 2 == 0))
             }
-            #expect(try Self.throughBytes(Reply.followUps(entries)) == .followUps(entries))
+            let first = count()
+            let page = FollowUpQueuePage(first: first, entries: entries, total: first + entries.count + count() % 3)
+            #expect(try Self.throughBytes(Reply.followUps(page)) == .followUps(page))
+            let outline = Self.outline(&random)
+            let weekReply = Reply.week(outline, openActions: [UUID()], snapshot: [1, 2, 3])
+            #expect(try Self.throughBytes(weekReply) == weekReply)
             func periodCounts(_ period: StatisticsPeriod) -> PeriodCounts {
                 PeriodCounts(period: period, bySeverity: (0..<5).map { _ in count() },
                              byKind: Dictionary(uniqueKeysWithValues: EpisodeKind.allCases.filter { _ in random.next() % 2 == 0 }.map { ($0, count()) }),
@@ -64,6 +74,47 @@ import VTCProtocol
             let total = ids.count + count()
             #expect(try Self.throughBytes(Reply.selection(ids: ids, visibleTotal: total)) == .selection(ids: ids, visibleTotal: total))
         }
+    }
+
+    /// A week outline with random lists, each length at least its list's.
+    static func outline(_ random: inout SeededRandom) -> WeekReportOutline {
+        func ids() -> [UUID] { (0..<random.below(4)).map { _ in UUID() } }
+        func items() -> [WeekReportOutline.Item] { (0..<random.below(4)).map { _ in .init(incident: UUID(), index: random.below(11)) } }
+        let (new, open, overdue, unacknowledged) = (ids(), items(), items(), ids())
+        let (opened, due, closed, sessions) = (ids(), ids(), ids(), ids())
+        let recurring = (0..<random.below(3)).map { n in WeekReport.RecurringCitizen(unit: "Åen", citizenRef: "B-\(n)", incidents: ids()) }
+        func length(_ count: Int) -> Int { count + (random.below(2) == 0 ? 0 : random.below(200_000)) }
+        let lengths = WeekReport.Lengths(
+            newIncidents: length(new.count), openFollowUp: length(open.count), overdueFollowUp: length(overdue.count),
+            unacknowledged: length(unacknowledged.count), actionsOpened: length(opened.count), actionsDue: length(due.count),
+            actionsClosed: length(closed.count), supervisionSessions: length(sessions.count), recurringCitizens: length(recurring.count))
+        let week = ISOWeek(year: 2026, week: 1 + random.below(52))!
+        return WeekReportOutline(week: week, units: ["Åen"], asOf: at, newIncidents: new, openFollowUp: open, overdueFollowUp: overdue,
+                                 unacknowledged: unacknowledged, actionsOpened: opened, actionsDue: due, actionsClosed: closed,
+                                 supervisionSessions: sessions,
+                                 severityTrend: [WeekReport.SeverityWeek(week: week, counts: (0..<5).map { _ in random.below(9) })],
+                                 recurringCitizens: recurring, lengths: lengths)
+    }
+
+    @Test("a week answer from a server that sends whole reports (no lengths) and a queue without first and total are whole")
+    func answersWithoutPagesAreWhole() throws {
+        var random = SeededRandom(seed: 5)
+        let outline = Self.outline(&random)
+        guard case .object(let fields) = ScreenQueryJSON.outlineJSON(outline) else { Issue.record("not an object"); return }
+        let header = JSONValue.object([("type", .string("week")), ("report", .object(fields.filter { $0.0 != "lengths" })),
+                                       ("open_actions", .array([]))])
+        guard case .week(let sent?, _, _) = try Reply(Frame(body: Frame(header: header).encoded().dropFirst(4))) else {
+            Issue.record("not a week")
+            return
+        }
+        let listed: [Int] = [sent.newIncidents.count, sent.openFollowUp.count, sent.overdueFollowUp.count, sent.unacknowledged.count,
+                             sent.actionsOpened.count, sent.actionsDue.count, sent.actionsClosed.count, sent.supervisionSessions.count,
+                             sent.recurringCitizens.count]
+        #expect(sent.lengths.all == listed)
+        let entry = FollowUpQueueEntry(incident: UUID(), kind: .defusing, due: Self.at, responsible: .leader, mayRecord: true)
+        let queue = try Reply(Frame(body: Frame(header: .object([("type", .string("follow_ups"))]),
+                                                tail: ScreenQueryJSON.entriesTail([entry, entry])).encoded().dropFirst(4)))
+        #expect(queue == .followUps(FollowUpQueuePage(first: 0, entries: [entry, entry], total: 2)))
     }
 
     @Test("a malformed question or answer is a protocol error, not a crash")
@@ -87,6 +138,32 @@ import VTCProtocol
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups"}"#, tail: Array(repeating: 0, count: 30)) }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups"}"#, tail: Array(repeating: 200, count: 31)) }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"follow_ups"}"#) }
+        let at = #""at":"2026-01-01T00:00:00Z""#
+        for broken in [#"{"type":"follow_ups",\#(at),"first":0}"#, #"{"type":"follow_ups",\#(at),"count":10}"#,
+                       #"{"type":"follow_ups",\#(at),"first":-1,"count":10}"#, #"{"type":"follow_ups",\#(at),"first":0,"count":0}"#,
+                       #"{"type":"follow_ups",\#(at),"first":0,"count":1001}"#, #"{"type":"follow_ups",\#(at),"first":"0","count":5}"#,
+                       #"{"type":"follow_ups",\#(at),"first":9223372036854775807,"count":5}"#,
+                       #"{"type":"week","year":2026,"week":3,"units":[],\#(at),"page":0}"#,
+                       #"{"type":"week","year":2026,"week":3,"units":[],\#(at),"page":1001}"#,
+                       #"{"type":"week","year":2026,"week":3,"units":[],\#(at),"page":"10"}"#,
+                       #"{"type":"week","year":2026,"week":3,"units":[],\#(at),"page":null}"#] {
+            #expect(throws: ProtocolError.self, "\(broken)") { try request(broken) }
+        }
+        let entry = ScreenQueryJSON.entriesTail([FollowUpQueueEntry(incident: UUID(), kind: .defusing, due: Self.at, responsible: .leader,
+                                                                    mayRecord: true)])
+        for broken in [#"{"type":"follow_ups","first":0}"#, #"{"type":"follow_ups","first":0,"total":0}"#,
+                       #"{"type":"follow_ups","first":5,"total":5}"#, #"{"type":"follow_ups","first":-1,"total":5}"#,
+                       #"{"type":"follow_ups","first":9223372036854775807,"total":9223372036854775807}"#] {
+            #expect(throws: ProtocolError.self, "\(broken)") { try reply(broken, tail: entry) }
+        }
+        var random = SeededRandom(seed: 9)
+        guard case .object(let fields) = ScreenQueryJSON.outlineJSON(Self.outline(&random)) else { return }
+        for lengths in [JSONValue.null, .int(3), .object([("new", .int(0))]),
+                        .object(ScreenQueryJSON.lengthNames.map { ($0, .int(-1)) })] {
+            let header = JSONValue.object([("type", .string("week")), ("open_actions", .array([])),
+                                           ("report", .object(fields.filter { $0.0 != "lengths" } + [("lengths", lengths)]))])
+            #expect(throws: ProtocolError.self, "\(lengths)") { try Reply(Frame(body: Frame(header: header).encoded().dropFirst(4))) }
+        }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"statistics","units":[]}"#) }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"statistics","units":["a"],"period":{"granularity":"month","year":2026,"index":13}}"#) }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"statistics","units":[1],"period":{"granularity":"month","year":2026,"index":1}}"#) }

@@ -23,7 +23,10 @@ import VTCModel
     }
 
     static func entries(_ sim: Simulator<HarnessState, AppEffect>) -> [String] {
-        (sim.state.top as! FollowUpQueueScreen).entries.map { "\($0.incident.uuid.14) \($0.kind.rawValue)" }
+        let screen = sim.state.top as! FollowUpQueueScreen
+        let page = screen.rows(0..<screen.total, sim.state.context)
+        #expect(page.total == page.entries.count)
+        return page.entries.map { "\($0.incident.uuid.14) \($0.kind.rawValue)" }
     }
 
     @Test func aLeaderSeesTheUnitsItemsOverdueFirstThenByDueTime() {

@@ -22,6 +22,21 @@ import Testing
                                                attributes: [.posixPermissions: 0o640])
         }
 
+        /// A data folder `vtc demo` fills with `incidents` incidents up to now: its roster makes the test's user
+        /// leader, AMG and coordinator of every unit of the demo region.
+        init(demoIncidents incidents: Int) throws {
+            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            chmod(data, 0o750)
+            let demo = Process()
+            demo.executableURL = URL(fileURLWithPath: EndToEndTmuxTests.program)
+            demo.arguments = ["demo", "--data", data, "--incidents", String(incidents)]
+            demo.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+            try demo.run()
+            demo.waitUntilExit()
+            try #require(demo.terminationStatus == 0, "vtc demo failed")
+            for file in try FileManager.default.contentsOfDirectory(atPath: data) { chmod(data + "/" + file, 0o640) }
+        }
+
         deinit {
             kill()
             try? FileManager.default.removeItem(atPath: root)

@@ -51,4 +51,42 @@ import Testing
         pane.keys("Escape")
         pane.keys("q")
     }
+
+    /// The week of a demo region whose overdue follow-up is longer than the screen's page: the numbers count every
+    /// item, the list shows the first page and one line says how many more there are and where they all are.
+    @Test(.enabled(if: EndToEndTmuxTests.tmux != nil, "tmux is not installed, so the end-to-end test cannot run"))
+    func aCoordinatorsWeekShowsTheFirstPageAndHowManyMoreThroughTheServer() throws {
+        let served = try ServerLiveUpdateTests.Served(demoIncidents: 1_500)
+        try served.start()
+        // The whole report, as `vtc week` gives it through the server.
+        let week = Process()
+        week.executableURL = URL(fileURLWithPath: EndToEndTmuxTests.program)
+        week.arguments = ["week", "--server", served.socket, "--format", "json"]
+        let output = Pipe()
+        week.standardOutput = output
+        try week.run()
+        let json = output.fileHandleForReading.readDataToEndOfFile()
+        week.waitUntilExit()
+        let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let overdue = try #require(report["overdue_follow_up"] as? [Any]).count
+        try #require(overdue > 300, "the demo week has only \(overdue) overdue items, no more than a page")
+
+        let pane = try EndToEndTmuxTests.Pane(tmux: try #require(EndToEndTmuxTests.tmux), width: 80, height: 24)
+        #expect(pane.waitFor("e2e$"))
+        pane.text("\(EndToEndTmuxTests.program) --server \(served.socket) --lang da")
+        pane.keys("Enter")
+        #expect(pane.waitFor("Registrér en episode"), "the home screen did not appear: \(pane.capture())")
+        pane.keys("w")
+        #expect(pane.waitFor { $0.range(of: "! +\(overdue)  Opfølgning over fristen", options: .regularExpression) != nil },
+                "the week's numbers do not count every overdue item: \(pane.capture())")
+        let more = "… og \(overdue - 300) flere: opfølgningskøen"
+        var shown = false
+        for _ in 0..<60 where !shown {
+            pane.keys("PageDown")
+            shown = pane.waitFor(more, seconds: 0.5)
+        }
+        #expect(shown, "no line says how many more overdue items there are: \(pane.capture())")
+        pane.keys("Escape")
+        pane.keys("q")
+    }
 }

@@ -76,6 +76,38 @@ import Testing
         #expect(sim.areaRows[0].hasPrefix("Uge 47, 2026"))
     }
 
+    /// A week of 310 new registrations in Bo Nord (all unacknowledged, their AMG discussion overdue): each list shows its first page with one line
+    /// saying how many more there are and where, the numbers and the export count every one, `m` picks among the page.
+    @Test func aListLongerThanAPageShowsItsFirstPageAndHowManyMore() {
+        var s = ScreenScenario()
+        let count = WeekScreenData.pageSize + 10
+        for n in 1...count { s.register(n, occurred: ScreenScenario.at("2026-11-16T08:00:00+01:00").adding(seconds: Int64(n) * 600)) }
+        let context = s.context(for: "amr", now: Self.now)
+        var sim = ScreenHarness.simulator(WeekScreen(context: context), context)
+        let text = (sim.state.top as! WeekScreen).lines(sim.state.context, width: 80).lines.map(\.text)
+        #expect(text.contains("  \(count)  Nye registreringer"))
+        #expect(text.contains("! \(count)  Registreringer, lederen ikke har kvitteret for"))
+        // Newest first: the page ends with the 11th registration (09:50 on Monday), the first ten are left out.
+        #expect(text.contains("\(WeekScreenData.pageSize). 2026-11-16 09:50 · Bo Nord · VTC 1 · Chikane"))
+        #expect(!text.contains { $0.hasPrefix("\(WeekScreenData.pageSize + 1). ") })
+        #expect(text.contains("… og 10 flere: listen (l på forsiden) og eksporten (x) har dem alle."))
+        #expect(text.contains("… og 10 flere: listen med filteret »Ukvitterede« (k) og eksporten (x) har dem"))
+        #expect(text.contains("… og 10 flere: opfølgningskøen (f på forsiden), listen med filteret »Over frist«"))
+        #expect(text.filter { $0.hasPrefix("… og") }.count == 3, "only the lists longer than a page say so")
+        sim.press(.character("x"))
+        // The export's tables of new and unacknowledged registrations hold a row for every one.
+        let export = sim.state.exports.first?.contents ?? ""
+        func rows(under heading: String) -> Int {
+            guard let start = export.range(of: "# " + heading + "\n") else { return 0 }
+            let section = export[start.upperBound...].prefix { $0 != "#" }
+            return section.split(separator: "\n").filter { $0.hasPrefix("| 2026-") }.count
+        }
+        #expect(rows(under: "Nye registreringer") == count, "\(export.prefix(3_000))")
+        #expect(rows(under: "Registreringer, lederen ikke har kvitteret for") == count)
+        sim.press(.character("m"))
+        #expect(sim.dump().contains("Vælg registrering"), "m picks among the week's new registrations on screen")
+    }
+
     @Test func previousAndNextWeekAcrossTheNewYear() {
         var sim = Self.week(for: "amr", week: ISOWeek(year: 2026, week: 53)!)
         sim.press(.right)
