@@ -237,6 +237,7 @@ def main():
                                                           ("coordinator of every unit", None)] if "ui" in ONLY]
         weeks = [(who, week_screens(entry)) for who, entry in [("leader of one unit", leader), ("coordinator of every unit", None)]
                  if "week" in ONLY]
+        raw = raw_answers() if "week" in ONLY else None
     finally:
         server.terminate(); server.wait()
     for path, _, files in os.walk(DATA):
@@ -268,6 +269,8 @@ def main():
         print(f"terminal UI through the server, {who}: {figure}")
     for who, figure in weeks:
         print(f"week screen and follow-up queue through the server, {who}: {figure}")
+    if raw:
+        print(f"the coordinator's questions to the server (raw client): {raw}")
 
 
 def listed(name, out):
@@ -439,7 +442,14 @@ def week_screens(entry):
     session = "vtc-bench-week"
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     home = f"/tmp/home-{entry.pw_name}" if entry else "/root"
-    command = " ".join(prefix_for(entry)) + f" env HOME={home} LANG=C.UTF-8 {BIN} --server {SOCKET} --lang da"
+    # The export (x) goes to a folder of the run's own, removed afterwards.
+    exports = f"/tmp/vtc-bench-week-exports-{entry.pw_name if entry else 'root'}"
+    shutil.rmtree(exports, ignore_errors=True)
+    os.makedirs(exports)
+    if entry:
+        os.chown(exports, entry.pw_uid, entry.pw_gid)
+    command = (" ".join(prefix_for(entry)) + f" env HOME={home} XDG_STATE_HOME={exports} LANG=C.UTF-8 {BIN} --server {SOCKET}"
+               " --lang da")
     for attempt in range(5):
         if subprocess.run(["tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command]).returncode == 0:
             break
@@ -451,6 +461,11 @@ def week_screens(entry):
     week_open = until_shown(session, "Ugens tal")
     week_peak = vm(pid, "VmHWM")
     week_keys = key_times(session, "PageDown", 10) + key_times(session, "Down", 10)
+    subprocess.run(["tmux", "send-keys", "-t", session, "x"])
+    export = until_shown(session, "Skrevet til", seconds=300)
+    export_peak = vm(pid, "VmHWM")
+    export_mb = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(exports) for f in fs) / 1e6
+    shutil.rmtree(exports, ignore_errors=True)
     subprocess.run(["tmux", "send-keys", "-t", session, "Escape"])
     until_shown(session, "Statistik")
     subprocess.run(["tmux", "send-keys", "-t", session, "f"])
@@ -461,7 +476,44 @@ def week_screens(entry):
     return (f"week screen after {week_open:.0f} ms, keys {min(week_keys):.0f}–{max(week_keys):.0f} ms (median"
             f" {statistics.median(week_keys):.0f}); follow-up queue after {queue_open:.0f} ms, keys {min(queue_keys):.0f}–"
             f"{max(queue_keys):.0f} ms (median {statistics.median(queue_keys):.0f}); peak memory {home_peak:.0f} MB at home,"
-            f" {week_peak:.0f} MB with the week open, {peak:.0f} MB after the queue")
+            f" {week_peak:.0f} MB with the week open; the export (x) after {export:.0f} ms ({export_mb:.1f} MB of Markdown),"
+            f" peak {export_peak:.0f} MB after it")
+
+
+def raw_answers():
+    """What the server takes for the coordinator's (root's) week and queue questions, with a raw client: the time
+    until the whole answer is read, and its size."""
+    import struct
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(SOCKET)
+
+    def ask(header):
+        body = json.dumps(header).encode()
+        started = time.perf_counter()
+        s.sendall(struct.pack(">II", 4 + len(body), len(body)) + body)
+        length = struct.unpack(">I", s.recv(4, socket.MSG_WAITALL))[0]
+        got = 0
+        while got < length:
+            got += len(s.recv(min(1 << 20, length - got)))
+        return (time.perf_counter() - started) * 1000, (4 + length) / 1e6
+
+    ask({"type": "hello", "version": 2})
+    at = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
+    # The ISO week of now (UTC; the server's zone is Copenhagen's, the same week but for an hour at the turn).
+    year, week = int(time.strftime("%G", time.gmtime())), int(time.strftime("%V", time.gmtime()))
+    units = [u if isinstance(u, str) else u["name"] for u in json.load(open(os.path.join(DATA, "roster.json")))["units"]]
+    rows = []
+    for name, header in [
+        ("week, page 300", {"type": "week", "year": year, "week": week, "units": units, "at": at, "page": 300}),
+        ("week, whole (the export)", {"type": "week", "year": year, "week": week, "units": units, "at": at}),
+        ("follow_ups, rows 0-239 (the queue computed)", {"type": "follow_ups", "at": at, "first": 0, "count": 240}),
+        ("follow_ups, rows 240-479 (the queue kept)", {"type": "follow_ups", "at": at, "first": 240, "count": 240}),
+        ("follow_ups, whole", {"type": "follow_ups", "at": at}),
+    ]:
+        ms, mb = ask(header)
+        rows.append(f"{name}: {ms:.0f} ms, {mb:.2f} MB")
+    s.close()
+    return "; ".join(rows)
 
 
 if __name__ == "__main__":

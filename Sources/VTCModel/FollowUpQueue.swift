@@ -26,25 +26,44 @@ public struct FollowUpQueueEntry: Equatable, Sendable {
     /// registrations. Only incidents the user may see count, so the same queue comes from the user's
     /// view and from the whole state.
     public static func queue(in state: VTCState, for user: UserAccess, at now: Timestamp) -> [FollowUpQueueEntry] {
-        func may(_ request: AccessRequest) -> Bool { Access.check(user, request).isAllowed }
-        var found: [(entry: FollowUpQueueEntry, severity: Int)] = []
+        // Each request (a unit and registrant, a unit, kind and role) is asked of `Access` once: a region's queue
+        // walks about a million items.
+        var decided: [AccessRequest: Bool] = [:]
+        func may(_ request: AccessRequest) -> Bool {
+            if let known = decided[request] { return known }
+            let allowed = Access.check(user, request).isAllowed
+            decided[request] = allowed
+            return allowed
+        }
+        struct Found {
+            let entry: FollowUpQueueEntry
+            let severity: Int
+            /// The incident's id as two numbers, whose order is its text's (`uuidString`), compared without making the text.
+            let id: (UInt64, UInt64)
+        }
+        var found: [Found] = []
         for record in state.incidents.values where !record.isWithdrawn {
             let unit = record.facts.unit
             guard may(.see(unit: unit, registrant: record.registrant)) else { continue }
+            let id = withUnsafeBytes(of: record.id.uuid) {
+                (UInt64(bigEndian: $0.loadUnaligned(as: UInt64.self)), UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            }
             for item in record.followUps where item.status(at: now).isOpen {
                 let mayRecord = may(.recording(item.kind, responsible: item.responsible, unit: unit))
                 let ownOffer = record.registrant == user.user && offers.contains(item.kind)
                 guard mayRecord || ownOffer else { continue }
-                found.append((FollowUpQueueEntry(incident: record.id, kind: item.kind, due: item.due, responsible: item.responsible,
-                                                 mayRecord: mayRecord), record.facts.severity.rawValue))
+                found.append(Found(entry: FollowUpQueueEntry(incident: record.id, kind: item.kind, due: item.due, responsible: item.responsible,
+                                                             mayRecord: mayRecord), severity: record.facts.severity.rawValue, id: id))
             }
         }
         // The earliest due first puts every overdue item (longest overdue on top) before the open ones.
-        return found.sorted { a, b in
+        found.sort { a, b in
             if a.entry.due.epochSeconds != b.entry.due.epochSeconds { return a.entry.due.epochSeconds < b.entry.due.epochSeconds }
             if a.severity != b.severity { return a.severity > b.severity }
-            return (a.entry.incident.uuidString, a.entry.kind.rawValue) < (b.entry.incident.uuidString, b.entry.kind.rawValue)
-        }.map(\.entry)
+            if a.id != b.id { return a.id < b.id }
+            return a.entry.kind.rawValue < b.entry.kind.rawValue
+        }
+        return found.map(\.entry)
     }
 }
 

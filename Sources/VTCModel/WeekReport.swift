@@ -177,12 +177,14 @@ public struct WeekReport: Hashable, Sendable {
         }
 
         func during(_ t: Timestamp) -> Bool { (start..<end).contains(t.epochSeconds) }
-        func covers(_ record: IncidentRecord) -> Bool { !record.isWithdrawn && units.contains(record.facts.unit) }
+        /// Asked with the record's fields, not the record: a region's week asks it of every incident, and passing the
+        /// record made a copy of each.
+        func covers(unit: String, withdrawn: Bool) -> Bool { !withdrawn && units.contains(unit) }
         /// Registered by `asOf`.
-        func knows(_ record: IncidentRecord) -> Bool { record.registeredAt.epochSeconds <= asOf.epochSeconds }
+        func knows(_ record: borrowing IncidentRecord) -> Bool { record.registeredAt.epochSeconds <= asOf.epochSeconds }
         func isPending(_ item: FollowUpItem) -> Bool { item.outcome.map { $0.at.epochSeconds > asOf.epochSeconds } ?? true }
         func isOverdue(_ item: FollowUpItem) -> Bool { asOf.epochSeconds > item.due.epochSeconds }
-        func isUnacknowledged(_ record: IncidentRecord) -> Bool {
+        func isUnacknowledged(_ record: borrowing IncidentRecord) -> Bool {
             record.acknowledgement.map { $0.at.epochSeconds > asOf.epochSeconds } ?? true
         }
     }
@@ -192,7 +194,7 @@ public struct WeekReport: Hashable, Sendable {
                                now: Timestamp) throws(AccessRefusal) -> Numbers {
         let scope = try Scope(week: week, units: units, zone: state.policy.zone, user: user, now: now)
         var numbers = Numbers()
-        for record in state.incidents.values where scope.covers(record) {
+        for record in state.incidents.values where scope.covers(unit: record.facts.unit, withdrawn: record.isWithdrawn) {
             if scope.during(record.registeredAt) { numbers.new += 1 }
             guard scope.knows(record) else { continue }
             if scope.isUnacknowledged(record) { numbers.unacknowledged += 1 }
@@ -209,24 +211,34 @@ public struct WeekReport: Hashable, Sendable {
         let zone = state.policy.zone
         let scope = try Scope(week: week, units: units, zone: zone, user: user, now: now)
         let (end, asOf, unitSet) = (scope.end, scope.asOf, scope.units)
+        // Records are read in place, through the buffer, and copied only into the lists: a region's week walks
+        // 200 000 of them, and a copy of each costs more than the rest of the walk.
         let records = state.incidents.values
-        let places = records.indices.filter { scope.covers(records[$0]) }
+        let places = records.withUnsafeBufferPointer { buffer in
+            buffer.indices.filter { scope.covers(unit: buffer[$0].facts.unit, withdrawn: buffer[$0].isWithdrawn) }
+        }
 
         self.week = week
         self.units = units
         self.asOf = asOf
-        newIncidents = places.lazy.map { records[$0] }.filter { scope.during($0.registeredAt) }.sorted(by: IncidentQuery.newerFirst)
+        newIncidents = records.withUnsafeBufferPointer { buffer in
+            places.filter { scope.during(buffer[$0].registeredAt) }.map { buffer[$0] }.sorted(by: IncidentQuery.newerFirst)
+        }
 
         var pending: [FollowUpEntry] = []
-        for place in places where scope.knows(records[place]) {
-            for item in records[place].followUps where scope.isPending(item) {
-                pending.append(FollowUpEntry(records: records, place: place, item: item))
+        records.withUnsafeBufferPointer { buffer in
+            for place in places where scope.knows(buffer[place]) {
+                for item in buffer[place].followUps where scope.isPending(item) {
+                    pending.append(FollowUpEntry(records: records, place: place, item: item))
+                }
             }
         }
         pending.sort { $0.item.due.epochSeconds < $1.item.due.epochSeconds }
         overdueFollowUp = pending.filter { scope.isOverdue($0.item) }
         openFollowUp = pending.filter { !scope.isOverdue($0.item) }
-        unacknowledged = places.lazy.map { records[$0] }.filter { scope.knows($0) && scope.isUnacknowledged($0) }
+        unacknowledged = records.withUnsafeBufferPointer { buffer in
+            places.filter { scope.knows(buffer[$0]) && scope.isUnacknowledged(buffer[$0]) }.map { buffer[$0] }
+        }
 
         let actions = state.actionOrder.compactMap { state.actions[$0] }.filter { unitSet.contains($0.action.unit) }
         actionsOpened = actions.filter { scope.during($0.openedAt) }
@@ -234,10 +246,15 @@ public struct WeekReport: Hashable, Sendable {
         actionsClosed = actions.filter { $0.closure.map { scope.during($0.at) } ?? false }
         supervisionSessions = state.supervisionSessions.filter { unitSet.contains($0.session.unit) && week.contains($0.session.date) }
 
+        var firstTrendWeek = week
+        for _ in 0..<WeekReport.trendWeeks { firstTrendWeek = firstTrendWeek.previous }
+        let trendSpan = firstTrendWeek.start(in: zone).epochSeconds..<end
         var counts: [ISOWeek: [Int]] = [:]
-        for record in places.lazy.map({ records[$0] }) {
-            let occurred = ISOWeek(containing: record.facts.occurredAt, in: zone)
-            counts[occurred, default: Array(repeating: 0, count: Severity.all.count)][record.facts.severity.rawValue - 1] += 1
+        records.withUnsafeBufferPointer { buffer in
+            for place in places where trendSpan.contains(buffer[place].facts.occurredAt.epochSeconds) {
+                let occurred = ISOWeek(containing: buffer[place].facts.occurredAt, in: zone)
+                counts[occurred, default: Array(repeating: 0, count: Severity.all.count)][buffer[place].facts.severity.rawValue - 1] += 1
+            }
         }
         var trendWeek = week
         var trend: [SeverityWeek] = []
@@ -249,10 +266,11 @@ public struct WeekReport: Hashable, Sendable {
 
         let windowStart = zone.adding(days: -recurringWindowDays, to: week.end(in: zone)).epochSeconds
         var byCitizen: [String: [String: [IncidentRecord]]] = [:]
-        for record in places.lazy.map({ records[$0] }) {
-            guard let ref = record.facts.citizenRef, !ref.isEmpty,
-                  (windowStart..<end).contains(record.facts.occurredAt.epochSeconds) else { continue }
-            byCitizen[record.facts.unit, default: [:]][ref, default: []].append(record)
+        records.withUnsafeBufferPointer { buffer in
+            for place in places where (windowStart..<end).contains(buffer[place].facts.occurredAt.epochSeconds) {
+                guard let ref = buffer[place].facts.citizenRef, !ref.isEmpty else { continue }
+                byCitizen[buffer[place].facts.unit, default: [:]][ref, default: []].append(buffer[place])
+            }
         }
         recurringCitizens = byCitizen.flatMap { unit, refs in
             refs.filter { $0.value.count >= recurringEpisodes }.map { ref, records in

@@ -32,6 +32,11 @@ import Testing
                     let queue = FollowUpQueueEntry.queue(in: state, for: user, at: now)
                     #expect(queue == local.followUpQueue(at: now, rows: 0..<Int.max).entries, "\(user)")
                     #expect(queue.allSatisfy { view.incidents[$0.incident] != nil }, "\(user) sees only what it may")
+                    // Most urgent first: the earliest due, then the more severe, then by the id's text and the kind's.
+                    func key(_ e: FollowUpQueueEntry) -> (Int64, Int, String, String) {
+                        (e.due.epochSeconds, -state.incidents[e.incident]!.facts.severity.rawValue, e.incident.uuidString, e.kind.rawValue)
+                    }
+                    #expect(queue == queue.sorted { key($0) < key($1) }, "\(user)")
                     // Pages of the queue, as the server answers them from the queues it keeps, are the queue's rows.
                     let server = StateQueries(state: state, user: user, roster: Self.roster, cache: ListCache(), queues: queues)
                     for _ in 0..<4 {
