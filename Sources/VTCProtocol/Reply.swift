@@ -30,6 +30,8 @@ public enum Reply: Equatable, Sendable {
     /// A list's selection: how many are selected, the ids of the window asked for in order, where the kept
     /// incident is, and how many incidents the user may see.
     case selection(IncidentSelection)
+    /// The rows of `vtc list`'s table, in the query's order.
+    case rows([IncidentRow])
 
     public var frame: Frame {
         func header(_ type: String, _ fields: [(String, JSONValue)] = []) -> JSONValue {
@@ -64,6 +66,8 @@ public enum Reply: Equatable, Sendable {
             return Frame(header: header("statistics", [("comparison", comparison.map(ScreenQueryJSON.comparisonJSON) ?? .null)]))
         case .selection(let selection):
             return Frame(header: header("selection", ScreenQueryJSON.selectionFields(selection)), tail: ScreenQueryJSON.tail(selection.ids))
+        case .rows(let rows):
+            return Frame(header: header("rows"), tail: IncidentRowsWire.tail(rows))
         }
     }
 
@@ -112,6 +116,8 @@ public enum Reply: Equatable, Sendable {
             self = .statistics(json.isNull ? nil : try ScreenQueryJSON.comparison(json))
         case "selection":
             self = .selection(try ScreenQueryJSON.selection(h, ids: try ScreenQueryJSON.ids(frame.tail)))
+        case "rows":
+            self = .rows(try IncidentRowsWire.rows(frame.tail))
         default:
             throw ProtocolError("unknown reply type \(frame.type.map { "\"\($0)\"" } ?? "")")
         }

@@ -31,6 +31,8 @@ public enum Request: Equatable, Sendable {
     /// The incidents the query selects for the user at that time, in its order: how many, the ids of those at the
     /// window's positions (all of them when nil), where the kept incident now is, and how many the user may see.
     case list(IncidentQuery, at: Timestamp, window: ListWindow?, keeping: UUID?)
+    /// The rows of `vtc list`'s table of the incidents the query selects for the user at that time, in its order.
+    case listRows(IncidentQuery, at: Timestamp)
 
     public var frame: Frame {
         switch self {
@@ -57,6 +59,9 @@ public enum Request: Equatable, Sendable {
         case .list(let query, let at, let window, let kept):
             Frame(header: .object([("type", .string("list")), ("query", ViewScopeJSON.queryJSON(query)), ("at", .string(at.rfc3339))]
                                   + ScreenQueryJSON.windowFields(window, keeping: kept)))
+        case .listRows(let query, let at):
+            Frame(header: .object([("type", .string("list_rows")), ("query", ViewScopeJSON.queryJSON(query)),
+                                   ("at", .string(at.rfc3339))]))
         }
     }
 
@@ -107,6 +112,9 @@ public enum Request: Equatable, Sendable {
             guard let query = frame.header["query"] else { throw ProtocolError("list without a query") }
             let (window, kept) = try ScreenQueryJSON.window(frame.header)
             self = .list(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list"), window: window, keeping: kept)
+        case "list_rows":
+            guard let query = frame.header["query"] else { throw ProtocolError("list_rows without a query") }
+            self = .listRows(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list_rows"))
         default: throw ProtocolError("unknown request type \(frame.type.map { "\"\($0)\"" } ?? "")")
         }
     }
