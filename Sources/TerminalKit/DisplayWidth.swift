@@ -35,6 +35,9 @@ public enum DisplayWidth {
         // Printable ASCII, the commonest text, is one cell a byte and each byte a character of its own: measured
         // without breaking the text into characters (a table of thousands of rows measures every cell).
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // So is text of Danish letters, dashes and the like (`SafeText.isPlainPrintable`): one cell a scalar.
+        var scalars = 0
+        if text.unicodeScalars.allSatisfy({ scalars += 1; return SafeText.isPlainPrintable($0) }) { return scalars }
         var total = 0
         for character in text { total += of(character) }
         return total

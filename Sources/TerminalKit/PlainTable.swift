@@ -21,11 +21,19 @@ public struct PlainTable: Sendable {
 
     /// The lines, fitted to `width` cells when a width is given.
     public func render(width: Int?) -> String {
+        let lines = [headers] + rows
         // One pass over the cells, each measured once: a region's list has tens of thousands of rows.
-        let measured = ([headers] + rows).map { row in row.map { DisplayWidth.of($0) } }
+        var starts: [Int] = []
+        var measured: [Int] = []
+        starts.reserveCapacity(lines.count)
+        measured.reserveCapacity(lines.count * headers.count)
+        for line in lines {
+            starts.append(measured.count)
+            for cell in line { measured.append(DisplayWidth.of(cell)) }
+        }
         var widths = headers.map { _ in 0 }
-        for row in measured {
-            for (column, cells) in row.enumerated() { widths[column] = max(widths[column], min(cells, maximumWidth)) }
+        for (line, start) in zip(lines, starts) {
+            for column in line.indices { widths[column] = max(widths[column], min(measured[start + column], maximumWidth)) }
         }
         if let width {
             let separators = 2 * (widths.count - 1)
@@ -34,22 +42,29 @@ public struct PlainTable: Sendable {
                 widths[widest] -= 1
             }
         }
-        // One string, grown in place: a line and a padding string for every cell of thousands of rows cost more.
-        var text = ""
-        text.reserveCapacity(measured.count * (widths.reduce(2 * widths.count, +) + 1))
-        for (number, (row, cells)) in zip([headers] + rows, measured).enumerated() {
-            if number > 0 { text.append("\n") }
-            for column in row.indices {
-                let fits = cells[column] <= widths[column]
-                let cell = fits ? row[column] : SafeText.truncate(row[column], toWidth: widths[column])
-                text.append(cell)
-                if column < row.count - 1 {
-                    let used = fits ? cells[column] : DisplayWidth.of(cell)
-                    for _ in 0..<(widths[column] - used + 2) { text.append(" ") }
+        // The UTF-8 bytes, grown in place: a String appended to cell by cell and space by space costs several
+        // times more for thousands of rows.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.count * (widths.reduce(2 * widths.count, +) + 1))
+        for (number, (line, start)) in zip(lines, starts).enumerated() {
+            if number > 0 { bytes.append(UInt8(ascii: "\n")) }
+            let lineStart = bytes.count
+            for column in line.indices {
+                let fits = measured[start + column] <= widths[column]
+                var cell = fits ? line[column] : SafeText.truncate(line[column], toWidth: widths[column])
+                cell.withUTF8 { bytes.append(contentsOf: $0) }
+                if column < line.count - 1 {
+                    let used = fits ? measured[start + column] : DisplayWidth.of(cell)
+                    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - used + 2))
                 }
             }
-            while text.last == " " { text.removeLast() }
+            if bytes.last == UInt8(ascii: " ") {
+                // Trailing spaces go as the characters they are (a space can end a character that began before it).
+                var text = String(decoding: bytes[lineStart...], as: UTF8.self)
+                while text.last == " " { text.removeLast() }
+                bytes.replaceSubrange(lineStart..., with: text.utf8)
+            }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

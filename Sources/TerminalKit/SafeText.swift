@@ -95,11 +95,16 @@ public enum SafeText {
         return lines
     }
 
+    /// Whether the scalar is shown as itself, one cell wide, and is a character of its own beside any other such
+    /// scalar: printable ASCII, Latin-1 and the Latin extensions (Danish letters among them) but the soft hyphen,
+    /// General Punctuation's dashes, quotes, bullets and marks (not its spaces, separators or format characters),
+    /// and the check mark tables print. Text of these alone is safe as it stands and measured by counting
+    /// (`DisplayWidth.of`); `SafeTextTests` holds every one of them to what the full rules give.
     static func isPlainPrintable(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 }
         if value < 0x300 { return value >= 0xA0 && value != 0xAD }
-        return false
+        return (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) || value == 0x2713
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

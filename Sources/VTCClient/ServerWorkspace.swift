@@ -138,6 +138,13 @@ public final class ServerWorkspace: OpenedWorkspace {
         try reload()
     }
 
+    public func incidentRows(_ query: IncidentQuery, at now: Timestamp) throws(WorkspaceError) -> [IncidentRow] {
+        guard case .rows(let rows) = try link.connection.exchange(.listRows(query, at: now)) else {
+            throw ServerWorkspace.unreadable(link.connection, "no rows")
+        }
+        return rows
+    }
+
     @discardableResult
     public func append(_ payloads: [EventPayload]) throws(WorkspaceError) -> [Event] {
         guard case .appended(let events) = try link.connection.exchange(.append(payloads)) else {

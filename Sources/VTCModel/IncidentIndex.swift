@@ -148,16 +148,19 @@ public struct IncidentIndex: Sendable {
     /// in the query's order; `state` is the one this index (of more than the user may see) was built for. No
     /// record is copied, and `Access.check` is asked once for each unit and registrant.
     public func places(selectedBy query: IncidentQuery, at now: Timestamp, seenBy user: UserAccess, in state: VTCState) -> [Int] {
-        let records = state.incidents.values
         var maySee: [SeeKey: Bool] = [:]
-        return select(query, at: now).compactMap { row in
-            let place = Int(places[Int(row)])
-            let registrant = records[place].registrant
-            let key = SeeKey(unit: unit[Int(row)], registrant: BytewiseKey(registrant))
-            if let known = maySee[key] { return known ? place : nil }
-            let visible = Access.check(user, .see(unit: unitNames[Int(unit[Int(row)])], registrant: registrant)).isAllowed
-            maySee[key] = visible
-            return visible ? place : nil
+        // Through the buffer, so that reading a registrant borrows the record instead of copying it (a retain of
+        // each of its strings and arrays, for each of a coordinator's thousands of rows).
+        return state.incidents.values.withUnsafeBufferPointer { records in
+            select(query, at: now).compactMap { row in
+                let place = Int(places[Int(row)])
+                let registrant = records[place].registrant
+                let key = SeeKey(unit: unit[Int(row)], registrant: BytewiseKey(registrant))
+                if let known = maySee[key] { return known ? place : nil }
+                let visible = Access.check(user, .see(unit: unitNames[Int(unit[Int(row)])], registrant: registrant)).isAllowed
+                maySee[key] = visible
+                return visible ? place : nil
+            }
         }
     }
 

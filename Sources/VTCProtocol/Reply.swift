@@ -29,6 +29,8 @@ public enum Reply: Equatable, Sendable {
     case statistics(PeriodComparison?)
     /// A list's selection: the ids in order, and how many incidents the user may see.
     case selection(ids: [UUID], visibleTotal: Int)
+    /// The rows of `vtc list`'s table, in the query's order.
+    case rows([IncidentRow])
 
     public var frame: Frame {
         func header(_ type: String, _ fields: [(String, JSONValue)] = []) -> JSONValue {
@@ -63,6 +65,8 @@ public enum Reply: Equatable, Sendable {
             return Frame(header: header("statistics", [("comparison", comparison.map(ScreenQueryJSON.comparisonJSON) ?? .null)]))
         case .selection(let ids, let visibleTotal):
             return Frame(header: header("selection", [("visible_total", .int(Int64(visibleTotal)))]), tail: ScreenQueryJSON.tail(ids))
+        case .rows(let rows):
+            return Frame(header: header("rows"), tail: IncidentRowsWire.tail(rows))
         }
     }
 
@@ -112,6 +116,8 @@ public enum Reply: Equatable, Sendable {
         case "selection":
             guard let total = h["visible_total"]?.int, total >= 0 else { throw ProtocolError("selection without visible_total") }
             self = .selection(ids: try ScreenQueryJSON.ids(frame.tail), visibleTotal: Int(clamping: total))
+        case "rows":
+            self = .rows(try IncidentRowsWire.rows(frame.tail))
         default:
             throw ProtocolError("unknown reply type \(frame.type.map { "\"\($0)\"" } ?? "")")
         }

@@ -29,6 +29,8 @@ public enum Request: Equatable, Sendable {
     case statistics(StatisticsPeriod, units: [String])
     /// The incidents the query selects for the user at that time, in its order (their ids), and how many the user may see.
     case list(IncidentQuery, at: Timestamp)
+    /// The rows of `vtc list`'s table of the incidents the query selects for the user at that time, in its order.
+    case listRows(IncidentQuery, at: Timestamp)
 
     public var frame: Frame {
         switch self {
@@ -54,6 +56,9 @@ public enum Request: Equatable, Sendable {
                                    ("units", .array(units.map(JSONValue.string)))]))
         case .list(let query, let at):
             Frame(header: .object([("type", .string("list")), ("query", ViewScopeJSON.queryJSON(query)), ("at", .string(at.rfc3339))]))
+        case .listRows(let query, let at):
+            Frame(header: .object([("type", .string("list_rows")), ("query", ViewScopeJSON.queryJSON(query)),
+                                   ("at", .string(at.rfc3339))]))
         }
     }
 
@@ -103,6 +108,9 @@ public enum Request: Equatable, Sendable {
         case "list":
             guard let query = frame.header["query"] else { throw ProtocolError("list without a query") }
             self = .list(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list"))
+        case "list_rows":
+            guard let query = frame.header["query"] else { throw ProtocolError("list_rows without a query") }
+            self = .listRows(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list_rows"))
         default: throw ProtocolError("unknown request type \(frame.type.map { "\"\($0)\"" } ?? "")")
         }
     }

@@ -131,6 +131,7 @@ final class ServerCore: @unchecked Sendable {
                 subscribers[subscriber] = answer
                 reply(.changed(eventCount: workspace.state.eventCount))
             case .home, .list, .followUps, .week, .statistics: answer(.work(screenAnswer(request, for: access)))
+            case .listRows(let query, let at): answer(.work(rowsAnswer(query, at: at, for: access)))
             case .append(let payloads):
                 pending.append((user, payloads, answer))
                 if !commitScheduled {

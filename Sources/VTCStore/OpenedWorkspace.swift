@@ -45,6 +45,9 @@ public protocol OpenedWorkspace: AnyObject {
     /// From now on `state` needs to hold only what `scope` names of the user's view: a command that reads
     /// one incident, or one query's incidents, says so, and a server sends only that.
     func narrowView(to scope: ViewScope) throws(WorkspaceError)
+    /// `vtc list`'s table rows of the incidents `query` selects at `now` (`IncidentQuery.rows`), whatever the
+    /// view holds: a server sends the rows, not the records.
+    func incidentRows(_ query: IncidentQuery, at now: Timestamp) throws(WorkspaceError) -> [IncidentRow]
 
     func saveDraft(id: UUID, fields: JSONValue) throws(WorkspaceError)
     func listDrafts() throws(WorkspaceError) -> DraftListing
@@ -59,6 +62,9 @@ extension Workspace: OpenedWorkspace {
     public var refreshMilliseconds: Int { 500 }
     /// The whole state is here already, read from the folder.
     public func narrowView(to scope: ViewScope) {}
+    public func incidentRows(_ query: IncidentQuery, at now: Timestamp) -> [IncidentRow] {
+        query.rows(on: state, for: access, at: now)
+    }
     /// The screens ask the state held here.
     public var screenQueries: (any ScreenQueries)? { nil }
 }

@@ -49,24 +49,22 @@ struct ListCommand: ParsableCommand {
             withOpenFollowUp: open, withOverdueFollowUp: overdue, notAcknowledged: unacknowledged,
             text: try search.map { text throws(CLIFailure) in try InputParsing.text(text, option: "--search", multiLine: false) },
             order: order)
-        try session.narrowView(to: .query(query, at: at))
-        let records = query.run(on: session.state, for: session.access, at: at)
         let texts = session.texts
-        let rows = records.map { r -> [String] in
-            let statuses = r.followUps.map { $0.status(at: at) }
-            return [r.id.lowercasedString, zone.local(r.facts.occurredAt).date.iso, r.facts.unit, texts.label(r.facts.kind),
-                    String(r.facts.severity.rawValue), r.facts.citizenRef ?? "", r.acknowledgement == nil ? "–" : "✓",
-                    String(statuses.filter { $0 == .open }.count), String(statuses.filter { $0 == .overdue }.count)]
-        }
         switch format {
         case .json:
-            Output.json(.array(records.map { IncidentJSON.incident($0, at: at) }))
+            Output.json(.array(try session.records(query, at: at).map { IncidentJSON.incident($0, at: at) }))
         case .csv:
-            Listing.csv(header: CSVExport.header, rows: records.map { CSVExport.row($0, at: at) })
+            Listing.csv(header: CSVExport.header, rows: try session.records(query, at: at).map { CSVExport.row($0, at: at) })
         case .table:
-            if records.isEmpty { return Output.line(texts[.noIncidents]) }
+            // The table needs only its rows: through a server they travel instead of the records.
+            let rows = try session.incidentRows(query, at: at)
+            if rows.isEmpty { return Output.line(texts[.noIncidents]) }
             Listing.table(header: texts.columns(.id, .occurred, .unit, .kind) + ["VTC"] + texts.columns(.citizen, .acknowledged, .open, .overdue),
-                          rows: rows.map { [String($0[0].prefix(8))] + $0.dropFirst() }, flexible: [2, 3])
+                          rows: rows.map { row in
+                              [String(row.id.lowercasedString.prefix(8)), row.occurred.iso, row.unit, texts.label(row.kind),
+                               String(row.severity.rawValue), row.citizenRef ?? "", row.isAcknowledged ? "✓" : "–",
+                               String(row.openFollowUps), String(row.overdueFollowUps)]
+                          }, flexible: [2, 3])
         }
     }
 }

@@ -25,6 +25,17 @@ struct Session {
         do { try workspace.narrowView(to: scope) } catch { throw CLIFailure(error) }
     }
 
+    /// The incidents `query` selects at `at`, in its order, as whole records: only they are fetched from a server.
+    func records(_ query: IncidentQuery, at: Timestamp) throws(CLIFailure) -> [IncidentRecord] {
+        try narrowView(to: .query(query, at: at))
+        return query.run(on: state, for: access, at: at)
+    }
+
+    /// `vtc list`'s table rows of the incidents `query` selects at `at`, in its order.
+    func incidentRows(_ query: IncidentQuery, at: Timestamp) throws(CLIFailure) -> [IncidentRow] {
+        do { return try workspace.incidentRows(query, at: at) } catch { throw CLIFailure(error) }
+    }
+
     /// Every event of the log with its sequence number, read afresh.
     func loggedEvents() throws(CLIFailure) -> [LoggedEvent] {
         do { return try workspace.loggedEvents() } catch { throw CLIFailure(error) }

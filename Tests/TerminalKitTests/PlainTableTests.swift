@@ -19,6 +19,15 @@ import Testing
         #expect(lines[1] == "a1  sygefraværsopfø…")
     }
 
+    @Test func trailingSpacesAreCutAsWholeCharacters() {
+        var table = PlainTable(["a", "b"])
+        table.add(["x", ""])
+        table.add(["\u{D4E}", ""])
+        table.add(["Åen ✓", "–"])
+        // U+0D4E joins the space after it into one character, which is not a space and stays.
+        #expect(table.render(width: nil) == "a      b\nx\n\u{D4E} \nÅen ✓  –")
+    }
+
     @Test func controlCharactersInCellsAreShownNotObeyed() {
         var table = PlainTable(["x"])
         table.add(["a\u{1B}[2Jb"])

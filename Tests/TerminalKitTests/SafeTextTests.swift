@@ -21,6 +21,29 @@ import Testing
         #expect(SafeText.sanitize(text) == text)
     }
 
+    /// Text of plain scalars alone is passed as it stands and measured by counting its scalars: each of them must be
+    /// what the full rules give (kept as itself, one cell, a character of its own whatever plain scalar stands beside it).
+    @Test func everyPlainScalarIsWhatTheFullRulesMakeOfIt() throws {
+        let plain = (UInt32(0)...0x10FFFF).compactMap { Unicode.Scalar($0) }.filter(SafeText.isPlainPrintable)
+        #expect(plain.count > 700 && plain.contains("å") && plain.contains("\u{2013}") && plain.contains("\u{2713}"))
+        for scalar in plain {
+            let text = String(scalar)
+            // A control after it takes `sanitize` through its rules for every character.
+            #expect(SafeText.sanitize(text + "\u{1}") == text + "^A", "U+\(String(scalar.value, radix: 16))")
+            #expect(DisplayWidth.of(Character(text)) == 1, "U+\(String(scalar.value, radix: 16))")
+            #expect(("a" + text + "a").count == 3 && (text + text).count == 2, "U+\(String(scalar.value, radix: 16))")
+        }
+        for unsafe in ["\u{AD}", "\u{2028}", "\u{202E}", "\u{2060}", "\u{200D}", "\u{300}", "\u{2714}", "\u{7F}", "\u{9B}"] {
+            #expect(!SafeText.isPlainPrintable(unsafe.unicodeScalars.first!), "\(unsafe.unicodeScalars.first!.value)")
+        }
+    }
+
+    @Test func plainTextIsMeasuredAsCharacterByCharacter() {
+        for text in ["Bostedet Åen", "✓", "–", "Ærø – “citat” ‰ ‼", "Åen\u{301}", "æ\u{2028}", "‼\u{FE0F}", "ø日"] {
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text)")
+        }
+    }
+
     @Test func tabBecomesSpacesToTheNextStop() {
         #expect(SafeText.sanitize("ab\tc") == "ab  c")
         #expect(SafeText.sanitize("\tx") == "    x")

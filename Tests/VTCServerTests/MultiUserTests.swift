@@ -153,13 +153,36 @@ final class MultiUserTests {
         s.sendall(frame({"type": "week", "year": 2030, "week": 1, "units": ["Åen"], "at": at})); print(json.dumps(read(s)[0]))
         s.sendall(frame({"type": "statistics", "period": {"granularity": "year", "year": 2030, "index": 1}, "units": ["Åen"]}))
         print(json.dumps(read(s)[0]))
+        s.sendall(frame({"type": "list_rows", "query": query, "at": at})); header, tail = read(s)
+        at_byte = 0
+        def varint():
+            global at_byte
+            value, shift = 0, 0
+            while True:
+                byte = tail[at_byte]; at_byte += 1
+                value |= (byte & 0x7F) << shift; shift += 7
+                if byte < 0x80: return value
+        names = []
+        def name():
+            global at_byte
+            number = varint()
+            if number: return names[number - 1]
+            length = varint(); text = tail[at_byte:at_byte + length].decode(); at_byte += length
+            names.append(text); return text
+        rows = []
+        for _ in range(varint()):
+            row = {"id": str(uuid.UUID(bytes=tail[at_byte:at_byte + 16]))}; at_byte += 16
+            varint(); row["unit"] = name(); varint(); varint()
+            row["citizen"] = name() if varint() else None
+            varint(); varint(); varint(); rows.append(row)
+        print(json.dumps({"type": header["type"], "rows": rows, "rest": len(tail) - at_byte}))
         """
         func answers(as user: TestUser, asking ids: [String]) throws -> [[String: Any]] {
             let out = Spawn.run(["/usr/bin/python3", "-c", script, server.socket] + ids, as: user)
             let replies = out.stdout.split(separator: "\n").compactMap {
                 try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
             }
-            try #require(replies.count == 6, "\(out.stdout) \(out.stderr)")
+            try #require(replies.count == 7, "\(out.stdout) \(out.stderr)")
             return replies
         }
         let asBo = try answers(as: bo, asking: [annas, lisOwn])
@@ -171,14 +194,24 @@ final class MultiUserTests {
         #expect(sizes.count == 2 && sizes[0] == sizes[1], "another's incidents asked for by id add nothing: \(sizes)")
         #expect(asBo[4]["type"] as? String == "week" && asBo[4]["report"] is NSNull, "\(asBo[4])")
         #expect(asBo[5]["type"] as? String == "statistics" && asBo[5]["comparison"] is NSNull, "\(asBo[5])")
+        func rows(_ reply: [String: Any]) -> [String] { (reply["rows"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        #expect(asBo[6]["type"] as? String == "rows" && rows(asBo[6]) == [bos] && asBo[6]["rest"] as? Int == 0, "\(asBo[6])")
         let asLis = try answers(as: lis, asking: [bos])
         #expect(asLis[0]["list"] as? [String] == [lisOwn], "\(asLis[0])")
         #expect(asLis[4]["report"] is NSNull && asLis[5]["comparison"] is NSNull, "lis may not read Åen: \(asLis[4]) \(asLis[5])")
+        #expect(rows(asLis[6]) == [lisOwn] && !"\(asLis[6])".contains("Åen"), "\(asLis[6])")
         // The test can fail: the same questions as lea, leader of Åen, are answered with Åen's incidents.
         let asLea = try answers(as: lea, asking: [annas])
         #expect(Set(asLea[0]["list"] as? [String] ?? []) == [annas, bos], "\(asLea[0])")
         let leaSizes = try #require(asLea[3]["ids_view_sizes"] as? [Int])
         #expect(leaSizes.count == 2 && leaSizes[1] > leaSizes[0])
         #expect(!(asLea[4]["report"] is NSNull), "\(asLea[4])")
+        #expect(Set(rows(asLea[6])) == [annas, bos], "\(asLea[6])")
+        // `vtc list`'s table, which the rows make, likewise: bo's own, not Anna's; Lea both; Lis none of Åen.
+        let tables = [bo, lea, lis].map { server.vtc(["list", "--lang", "en"], as: $0) }
+        #expect(tables.allSatisfy { $0.status == 0 }, "\(tables.map(\.stderr))")
+        #expect(tables[0].stdout.contains(String(bos.prefix(8))) && !tables[0].stdout.contains(String(annas.prefix(8))), "\(tables[0].stdout)")
+        #expect(tables[1].stdout.contains(String(bos.prefix(8))) && tables[1].stdout.contains(String(annas.prefix(8))), "\(tables[1].stdout)")
+        #expect(tables[2].stdout.contains(String(lisOwn.prefix(8))) && !tables[2].stdout.contains("Åen"), "\(tables[2].stdout)")
     }
 }

@@ -95,7 +95,7 @@ final class SameOutputScenario {
     static let commands: [[String]] = [
         ["list", "--as-of", asOf], ["list", "--format", "json", "--as-of", asOf], ["list", "--unacknowledged", "--as-of", asOf],
         ["list", "--overdue", "--sort", "urgent", "--as-of", asOf],
-        // Through the server, list asks for the query's incidents only (a view of scope "query").
+        // Through the server, a list table asks for its rows (`list_rows`), CSV and JSON for the query's incidents only (a view of scope "query").
         ["list", "--unit", "Skoven", "--format", "csv", "--as-of", asOf],
         ["list", "--search", "b-1 grad", "--severity", "2-4", "--as-of", asOf],
         ["list", "--kind", "physical_violence,threat", "--open", "--since", "2020-01-01", "--until", "2030-01-07", "--as-of", asOf],
