@@ -42,18 +42,23 @@ public struct FollowUpQueueEntry: Equatable, Sendable {
             let id: (UInt64, UInt64)
         }
         var found: [Found] = []
-        for record in state.incidents.values where !record.isWithdrawn {
-            let unit = record.facts.unit
-            guard may(.see(unit: unit, registrant: record.registrant)) else { continue }
-            let id = withUnsafeBytes(of: record.id.uuid) {
-                (UInt64(bigEndian: $0.loadUnaligned(as: UInt64.self)), UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-            }
-            for item in record.followUps where item.status(at: now).isOpen {
-                let mayRecord = may(.recording(item.kind, responsible: item.responsible, unit: unit))
-                let ownOffer = record.registrant == user.user && offers.contains(item.kind)
-                guard mayRecord || ownOffer else { continue }
-                found.append(Found(entry: FollowUpQueueEntry(incident: record.id, kind: item.kind, due: item.due, responsible: item.responsible,
-                                                             mayRecord: mayRecord), severity: record.facts.severity.rawValue, id: id))
+        // The records are read in place, through the buffer: a copy of each of a region's would cost more than the walk.
+        state.incidents.values.withUnsafeBufferPointer { records in
+            for place in records.indices where !records[place].isWithdrawn {
+                let (unit, registrant) = (records[place].facts.unit, records[place].registrant)
+                guard may(.see(unit: unit, registrant: registrant)) else { continue }
+                let incident = records[place].id
+                let severity = records[place].facts.severity.rawValue
+                let id = withUnsafeBytes(of: incident.uuid) {
+                    (UInt64(bigEndian: $0.loadUnaligned(as: UInt64.self)), UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+                }
+                for item in records[place].followUps where item.status(at: now).isOpen {
+                    let mayRecord = may(.recording(item.kind, responsible: item.responsible, unit: unit))
+                    let ownOffer = registrant == user.user && offers.contains(item.kind)
+                    guard mayRecord || ownOffer else { continue }
+                    found.append(Found(entry: FollowUpQueueEntry(incident: incident, kind: item.kind, due: item.due, responsible: item.responsible,
+                                                                 mayRecord: mayRecord), severity: severity, id: id))
+                }
             }
         }
         // The earliest due first puts every overdue item (longest overdue on top) before the open ones.
