@@ -214,6 +214,15 @@ def main():
             time.sleep(0.05)
     server_open_s = time.perf_counter() - started
     server_rss = vm(server.pid, "VmRSS")
+    # The index of every incident is built on the server's queue after the socket opens: once a coordinator's home
+    # (root holds every role of the demo roster) is answered, it is there.
+    client = {}
+    exec(CLIENT, client)
+    probe = socket.socket(socket.AF_UNIX); probe.connect(SOCKET)
+    probe.sendall(client["frame"]({"type": "hello", "version": 2})); client["read"](probe)
+    probe.sendall(client["frame"]({"type": "home", "at": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())})); client["read"](probe)
+    probe.close()
+    indexed_rss = vm(server.pid, "VmRSS")
     try:
         own = subprocess.run(prefix_for(staff) + [BIN] + register + ["--server", SOCKET], capture_output=True, env=as_user(staff)[1], check=True).stdout.decode().strip()
         for who, entry in [("staff of one unit", staff), ("leader of one unit", leader), ("coordinator of every unit", None)]:
@@ -233,7 +242,7 @@ def main():
         if "clients" in ONLY:
             rss_50 = clients_connected(server, staff, staff2)
         writers = writer_figures(unit, staff2) if "writers" in ONLY else None
-        uis = [(who, ui_start(entry)) for who, entry in [("staff", staff), ("leader of one unit", leader),
+        uis = [(who, ui_start(entry, staff2, register)) for who, entry in [("staff", staff), ("leader of one unit", leader),
                                                           ("coordinator of every unit", None)] if "ui" in ONLY]
         weeks = [(who, week_screens(entry)) for who, entry in [("leader of one unit", leader), ("coordinator of every unit", None)]
                  if "week" in ONLY]
@@ -255,6 +264,8 @@ def main():
         memory = "" if peak is None else f"{peak:.0f} MB"
         print(f"| `vtc {name}` | {mode} | {wall:.0f} ms | {memory} | {'' if count is None else count} |")
     print(f"\nserver resident memory after opening: {server_rss:.0f} MB ({server_rss / log_mb:.2f} × the log)")
+    print(f"server resident memory once the index of every incident is built (a coordinator's home answered): "
+          f"{indexed_rss:.0f} MB ({indexed_rss / log_mb:.2f} × the log)")
     if rss_50 is not None:
         print(f"with 50 clients connected: {rss_50:.0f} MB (+{(rss_50 / server_rss - 1) * 100:.1f} %)")
     if writers:
@@ -355,7 +366,7 @@ while True:
 '''
 
 
-def ui_start(entry):
+def ui_start(entry, writer, register):
     """As `entry`, or as root (the folder's embedded owner: coordinator of every unit) for None."""
     session = "vtc-bench-ui"
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
@@ -373,12 +384,16 @@ def ui_start(entry):
     first = (time.perf_counter() - start) * 1000
     pid = subprocess.run(["pgrep", "-n", "-f", f"{BIN} --server"], capture_output=True).stdout.split()[0].decode()
     peak = vm(pid, "VmHWM")
-    subprocess.run(["tmux", "send-keys", "-t", session, "l"])
-    deadline = time.time() + 60
-    while b"Nyeste" not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True).stdout:
-        if time.time() > deadline:
-            break
-        time.sleep(0.05)
+    def open_list():
+        """Presses l on the home screen: the time until the list shows."""
+        started = time.perf_counter()
+        subprocess.run(["tmux", "send-keys", "-t", session, "l"])
+        deadline = time.time() + 60
+        while b"Nyeste" not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True).stdout:
+            if time.time() > deadline:
+                break
+        return (time.perf_counter() - started) * 1000
+    first_list = open_list()
     time.sleep(1)
     peak = max(peak, vm(pid, "VmHWM"))
     # Search typing on the open list: each character until the pane shows it typed (the screen is drawn after the
@@ -388,6 +403,23 @@ def ui_start(entry):
         started = time.perf_counter()
         subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True)
         idle.append((time.perf_counter() - started) * 1000)
+    # List keys on the open list: each until the pane (with its colours: the selected row) changes. A key that does
+    # not change it within 2 s (a list of one row does not scroll) ends its kind of key, untimed.
+    def pane():
+        return subprocess.run(["tmux", "capture-pane", "-e", "-p", "-t", session], capture_output=True).stdout
+    listed = {}
+    for name, keys in [("down", ["Down"] * 10), ("page down", ["PageDown"] * 10), ("end, home", ["End", "Home"] * 3),
+                       ("severity filter", ["3"] * 6), ("overdue toggle", ["d"] * 6)]:
+        for key in keys:
+            before = pane()
+            started = time.perf_counter()
+            subprocess.run(["tmux", "send-keys", "-t", session, key])
+            deadline = time.time() + 2
+            while pane() == before and time.time() < deadline:
+                pass
+            if time.time() >= deadline:
+                break
+            listed.setdefault(name, []).append((time.perf_counter() - started) * 1000)
     subprocess.run(["tmux", "send-keys", "-t", session, "/"])
     time.sleep(0.5)
     typed = []
@@ -401,9 +433,23 @@ def ui_start(entry):
                 break
         typed.append((time.perf_counter() - started) * 1000)
     peak = max(peak, vm(pid, "VmHWM"))
+    # Back to the home screen; another user registers; once the home screen has its new numbers, the list again.
+    # (Each Escape on its own: curses waits up to a second for what may follow an Escape.)
+    for key in ["Escape", "Escape"]:
+        subprocess.run(["tmux", "send-keys", "-t", session, key])
+        time.sleep(1.2)
+    deadline = time.time() + 10
+    while b"Nyeste" in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True).stdout:
+        if time.time() > deadline:
+            raise SystemExit("the list did not close")
+        time.sleep(0.05)
+    subprocess.run(prefix_for(writer) + [BIN] + register + ["--server", SOCKET], env=as_user(writer)[1], capture_output=True, check=True)
+    time.sleep(1.5)
+    list_after_write = open_list()
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    keys = "; ".join(f"{name} p50 {pct(times, 0.5):.0f} / max {max(times):.0f} ms" for name, times in listed.items())
     return (f"home screen after {first:.0f} ms (including tmux and setpriv), peak memory {peak:.0f} MB after opening the list"
-            f" and searching; search typing {', '.join(f'{t:.0f}' for t in typed)} ms per key (a pane read alone:"
+            f" and searching; the list (l) after {first_list:.0f} ms, after another's write {list_after_write:.0f} ms; list keys: {keys}; search typing {', '.join(f'{t:.0f}' for t in typed)} ms per key (a pane read alone:"
             f" {statistics.median(idle):.0f} ms)")
 
 

@@ -22,7 +22,7 @@ public final class ServerQueries: ScreenQueries {
     private struct Kept {
         var policy: Policy
         var home: (at: Timestamp, counts: HomeCounts)?
-        var list: (query: IncidentQuery, at: Timestamp, selection: IncidentSelection)?
+        var list: (question: ListQuestion, selection: IncidentSelection)?
         /// Rows of the follow-up queue around those last drawn.
         var followUps: (at: Timestamp, page: FollowUpQueuePage)?
         var statistics: [StatisticsQuestion: PeriodComparison?] = [:]
@@ -56,12 +56,20 @@ public final class ServerQueries: ScreenQueries {
         }
     }
 
-    public func list(_ query: IncidentQuery, at now: Timestamp) -> IncidentSelection {
-        kept.withLock { kept in
-            if let list = kept.list, list.query == query, list.at == now { return list.selection }
-            guard case .selection(let ids, let total)? = try? link.connection.exchange(.list(query, at: now)) else { return .none }
-            let selection = IncidentSelection(ids: SelectedIDs(ids), visibleTotal: total)
-            kept.list = (query, now, selection)
+    private struct ListQuestion: Equatable {
+        let query: IncidentQuery
+        let at: Timestamp
+        let window: ListWindow?
+        let kept: UUID?
+    }
+
+    public func list(_ query: IncidentQuery, at now: Timestamp, window: ListWindow?, keeping kept: UUID?) -> IncidentSelection {
+        self.kept.withLock { answers in
+            let question = ListQuestion(query: query, at: now, window: window, kept: kept)
+            if let list = answers.list, list.question == question { return list.selection }
+            guard case .selection(let selection)? = try? link.connection.exchange(.list(query, at: now, window: window, keeping: kept))
+            else { return .none }
+            answers.list = (question, selection)
             return selection
         }
     }

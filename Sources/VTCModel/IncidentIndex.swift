@@ -109,9 +109,9 @@ public struct IncidentIndex: Sendable {
         return a < b
     }
 
-    /// The rows passing every filter of `query` at `now`, in the query's order. The text
-    /// is matched by `text.search` unless `textMatches` gives its result already.
-    public func select(_ query: IncidentQuery, at now: Timestamp, textMatches: RowSet? = nil) -> [Row] {
+    /// The rows passing every filter of `query` at `now`, in the query's order, of those in `rows` (all when nil). The
+    /// text is matched by `text.search` unless `textMatches` gives its result already.
+    public func select(_ query: IncidentQuery, at now: Timestamp, textMatches: RowSet? = nil, within rows: RowSet? = nil) -> [Row] {
         let words = query.text.map(TextSearch.words) ?? []
         let matches = words.isEmpty ? nil : textMatches ?? text.search(query.text!)
         let units = query.units.map { wanted in unitNames.map { wanted.contains($0) } }
@@ -135,6 +135,7 @@ public struct IncidentIndex: Sendable {
                 && (!unacknowledged || !acknowledged.contains(row))
                 && (units?[Int(unit[row])] ?? true)
                 && (matches?.contains(row) ?? true)
+                && (rows?.contains(row) ?? true)
         }
         switch query.order {
         case .newestFirst:
@@ -161,6 +162,21 @@ public struct IncidentIndex: Sendable {
                 maySee[key] = visible
                 return visible ? place : nil
             }
+        }
+    }
+
+    /// The rows of this index of every incident of `state` that `user` may see, each decided by `Access.check`, which
+    /// is asked once for each unit and registrant.
+    public func rows(seenBy user: UserAccess, in state: VTCState) -> RowSet {
+        let records = state.incidents.values
+        var maySee: [SeeKey: Bool] = [:]
+        return RowSet(count: count) { row in
+            let registrant = records[Int(places[row])].registrant
+            let key = SeeKey(unit: unit[row], registrant: BytewiseKey(registrant))
+            if let known = maySee[key] { return known }
+            let visible = Access.check(user, .see(unit: unitNames[Int(unit[row])], registrant: registrant)).isAllowed
+            maySee[key] = visible
+            return visible
         }
     }
 

@@ -53,6 +53,8 @@ extension IncidentIndex {
             rowText.shortTexts = arriving.shortTexts
             splice.edit(&rowText.presence, arriving.presence)
             rowText.plain = splice.rowSet(rowText.plain, arriving.plain)
+            splice.edit(&rowText.spans, rowText.lay(descriptions: arriving.descriptions, notes: arriving.notes, plain: arriving.plain))
+            rowText.compactArena()
         }
         // The old rows in their urgency order, renumbered, merged with the rows that came in theirs.
         let (dues, severity) = (earliestOpenDue, self.severity)

@@ -121,7 +121,16 @@ enum PlainText {
 
     /// Whether `needle` occurs in the plain `text`, in any case.
     static func contains(_ text: String, _ needle: NeedleBytes) -> Bool {
-        withBytes(text) { find(needle, in: $0) }
+        withBytes(text) { firstOccurrence(needle, in: $0) != nil }
+    }
+
+    /// Whether the needle occurs in `text` at `start`, in any case.
+    static func occurs(_ needle: NeedleBytes, at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let m = needle.bytes.count
+        guard start >= 0, start + m <= text.count else { return false }
+        var offset = 0
+        while offset < m && text[start + offset] | needle.caseBits[offset] == needle.bytes[offset] { offset += 1 }
+        return offset == m
     }
 
     /// Whether `word` (lower-cased, with `needle` made from it) occurs in `text`, plain or not.
@@ -131,12 +140,13 @@ enum PlainText {
         return withNeedle(needle) { needle in needle.map { contains(text, $0) } ?? false }
     }
 
+    /// Where the needle first occurs in `text`, in any case.
     /// Looks at 16 starts at once for the needle's first and last byte, then compares the rest.
     /// The 16 bytes are two 64-bit lanes: whole-vector integer operations compile to plain
     /// SSE, where the SIMD mask reductions would be a call per step.
-    private static func find(_ needle: NeedleBytes, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func firstOccurrence(_ needle: NeedleBytes, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         let (n, m) = (text.count, needle.bytes.count)
-        guard m <= n, let base = text.baseAddress else { return false }
+        guard m <= n, let base = text.baseAddress else { return nil }
         let (word, caseBits) = (needle.bytes, needle.caseBits)
         func occurs(at start: Int) -> Bool {
             var offset = 0
@@ -159,17 +169,18 @@ enum PlainText {
             for lane in 0..<2 {
                 var bits = hits[lane]
                 while bits != 0 {
-                    if occurs(at: start + lane * 8 + bits.trailingZeroBitCount >> 3) { return true }
+                    let at = start + lane * 8 + bits.trailingZeroBitCount >> 3
+                    if occurs(at: at) { return at }
                     bits &= bits - 1
                 }
             }
             start += 16
         }
         while start <= lastStart {
-            if occurs(at: start) { return true }
+            if occurs(at: start) { return start }
             start += 1
         }
-        return false
+        return nil
     }
 
     private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

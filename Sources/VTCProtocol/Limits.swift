@@ -4,6 +4,8 @@ public enum ProtocolLimits {
     public static let version = 2
     /// The most incidents one view of `ids` may name: many screenfuls.
     public static let maximumViewIDs = 1_000
+    /// The most ids one list window may ask for: many screenfuls, a small part of a region's selection.
+    public static let maximumListWindow = 10_000
     /// The most entries a client may ask for in one page: of the follow-up queue, or of each of a week report's lists.
     public static let maximumPage = 1_000
     /// The largest frame a client may send: a request is a few kilobytes at most.

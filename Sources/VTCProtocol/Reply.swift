@@ -27,8 +27,9 @@ public enum Reply: Equatable, Sendable {
     case week(WeekReportOutline?, openActions: [UUID], snapshot: [UInt8])
     /// The statistics asked for; nil when the user may not read them.
     case statistics(PeriodComparison?)
-    /// A list's selection: the ids in order, and how many incidents the user may see.
-    case selection(ids: [UUID], visibleTotal: Int)
+    /// A list's selection: how many are selected, the ids of the window asked for in order, where the kept
+    /// incident is, and how many incidents the user may see.
+    case selection(IncidentSelection)
     /// The rows of `vtc list`'s table, in the query's order.
     case rows([IncidentRow])
 
@@ -63,8 +64,8 @@ public enum Reply: Equatable, Sendable {
                                                  ("open_actions", ScreenQueryJSON.idsJSON(openActions))]), tail: snapshot)
         case .statistics(let comparison):
             return Frame(header: header("statistics", [("comparison", comparison.map(ScreenQueryJSON.comparisonJSON) ?? .null)]))
-        case .selection(let ids, let visibleTotal):
-            return Frame(header: header("selection", [("visible_total", .int(Int64(visibleTotal)))]), tail: ScreenQueryJSON.tail(ids))
+        case .selection(let selection):
+            return Frame(header: header("selection", ScreenQueryJSON.selectionFields(selection)), tail: ScreenQueryJSON.tail(selection.ids))
         case .rows(let rows):
             return Frame(header: header("rows"), tail: IncidentRowsWire.tail(rows))
         }
@@ -114,8 +115,7 @@ public enum Reply: Equatable, Sendable {
             guard let json = h["comparison"] else { throw ProtocolError("statistics without a comparison") }
             self = .statistics(json.isNull ? nil : try ScreenQueryJSON.comparison(json))
         case "selection":
-            guard let total = h["visible_total"]?.int, total >= 0 else { throw ProtocolError("selection without visible_total") }
-            self = .selection(ids: try ScreenQueryJSON.ids(frame.tail), visibleTotal: Int(clamping: total))
+            self = .selection(try ScreenQueryJSON.selection(h, ids: try ScreenQueryJSON.ids(frame.tail)))
         case "rows":
             self = .rows(try IncidentRowsWire.rows(frame.tail))
         default:

@@ -1,3 +1,4 @@
+import Foundation
 import VTCCodec
 import VTCModel
 
@@ -27,8 +28,9 @@ public enum Request: Equatable, Sendable {
     case week(ISOWeek, units: [String], at: Timestamp, page: Int?)
     /// The period's statistics in the units, beside the same period in the two years before.
     case statistics(StatisticsPeriod, units: [String])
-    /// The incidents the query selects for the user at that time, in its order (their ids), and how many the user may see.
-    case list(IncidentQuery, at: Timestamp)
+    /// The incidents the query selects for the user at that time, in its order: how many, the ids of those at the
+    /// window's positions (all of them when nil), where the kept incident now is, and how many the user may see.
+    case list(IncidentQuery, at: Timestamp, window: ListWindow?, keeping: UUID?)
     /// The rows of `vtc list`'s table of the incidents the query selects for the user at that time, in its order.
     case listRows(IncidentQuery, at: Timestamp)
 
@@ -54,8 +56,9 @@ public enum Request: Equatable, Sendable {
         case .statistics(let period, let units):
             Frame(header: .object([("type", .string("statistics")), ("period", ScreenQueryJSON.periodJSON(period)),
                                    ("units", .array(units.map(JSONValue.string)))]))
-        case .list(let query, let at):
-            Frame(header: .object([("type", .string("list")), ("query", ViewScopeJSON.queryJSON(query)), ("at", .string(at.rfc3339))]))
+        case .list(let query, let at, let window, let kept):
+            Frame(header: .object([("type", .string("list")), ("query", ViewScopeJSON.queryJSON(query)), ("at", .string(at.rfc3339))]
+                                  + ScreenQueryJSON.windowFields(window, keeping: kept)))
         case .listRows(let query, let at):
             Frame(header: .object([("type", .string("list_rows")), ("query", ViewScopeJSON.queryJSON(query)),
                                    ("at", .string(at.rfc3339))]))
@@ -107,7 +110,8 @@ public enum Request: Equatable, Sendable {
             self = .statistics(try ScreenQueryJSON.period(period), units: names)
         case "list":
             guard let query = frame.header["query"] else { throw ProtocolError("list without a query") }
-            self = .list(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list"))
+            let (window, kept) = try ScreenQueryJSON.window(frame.header)
+            self = .list(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list"), window: window, keeping: kept)
         case "list_rows":
             guard let query = frame.header["query"] else { throw ProtocolError("list_rows without a query") }
             self = .listRows(try ViewScopeJSON.query(query), at: try ScreenQueryJSON.time(frame.header, "list_rows"))

@@ -274,11 +274,56 @@ enum ScreenQueryJSON {
     }
 
     /// The ids as 16 bytes each, in order.
-    static func tail(_ ids: [UUID]) -> [UInt8] {
+    static func tail(_ ids: some Collection<UUID>) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(ids.count * 16)
         for id in ids { withUnsafeBytes(of: id.uuid) { bytes += $0 } }
         return bytes
+    }
+
+    /// A list request's window and incident to keep, as its header's fields; none for the whole selection.
+    static func windowFields(_ window: ListWindow?, keeping kept: UUID?) -> [(String, JSONValue)] {
+        (window.map { [("window", JSONValue.object([("offset", .int(Int64($0.offset))), ("limit", .int(Int64($0.limit)))]))] } ?? [])
+            + (kept.map { [("keep", JSONValue.string($0.uuidString.lowercased()))] } ?? [])
+    }
+
+    static func window(_ h: JSONValue) throws(ProtocolError) -> (ListWindow?, UUID?) {
+        var window: ListWindow?
+        if let json = h["window"], !json.isNull {
+            guard let offset = json["offset"]?.int, let limit = json["limit"]?.int, offset >= 0, offset <= Int(Int32.max),
+                  (1...Int64(ProtocolLimits.maximumListWindow)).contains(limit) else {
+                throw ProtocolError("list: a window is an offset from 0 and a limit of 1 to \(ProtocolLimits.maximumListWindow)")
+            }
+            window = ListWindow(offset: Int(offset), limit: Int(limit))
+        }
+        var kept: UUID?
+        if let json = h["keep"], !json.isNull {
+            guard let id = json.string.flatMap(UUID.init(uuidString:)) else { throw ProtocolError("list: keep is not an id") }
+            kept = id
+        }
+        return (window, kept)
+    }
+
+    static func selectionFields(_ selection: IncidentSelection) -> [(String, JSONValue)] {
+        [("visible_total", .int(Int64(selection.visibleTotal))), ("count", .int(Int64(selection.count))),
+         ("offset", .int(Int64(selection.offset))), ("kept_at", selection.keptPosition.map { .int(Int64($0)) } ?? .null)]
+    }
+
+    /// A selection reply's header with its tail's ids; a server that sends no count sent every id.
+    static func selection(_ h: JSONValue, ids: [UUID]) throws(ProtocolError) -> IncidentSelection {
+        guard let total = h["visible_total"]?.int, total >= 0 else { throw ProtocolError("selection without visible_total") }
+        let count = h["count"]?.int ?? Int64(ids.count)
+        let offset = h["offset"]?.int ?? 0
+        var kept: Int64?
+        if let json = h["kept_at"], !json.isNull {
+            guard let position = json.int else { throw ProtocolError("selection: kept_at is not a number") }
+            kept = position
+        }
+        guard offset >= 0, count >= 0, offset <= count, Int64(ids.count) <= count - offset, kept.map({ (0..<count).contains($0) }) ?? true else {
+            throw ProtocolError("selection: \(ids.count) ids from \(offset) do not fit a selection of \(count)")
+        }
+        return IncidentSelection(count: Int(count), offset: Int(offset), ids: SelectedIDs(ids), keptPosition: kept.map { Int($0) },
+                                 visibleTotal: Int(clamping: total))
     }
 
     static func ids(_ tail: [UInt8]) throws(ProtocolError) -> [UUID] {

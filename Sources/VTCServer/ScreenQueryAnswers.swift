@@ -11,20 +11,18 @@ extension ServerCore {
     func screenAnswer(_ request: Request, for access: UserAccess) -> @Sendable () -> Reply {
         let queries = StateQueries(state: workspace.state, user: access, roster: workspace.roster, cache: listCaches.cache(for: access),
                                    queues: followUpQueues)
-        // The index of every incident is brought up to date here, on the queue, for the home's counts of a user who
-        // sees much of the region (`StateQueries.home(at:everyIncident:)`).
-        let everyIncident: IncidentIndex? = if case .home = request, queries.state.selectsFromEveryIncident(for: access) {
-            queryIndex.index(of: queries.state)
-        } else {
-            nil
+        // The index of every incident is brought up to date here, on the queue, for the home's counts and the list of
+        // a user who sees much of the region (`StateQueries.home(at:everyIncident:)`, `list(…everyIncident:)`).
+        let everyIncident: IncidentIndex? = switch request {
+        case .home, .list: queries.state.selectsFromEveryIncident(for: access) ? queryIndex.index(of: queries.state) : nil
+        default: nil
         }
         return {
             switch request {
             case .home(let at):
                 return .home(queries.home(at: at, everyIncident: everyIncident))
-            case .list(let query, let at):
-                let selection = queries.list(query, at: at)
-                return .selection(ids: Array(selection.ids), visibleTotal: selection.visibleTotal)
+            case .list(let query, let at, let window, let kept):
+                return .selection(queries.list(query, at: at, window: window, keeping: kept, everyIncident: everyIncident))
             case .followUps(let at, let rows):
                 return .followUps(queries.followUpQueue(at: at, rows: rows ?? 0..<Int.max))
             case .week(let week, let units, let at, let page):
@@ -44,8 +42,9 @@ extension ServerCore {
     }
 }
 
-/// The list caches of the users who listed last. Each holds its user's index (a coordinator's of a region:
-/// 30–40 MB), so only a few are kept.
+/// The list caches of the users who listed last. Each holds its user's index (of a user who sees less than a quarter
+/// of the region), or the rows of the index of every incident the user may see, with the texts searched, so only a
+/// few are kept.
 struct ListCaches {
     static let kept = 4
     private var caches: [(user: UserAccess, cache: ListCache)] = []

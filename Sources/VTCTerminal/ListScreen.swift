@@ -8,7 +8,9 @@ import TerminalKit
 /// and a free-text search. The selection is asked of `context.queries` (embedded:
 /// an `IncidentIndex` of the visible incidents, built when the log grows, so that a
 /// filter or order key is one pass over its columns; through a server: the
-/// server's selection, as ids), and drawing asks for the records of the rows on screen only.
+/// server's selection). The screen holds the ids of a window of rows around the
+/// selected one, asks for the next window as it scrolls, and drawing asks for the
+/// records of the rows on screen only, so that a region's selection never travels whole.
 public struct ListScreen: Screen {
     public enum Period: CaseIterable, Sendable {
         case all
@@ -30,13 +32,20 @@ public struct ListScreen: Screen {
     public private(set) var searchText = ""
     /// The search field while it is open at the bottom.
     private var searchField: TextField?
-    /// The incidents shown, in order, and how many the user may see: asked of `context.queries` on each
-    /// filter or search key and when the log grows.
+    /// The selection shown: how many, the ids of a window of rows around the selected one, and how many the user
+    /// may see; asked of `context.queries` on each filter or search key and when the log grows, and for another
+    /// window when the selected row leaves this one.
     private var shown = IncidentSelection.none
-    /// The ids of the rows shown.
+    /// The query `shown` answers and the time it was asked at, which a window scrolled to is asked of again.
+    private var asked: (query: IncidentQuery, at: Timestamp)?
+    /// The ids of the rows in the window held: every row of a list of fewer than `windowRows`.
     public var ids: [UUID] { Array(shown.ids) }
+    /// How many incidents are selected (the N of "N of M").
+    public var count: Int { shown.count }
     /// Incidents the user may see at all (the M of "N of M").
     public var visibleTotal: Int { shown.visibleTotal }
+    /// The rows asked for around the selected one: many screenfuls, so that only a long scroll asks again.
+    static let windowRows = 256
     public private(set) var selection: ListSelection
     private let units: [String]
     private var computed: RefreshStamp?
@@ -49,7 +58,7 @@ public struct ListScreen: Screen {
     }
 
     /// The incident on the selected row; nil while the rows are being replaced and the row is gone.
-    public var selectedID: UUID? { shown.ids.indices.contains(selection.selected) ? shown.ids[selection.selected] : nil }
+    public var selectedID: UUID? { shown.id(at: selection.selected) }
 
     public func title(_ context: AppContext) -> String { context.texts[.incidents] }
 
@@ -90,13 +99,16 @@ public struct ListScreen: Screen {
                 if field.handle(key) {
                     searchField = field
                     search(field.text, context)
-                } else {
-                    selection.handle(key)
+                } else if selection.handle(key) {
+                    followSelection(context)
                 }
             }
             return nil
         }
-        if selection.handle(key) { return nil }
+        if selection.handle(key) {
+            followSelection(context)
+            return nil
+        }
         switch key {
         case .enter:
             guard let id = selectedID else { return nil }
@@ -134,6 +146,7 @@ public struct ListScreen: Screen {
             order = order == .newestFirst ? .mostUrgentFirst : .newestFirst
             refilter(context)
             selection.select(0)
+            followSelection(context)
         default:
             return nil
         }
@@ -146,12 +159,17 @@ public struct ListScreen: Screen {
         refilter(context)
     }
 
-    /// The rows shown in a table of `height` rows under its header, built for those rows only.
+    /// The rows shown in a table of `height` rows under its header, built for those rows only; a table taller than
+    /// the window held asks for a window of its rows.
     func visibleRows(_ context: AppContext, height: Int) -> [(index: Int, row: TableRow)] {
         let positions = selection.visibleRows(height: height)
-        let records = context.queries.incidents(positions.map { shown.ids[$0] })
-        return positions.compactMap { index in
-            records[shown.ids[index]].map { (index, ListScreen.row(for: $0, context)) }
+        let page = shown.holds(positions) || asked == nil ? shown
+            : context.queries.list(asked!.query, at: asked!.at, window: ListWindow(offset: positions.lowerBound, limit: positions.count),
+                                   keeping: nil)
+        let ids = positions.map { page.id(at: $0) }
+        let records = context.queries.incidents(ids.compactMap { $0 })
+        return zip(positions, ids).compactMap { index, id in
+            id.flatMap { records[$0] }.map { (index, ListScreen.row(for: $0, context)) }
         }
     }
 
@@ -159,7 +177,7 @@ public struct ListScreen: Screen {
         guard area.height > 2, area.width > 10 else { return nil }
         let t = context.texts
         buffer.fill(area)
-        let count = t.message(.countOf(shown: shown.ids.count, total: visibleTotal))
+        let count = t.message(.countOf(shown: shown.count, total: visibleTotal))
         let countWidth = DisplayWidth.of(count)
         buffer.put(SafeText.truncate(filterSummary(context), toWidth: area.width - countWidth - 2), x: area.x, y: area.y,
                    style: .role(.muted))
@@ -272,9 +290,20 @@ public struct ListScreen: Screen {
             withOverdueFollowUp: onlyOverdue, notAcknowledged: onlyUnacknowledged,
             text: searchText.isEmpty ? nil : searchText, order: order)
         let kept = selectedID
-        shown = context.queries.list(query, at: context.now)
-        selection.setCount(shown.ids.count)
-        if let kept, let position = shown.ids.firstIndex(of: kept) { selection.select(position) }
+        asked = (query, context.now)
+        shown = context.queries.list(query, at: context.now, window: ListWindow(around: selection.selected, limit: Self.windowRows),
+                                     keeping: kept)
+        selection.setCount(shown.count)
+        if let position = shown.keptPosition { selection.select(position) }
+        followSelection(context)
+    }
+
+    /// Asks for the window around the selected row when the rows on screen have left the one held.
+    private mutating func followSelection(_ context: AppContext) {
+        guard let asked, !shown.holds(selection.visibleRows(height: selection.pageHeight)) || shown.id(at: selection.selected) == nil,
+              shown.count > 0 else { return }
+        shown = context.queries.list(asked.query, at: asked.at, window: ListWindow(around: selection.selected, limit: Self.windowRows),
+                                     keeping: nil)
     }
 
     /// Searches for `text`: the queries narrow the result of its longest prefix searched already.

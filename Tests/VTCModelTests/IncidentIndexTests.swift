@@ -65,8 +65,49 @@ import Testing
                     let prefix = String(text.prefix(length))
                     #expect(index.text.search(text, within: index.text.search(prefix)) == whole, "\(prefix) → \(text)")
                 }
+                // Typed character by character, each search after the one before, as the list's cache asks: the last
+                // word is looked for first where the shorter one was found.
+                var typed: TextMatches?
+                for length in 1...text.count {
+                    let prefix = String(text.prefix(length))
+                    typed = index.text.search(prefix, within: typed?.rows, after: typed)
+                    #expect(typed!.rows == index.text.search(prefix), "typed \(prefix)")
+                }
+                // Typed again from a case that moves where words first occur.
+                typed = nil
+                for prefix in ["e", "ep", "epi", "episode", "episode 1", "episode 12"] {
+                    typed = index.text.search(prefix, within: typed?.rows, after: typed)
+                    #expect(typed!.rows == index.text.search(prefix), "typed \(prefix)")
+                }
             }
         }
+    }
+
+    @Test("a word typed letter by letter is found where its first occurrence is not where its start first occurs, in a note, in any case, and never across two texts")
+    func typedWordsFoundAfterTheirStart() {
+        let texts: [(description: String, notes: [String])] = [
+            ("Kolleger kom. Min KOLLEGA så det.", []), ("Min kolle", ["ga er syg"]), ("Kolle", ["Ny KOLLEGA"]),
+            ("kollega 😀", []), ("kollegaen", []), ("ingen", [])]
+        var events: [Event] = []
+        for (n, text) in texts.enumerated() {
+            let id = UUID()
+            let at = Timestamp(epochSeconds: 1_767_222_000 + Int64(n) * 60)
+            events.append(Event(at: at, actor: "anna", payload: .registered(incident: id, Registration(
+                occurredAt: at, unit: "Bo Nord", kind: .threat, severity: Severity(rawValue: 2)!, description: text.description))))
+            events += text.notes.map { Event(at: at, actor: "leder1", payload: .noteAdded(incident: id, text: $0)) }
+        }
+        let index = IncidentIndex(VTCState.replay(events), for: Self.users[0])
+        func described(_ rows: RowSet) -> Set<String> {
+            Set((0..<index.count).filter(rows.contains).map { index.text.descriptions[$0] })
+        }
+        var typed: TextMatches?
+        for prefix in ["k", "ko", "kolle", "kolleg", "kollega", "kollegae"] {
+            typed = index.text.search(prefix, within: typed?.rows, after: typed)
+            #expect(typed!.rows == index.text.search(prefix), "\(prefix)")
+        }
+        typed = nil
+        for prefix in ["kolleg", "kollega"] { typed = index.text.search(prefix, within: typed?.rows, after: typed) }
+        #expect(described(typed!.rows) == ["Kolleger kom. Min KOLLEGA så det.", "Kolle", "kollega 😀", "kollegaen"])
     }
 
     @Test("an index read in parts on several processors merges them into the query's order")

@@ -87,6 +87,9 @@ import Testing
                     fields += [text.descriptions[row]] + text.notes[row]
                         + (0..<3).map { text.shortTexts[Int(text.shortFields[row * 3 + $0])] }
                         + ["\(text.presence[row])", "\(text.plain.contains(row))"]
+                    // The row's bytes in the arena that a search reads, wherever they lie in it.
+                    let span = text.spans[row]
+                    fields.append(String(decoding: text.arena[Int(span.start)..<Int(span.start + span.count)], as: UTF8.self))
                 }
                 return fields.joined(separator: "|")
             }

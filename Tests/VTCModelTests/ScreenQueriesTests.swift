@@ -17,6 +17,40 @@ import Testing
         return queries.home(at: now, everyIncident: state.selectsFromEveryIncident(for: user) ? kept.index(of: state) : nil)
     }
 
+    /// The server's list, as `ScreenQueryAnswers` computes it: over the whole state, from the index of every incident
+    /// `kept` keeps for a user who sees much, through the user's list index for one who sees little.
+    static func serverList(_ state: VTCState, _ user: UserAccess, _ query: IncidentQuery, at now: Timestamp, _ kept: inout KeptIncidentIndex,
+                           cache: ListCache, window: ListWindow? = nil, keeping: UUID? = nil) -> IncidentSelection {
+        StateQueries(state: state, user: user, roster: roster, cache: cache).list(
+            query, at: now, window: window, keeping: keeping, everyIncident: state.selectsFromEveryIncident(for: user) ? kept.index(of: state) : nil)
+    }
+
+    @Test("the server's list, event by event, with its caches kept between the events and a search typed and deleted, equals embedded mode's over the user's view; both ways are taken")
+    func serverListsFollowTheEvents() async {
+        await propertyCheck(count: 15, input: RandomEvents.sequence(count: 1...120)) { events in
+            var state = VTCState.replay([Event]())
+            var kept = KeptIncidentIndex()
+            let caches = StateViewOracle.users.map { _ in ListCache() }
+            var ways: Set<Bool> = []
+            let texts = ["", "a", "an", "and", "an", "æ", "bo n", ""]
+            for (number, event) in events.enumerated() {
+                state.apply(event)
+                for (user, cache) in zip(StateViewOracle.users, caches) {
+                    ways.insert(state.selectsFromEveryIncident(for: user))
+                    let view = StateViewOracle.view(of: state, for: user)
+                    let local = StateQueries(state: view, user: user, roster: Self.roster, cache: ListCache())
+                    let text = texts[number % texts.count]
+                    for query in [IncidentQuery(text: text.isEmpty ? nil : text), IncidentQuery(withOpenFollowUp: true, text: text.isEmpty ? nil : text, order: .mostUrgentFirst)] {
+                        let server = Self.serverList(state, user, query, at: ViewScopeTests.at, &kept, cache: cache)
+                        let shown = local.list(query, at: ViewScopeTests.at)
+                        #expect(Array(server.ids) == Array(shown.ids) && server.visibleTotal == shown.visibleTotal, "\(user) \(query)")
+                    }
+                }
+            }
+            if events.count > 20 { #expect(ways.count == 2 || state.incidents.count < 8, "both ways: \(ways)") }
+        }
+    }
+
     @Test("the home numbers, follow-up queue, week, statistics and every list selection the server computes over the whole state equal embedded mode's over the user's view")
     func serverAnswersEqualTheViewsAnswers() async {
         await propertyCheck(count: 40, input: RandomEvents.sequence(count: 1...200)) { events in
@@ -75,7 +109,7 @@ import Testing
                 for query in ViewScopeTests.queries {
                     let selected = state.selection(query, at: ViewScopeTests.at, for: user) { kept.index(of: $0) }.map(\.id)
                     let shown = local.list(query, at: ViewScopeTests.at)
-                    let server = StateQueries(state: state, user: user, roster: Self.roster, cache: ListCache()).list(query, at: ViewScopeTests.at)
+                    let server = Self.serverList(state, user, query, at: ViewScopeTests.at, &kept, cache: ListCache())
                     #expect(selected == Array(shown.ids), "\(user) \(query)")
                     #expect(Array(server.ids) == Array(shown.ids), "\(user) \(query)")
                     #expect(server.visibleTotal == shown.visibleTotal, "\(user)")
@@ -141,6 +175,35 @@ import Testing
                 #expect(part.incidents.values == view.incidents.values.filter { asked.contains($0.id) }, "\(user)")
                 #expect(StateQueries(state: view, user: user, roster: Self.roster, cache: ListCache()).incidents(Array(asked))
                         == Dictionary(uniqueKeysWithValues: part.incidents.values.map { ($0.id, $0) }), "\(user)")
+            }
+        }
+    }
+
+    @Test("a window of a list is the whole selection's ids at its positions, with its count and where the kept incident is, and only what the user may see")
+    func windowsEqualTheWholeSelection() async {
+        await propertyCheck(count: 30, input: RandomEvents.sequence(count: 1...200)) { events in
+            let state = VTCState.replay(events)
+            var random = SeededRandom(seed: UInt64(events.count))
+            let every = state.incidents.values.map(\.id)
+            var kept = KeptIncidentIndex()
+            for user in StateViewOracle.users {
+                let view = StateViewOracle.view(of: state, for: user)
+                let cache = ListCache()
+                for query in ViewScopeTests.queries {
+                    let whole = Array(Self.serverList(state, user, query, at: ViewScopeTests.at, &kept, cache: cache).ids)
+                    #expect(whole.allSatisfy { view.incidents[$0] != nil }, "\(user) sees only what it may")
+                    for _ in 0..<4 {
+                        let window = ListWindow(offset: Int(random.next() % UInt64(whole.count + 3)), limit: 1 + Int(random.next() % 20))
+                        let keep = every.isEmpty || random.next() % 4 == 0 ? UUID() : every[Int(random.next() % UInt64(every.count))]
+                        let part = Self.serverList(state, user, query, at: ViewScopeTests.at, &kept, cache: cache, window: window, keeping: keep)
+                        let positions = min(window.offset, whole.count)..<min(whole.count, window.offset + window.limit)
+                        #expect(part.count == whole.count && part.offset == positions.lowerBound, "\(user) \(query) \(window)")
+                        #expect(Array(part.ids) == Array(whole[positions]), "\(user) \(query) \(window)")
+                        #expect(part.keptPosition == whole.firstIndex(of: keep), "\(user) \(query)")
+                        #expect(part.keptPosition == nil || view.incidents[keep] != nil, "\(user) is told where only what it may see is")
+                        #expect(positions.allSatisfy { part.id(at: $0) == whole[$0] } && part.id(at: positions.upperBound) == nil)
+                    }
+                }
             }
         }
     }

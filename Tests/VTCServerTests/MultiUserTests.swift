@@ -142,7 +142,11 @@ final class MultiUserTests {
                  "overdue": False, "unacknowledged": False, "text": None, "order": "newest"}
         s.sendall(frame({"type": "list", "query": query, "at": at})); header, tail = read(s)
         ids = [str(uuid.UUID(bytes=tail[i:i + 16])) for i in range(0, len(tail), 16)]
-        print(json.dumps({"list": ids, "visible_total": header["visible_total"]}))
+        # A window of one row, keeping the first incident asked for by id: where it is, if the user may see it.
+        s.sendall(frame({"type": "list", "query": query, "at": at, "window": {"offset": 0, "limit": 1}, "keep": sys.argv[2]}))
+        window, tail = read(s)
+        print(json.dumps({"list": ids, "visible_total": header["visible_total"], "count": window["count"],
+                          "kept_at": window["kept_at"], "window": [str(uuid.UUID(bytes=tail[i:i + 16])) for i in range(0, len(tail), 16)]}))
         s.sendall(frame({"type": "home", "at": at})); print(json.dumps(read(s)[0]))
         s.sendall(frame({"type": "follow_ups", "at": at})); tail = read(s)[1]
         print(json.dumps({"follow_ups": [str(uuid.UUID(bytes=tail[i:i + 16])) for i in range(0, len(tail), 31)]}))
@@ -187,6 +191,8 @@ final class MultiUserTests {
         }
         let asBo = try answers(as: bo, asking: [annas, lisOwn])
         #expect(asBo[0]["list"] as? [String] == [bos] && asBo[0]["visible_total"] as? Int == 1, "\(asBo[0])")
+        #expect(asBo[0]["window"] as? [String] == [bos] && asBo[0]["count"] as? Int == 1 && asBo[0]["kept_at"] is NSNull,
+                "another's incident kept is not said to be anywhere: \(asBo[0])")
         #expect(asBo[1]["mine"] as? Int == 1 && asBo[1]["leader"] is NSNull, "\(asBo[1])")
         let boQueue = try #require(asBo[2]["follow_ups"] as? [String])
         #expect(!boQueue.isEmpty && boQueue.allSatisfy { $0 == bos }, "bo's offers on his own registration only: \(boQueue)")
@@ -203,6 +209,9 @@ final class MultiUserTests {
         // The test can fail: the same questions as lea, leader of Åen, are answered with Åen's incidents.
         let asLea = try answers(as: lea, asking: [annas])
         #expect(Set(asLea[0]["list"] as? [String] ?? []) == [annas, bos], "\(asLea[0])")
+        let leaList = asLea[0]["list"] as? [String] ?? []
+        #expect(asLea[0]["count"] as? Int == 2 && asLea[0]["window"] as? [String] == Array(leaList.prefix(1))
+                && asLea[0]["kept_at"] as? Int == leaList.firstIndex(of: annas), "\(asLea[0])")
         let leaSizes = try #require(asLea[3]["ids_view_sizes"] as? [Int])
         #expect(leaSizes.count == 2 && leaSizes[1] > leaSizes[0])
         #expect(!(asLea[4]["report"] is NSNull), "\(asLea[4])")

@@ -25,9 +25,13 @@ import VTCModel
         .week(ISOWeek(year: 2020, week: 53)!, units: ["Åen"], at: at, page: ProtocolLimits.maximumPage),
         .statistics(StatisticsPeriod(.quarter, year: 2026, index: 3)!, units: ["Åen", "Skoven \"Syd\""]),
         .statistics(StatisticsPeriod(.year, year: 2024)!, units: []),
-        .list(IncidentQuery(), at: at),
+        .list(IncidentQuery(), at: at, window: nil, keeping: nil),
         .list(IncidentQuery(units: ["Bostedet ved Åen"], severities: [Severity(rawValue: 2)!], notAcknowledged: true,
-                            text: "æøå \"B\"", order: .mostUrgentFirst), at: at.adding(seconds: 61)),
+                            text: "æøå \"B\"", order: .mostUrgentFirst), at: at.adding(seconds: 61), window: nil, keeping: nil),
+        .list(IncidentQuery(), at: at, window: ListWindow(offset: 0, limit: 1), keeping: nil),
+        .list(IncidentQuery(text: "slog"), at: at, window: ListWindow(offset: 199_872, limit: ProtocolLimits.maximumListWindow),
+              keeping: UUID()),
+        .list(IncidentQuery(), at: at, window: nil, keeping: UUID()),
         .view(.ids([])),
         .view(.ids((0..<1_000).map { _ in UUID() })),
     ])
@@ -71,8 +75,12 @@ import VTCModel
             #expect(try Self.throughBytes(Reply.statistics(comparison)) == .statistics(comparison))
             #expect(try Self.throughBytes(Reply.statistics(nil)) == .statistics(nil))
             let ids = (0..<Int(random.next() % 300)).map { _ in UUID() }
-            let total = ids.count + count()
-            #expect(try Self.throughBytes(Reply.selection(ids: ids, visibleTotal: total)) == .selection(ids: ids, visibleTotal: total))
+            let (offset, selected) = random.next() % 2 == 0 ? (0, ids.count) : (count(), ids.count + count())
+            let selection = IncidentSelection(count: offset + selected, offset: offset, ids: SelectedIDs(ids),
+                                              keptPosition: random.next() % 2 == 0 || offset + selected == 0 ? nil
+                                                  : Int(random.next() % UInt64(offset + selected)),
+                                              visibleTotal: offset + selected + count())
+            #expect(try Self.throughBytes(Reply.selection(selection)) == .selection(selection))
         }
     }
 
@@ -122,12 +130,22 @@ import VTCModel
         func request(_ json: String) throws -> Request {
             try Request(Frame(body: Frame(header: try JSONParser.parse(Array(json.utf8))).encoded().dropFirst(4)))
         }
+        let query = #"{"units":null,"since":null,"until":null,"severities":null,"kinds":null,"open":false,"overdue":false,"unacknowledged":false,"text":null,"order":"newest"}"#
+        #expect(try request(#"{"type":"list","query":\#(query),"at":"2026-01-01T00:00:00Z","window":{"offset":5,"limit":10}}"#)
+                == .list(IncidentQuery(), at: Timestamp(rfc3339: "2026-01-01T00:00:00Z")!, window: ListWindow(offset: 5, limit: 10), keeping: nil))
         let tooMany = "[" + (0...1_000).map { _ in "\"\(UUID().uuidString)\"" }.joined(separator: ",") + "]"
         for broken in [#"{"type":"home"}"#, #"{"type":"home","at":"tomorrow"}"#, #"{"type":"list","at":"2026-01-01T00:00:00Z"}"#,
                        #"{"type":"list","query":{"order":"newest"},"at":"2026-01-01T00:00:00Z"}"#,
                        #"{"type":"list","query":{"order":"newest","open":false,"overdue":false,"unacknowledged":false}}"#,
                        #"{"type":"view","scope":"ids"}"#, #"{"type":"view","scope":"ids","ids":["nope"]}"#,
-                       #"{"type":"view","scope":"ids","ids":"x"}"#, #"{"type":"view","scope":"ids","ids":\#(tooMany)}"#] {
+                       #"{"type":"view","scope":"ids","ids":"x"}"#, #"{"type":"view","scope":"ids","ids":\#(tooMany)}"#,
+                       #"{"type":"list","query":\#(query),"at":"2026-01-01T00:00:00Z","window":{"offset":0}}"#,
+                       #"{"type":"list","query":\#(query),"at":"2026-01-01T00:00:00Z","window":{"offset":-1,"limit":10}}"#,
+                       #"{"type":"list","query":\#(query),"at":"2026-01-01T00:00:00Z","window":{"offset":0,"limit":0}}"#,
+                       #"{"type":"list","query":\#(query),"at":"2026-01-01T00:00:00Z","window":{"offset":0,"limit":10001}}"#,
+                       #"{"type":"list","query":\#(query),"at":"2026-01-01T00:00:00Z","window":"all"}"#,
+                       #"{"type":"list","query":\#(query),"at":"2026-01-01T00:00:00Z","keep":"nope"}"#,
+                       #"{"type":"list","query":\#(query),"at":"2026-01-01T00:00:00Z","keep":7}"#] {
             #expect(throws: ProtocolError.self, "\(broken)") { try request(broken) }
         }
         func reply(_ json: String, tail: [UInt8] = []) throws -> Reply {
@@ -135,6 +153,15 @@ import VTCModel
         }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection","visible_total":3}"#, tail: [1, 2, 3]) }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection"}"#) }
+        let twoIDs = Array(repeating: UInt8(7), count: 32)
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection","visible_total":3,"count":1,"offset":0,"kept_at":null}"#, tail: twoIDs) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection","visible_total":3,"count":3,"offset":2,"kept_at":null}"#, tail: twoIDs) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection","visible_total":3,"count":3,"offset":0,"kept_at":3}"#, tail: twoIDs) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection","visible_total":3,"count":3,"offset":-1,"kept_at":null}"#) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"selection","visible_total":3,"count":3,"offset":0,"kept_at":"x"}"#) }
+        #expect(try reply(#"{"type":"selection","visible_total":9,"count":5,"offset":3,"kept_at":0}"#, tail: twoIDs)
+                == .selection(IncidentSelection(count: 5, offset: 3, ids: SelectedIDs([UUID](repeating: UUID(uuid: (7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7)), count: 2)),
+                                                keptPosition: 0, visibleTotal: 9)))
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups"}"#, tail: Array(repeating: 0, count: 30)) }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups"}"#, tail: Array(repeating: 200, count: 31)) }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"follow_ups"}"#) }

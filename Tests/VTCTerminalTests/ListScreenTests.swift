@@ -200,10 +200,10 @@ import VTCModel
         var list = ListScreen(context: context)
         _ = list.handle(.end, context)
         _ = list.handle(.character("5"), context)
-        #expect(list.ids.count == 200)
+        #expect(list.count == 200)
         #expect(list.selectedID.map { context.state.incidents[$0]?.facts.severity.rawValue } == 5)
         _ = list.handle(.character("5"), context)
-        #expect(list.ids.count == 1_000)
+        #expect(list.count == 1_000)
     }
 
     @Test func onlyTheVisibleRowsAreBuilt() {
@@ -213,7 +213,8 @@ import VTCModel
         let rows = list.visibleRows(context, height: 17)
         #expect(rows.count == 17)
         #expect(rows.map(\.index) == Array(9_983..<10_000))
-        #expect(list.ids.count == 10_000)
+        // The screen holds a window of ids around the selected row, not the selection's 10 000.
+        #expect(list.count == 10_000 && list.ids.count < 1_000 && list.selectedID != nil)
     }
 
     @Test func longUnitNamesAreShownByTheirShortestUniqueStart() {
