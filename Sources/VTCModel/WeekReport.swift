@@ -73,7 +73,7 @@ public struct WeekReport: Hashable, Sendable {
 
     public static let trendWeeks = 12
 
-    /// How many entries each of the report's lists has in the whole report: a page of it (`firstPage`) holds
+    /// How many entries each of the report's lists has in the whole report: a page of it (`page`) holds
     /// the first entries of each list, and these its full lengths.
     public struct Lengths: Hashable, Sendable {
         public var newIncidents: Int
@@ -111,24 +111,24 @@ public struct WeekReport: Hashable, Sendable {
     /// The moment follow-up and acknowledgement are taken at.
     public let asOf: Timestamp
     /// Registered during the week, newest first.
-    public internal(set) var newIncidents: [IncidentRecord]
+    public let newIncidents: [IncidentRecord]
     /// Open and not yet due at `asOf`, the earliest due first.
-    public internal(set) var openFollowUp: [FollowUpEntry]
+    public let openFollowUp: [FollowUpEntry]
     /// Open and past due at `asOf`, the longest overdue first.
-    public internal(set) var overdueFollowUp: [FollowUpEntry]
+    public let overdueFollowUp: [FollowUpEntry]
     /// Registered by `asOf` and not acknowledged by then, the oldest first.
-    public internal(set) var unacknowledged: [IncidentRecord]
-    public internal(set) var actionsOpened: [ActionRecord]
+    public let unacknowledged: [IncidentRecord]
+    public let actionsOpened: [ActionRecord]
     /// Due on a day of the week, whether closed or not.
-    public internal(set) var actionsDue: [ActionRecord]
-    public internal(set) var actionsClosed: [ActionRecord]
+    public let actionsDue: [ActionRecord]
+    public let actionsClosed: [ActionRecord]
     /// Counts per severity by when the episodes occurred: the 12 weeks before and this week, oldest first.
     public let severityTrend: [SeverityWeek]
     /// Held on a day of the week.
-    public internal(set) var supervisionSessions: [SupervisionRecord]
+    public let supervisionSessions: [SupervisionRecord]
     /// References in `recurringEpisodes` or more episodes in the `recurringWindowDays` days before the week ends.
-    public internal(set) var recurringCitizens: [RecurringCitizen]
-    /// The lengths of the lists in the whole report; more than the lists hold in a page of it.
+    public let recurringCitizens: [RecurringCitizen]
+    /// The lengths of the lists in the whole report; more than the lists hold in a page of it (`page`).
     public let lengths: Lengths
 
     /// The lengths of the lists this report holds.
@@ -137,26 +137,6 @@ public struct WeekReport: Hashable, Sendable {
                 unacknowledged: unacknowledged.count, actionsOpened: actionsOpened.count, actionsDue: actionsDue.count,
                 actionsClosed: actionsClosed.count, supervisionSessions: supervisionSessions.count,
                 recurringCitizens: recurringCitizens.count)
-    }
-
-    /// True when every list is whole: what the export and `vtc week` write.
-    public var isWhole: Bool { listed == lengths }
-
-    /// The report with each list cut to its first `size` entries, in the report's order; the lengths, numbers and
-    /// trend stay those of the whole report. What the week screen shows: a region's week can name 165 000 overdue
-    /// items, which no meeting reads line by line.
-    public func firstPage(_ size: Int) -> WeekReport {
-        var page = self
-        page.newIncidents = Array(newIncidents.prefix(size))
-        page.openFollowUp = Array(openFollowUp.prefix(size))
-        page.overdueFollowUp = Array(overdueFollowUp.prefix(size))
-        page.unacknowledged = Array(unacknowledged.prefix(size))
-        page.actionsOpened = Array(actionsOpened.prefix(size))
-        page.actionsDue = Array(actionsDue.prefix(size))
-        page.actionsClosed = Array(actionsClosed.prefix(size))
-        page.supervisionSessions = Array(supervisionSessions.prefix(size))
-        page.recurringCitizens = Array(recurringCitizens.prefix(size))
-        return page
     }
 
     /// What belongs to a week for a set of units: one decision per incident, shared by the report and its numbers.
@@ -183,7 +163,7 @@ public struct WeekReport: Hashable, Sendable {
         /// Registered by `asOf`.
         func knows(_ record: borrowing IncidentRecord) -> Bool { record.registeredAt.epochSeconds <= asOf.epochSeconds }
         func isPending(_ item: FollowUpItem) -> Bool { item.outcome.map { $0.at.epochSeconds > asOf.epochSeconds } ?? true }
-        func isOverdue(_ item: FollowUpItem) -> Bool { asOf.epochSeconds > item.due.epochSeconds }
+        func isOverdue(dueAt seconds: Int64) -> Bool { asOf.epochSeconds > seconds }
         func isUnacknowledged(_ record: borrowing IncidentRecord) -> Bool {
             record.acknowledgement.map { $0.at.epochSeconds > asOf.epochSeconds } ?? true
         }
@@ -199,14 +179,16 @@ public struct WeekReport: Hashable, Sendable {
             guard scope.knows(record) else { continue }
             if scope.isUnacknowledged(record) { numbers.unacknowledged += 1 }
             for item in record.followUps where scope.isPending(item) {
-                if scope.isOverdue(item) { numbers.overdue += 1 } else { numbers.open += 1 }
+                if scope.isOverdue(dueAt: item.due.epochSeconds) { numbers.overdue += 1 } else { numbers.open += 1 }
             }
         }
         return numbers
     }
 
-    /// Throws the refusal for the first unit the user may not read.
-    public init(week: ISOWeek, units: [String], state: VTCState, user: UserAccess, now: Timestamp,
+    /// The report, each list its first `page` entries in the report's order (all of them unless said), the lengths,
+    /// numbers and trend those of the whole week: a region's week can name 165 000 overdue items, which the week
+    /// screen does not show line by line. Throws the refusal for the first unit the user may not read.
+    public init(week: ISOWeek, units: [String], state: VTCState, user: UserAccess, now: Timestamp, page: Int = .max,
                 recurringEpisodes: Int = 3, recurringWindowDays: Int = 30) throws(AccessRefusal) {
         let zone = state.policy.zone
         let scope = try Scope(week: week, units: units, zone: zone, user: user, now: now)
@@ -221,30 +203,41 @@ public struct WeekReport: Hashable, Sendable {
         self.week = week
         self.units = units
         self.asOf = asOf
-        newIncidents = records.withUnsafeBufferPointer { buffer in
+        let new = records.withUnsafeBufferPointer { buffer in
             places.filter { scope.during(buffer[$0].registeredAt) }.map { buffer[$0] }.sorted(by: IncidentQuery.newerFirst)
         }
+        newIncidents = Array(new.prefix(page))
 
-        var pending: [FollowUpEntry] = []
+        // Pending items as their due time and place, sorted (the earliest due first, ties in the records' order), and
+        // made entries only for the pages.
+        var pending: [(due: Int64, place: Int, index: Int)] = []
         records.withUnsafeBufferPointer { buffer in
             for place in places where scope.knows(buffer[place]) {
-                for item in buffer[place].followUps where scope.isPending(item) {
-                    pending.append(FollowUpEntry(records: records, place: place, item: item))
+                for (index, item) in buffer[place].followUps.enumerated() where scope.isPending(item) {
+                    pending.append((item.due.epochSeconds, place, index))
                 }
             }
         }
-        pending.sort { $0.item.due.epochSeconds < $1.item.due.epochSeconds }
-        overdueFollowUp = pending.filter { scope.isOverdue($0.item) }
-        openFollowUp = pending.filter { !scope.isOverdue($0.item) }
-        unacknowledged = records.withUnsafeBufferPointer { buffer in
-            places.filter { scope.knows(buffer[$0]) && scope.isUnacknowledged(buffer[$0]) }.map { buffer[$0] }
+        pending.sort { ($0.due, $0.place, $0.index) < ($1.due, $1.place, $1.index) }
+        let overdue = pending.filter { scope.isOverdue(dueAt: $0.due) }
+        let open = pending.filter { !scope.isOverdue(dueAt: $0.due) }
+        func entries(_ items: ArraySlice<(due: Int64, place: Int, index: Int)>) -> [FollowUpEntry] {
+            items.map { FollowUpEntry(records: records, place: $0.place, item: records[$0.place].followUps[$0.index]) }
         }
+        overdueFollowUp = entries(overdue.prefix(page))
+        openFollowUp = entries(open.prefix(page))
+        let unacknowledgedPlaces = records.withUnsafeBufferPointer { buffer in
+            places.filter { scope.knows(buffer[$0]) && scope.isUnacknowledged(buffer[$0]) }
+        }
+        unacknowledged = unacknowledgedPlaces.prefix(page).map { records[$0] }
 
         let actions = state.actionOrder.compactMap { state.actions[$0] }.filter { unitSet.contains($0.action.unit) }
-        actionsOpened = actions.filter { scope.during($0.openedAt) }
-        actionsDue = actions.filter { week.contains($0.action.due) }
-        actionsClosed = actions.filter { $0.closure.map { scope.during($0.at) } ?? false }
-        supervisionSessions = state.supervisionSessions.filter { unitSet.contains($0.session.unit) && week.contains($0.session.date) }
+        let opened = actions.filter { scope.during($0.openedAt) }
+        let due = actions.filter { week.contains($0.action.due) }
+        let closed = actions.filter { $0.closure.map { scope.during($0.at) } ?? false }
+        let sessions = state.supervisionSessions.filter { unitSet.contains($0.session.unit) && week.contains($0.session.date) }
+        (actionsOpened, actionsDue, actionsClosed) = (Array(opened.prefix(page)), Array(due.prefix(page)), Array(closed.prefix(page)))
+        supervisionSessions = Array(sessions.prefix(page))
 
         var firstTrendWeek = week
         for _ in 0..<WeekReport.trendWeeks { firstTrendWeek = firstTrendWeek.previous }
@@ -272,7 +265,7 @@ public struct WeekReport: Hashable, Sendable {
                 byCitizen[buffer[place].facts.unit, default: [:]][ref, default: []].append(buffer[place])
             }
         }
-        recurringCitizens = byCitizen.flatMap { unit, refs in
+        let recurring = byCitizen.flatMap { unit, refs in
             refs.filter { $0.value.count >= recurringEpisodes }.map { ref, records in
                 RecurringCitizen(unit: unit, citizenRef: ref,
                                  incidents: records.sorted { $0.facts.occurredAt < $1.facts.occurredAt }.map(\.id))
@@ -280,9 +273,9 @@ public struct WeekReport: Hashable, Sendable {
         }.sorted { a, b in
             a.episodes != b.episodes ? a.episodes > b.episodes : (a.unit, a.citizenRef) < (b.unit, b.citizenRef)
         }
-        lengths = Lengths(newIncidents: newIncidents.count, openFollowUp: openFollowUp.count, overdueFollowUp: overdueFollowUp.count,
-                          unacknowledged: unacknowledged.count, actionsOpened: actionsOpened.count, actionsDue: actionsDue.count,
-                          actionsClosed: actionsClosed.count, supervisionSessions: supervisionSessions.count,
-                          recurringCitizens: recurringCitizens.count)
+        recurringCitizens = Array(recurring.prefix(page))
+        lengths = Lengths(newIncidents: new.count, openFollowUp: open.count, overdueFollowUp: overdue.count,
+                          unacknowledged: unacknowledgedPlaces.count, actionsOpened: opened.count, actionsDue: due.count,
+                          actionsClosed: closed.count, supervisionSessions: sessions.count, recurringCitizens: recurring.count)
     }
 }

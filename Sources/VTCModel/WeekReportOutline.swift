@@ -69,11 +69,11 @@ public struct WeekScreenData: Equatable, Sendable {
         self.openActions = openActions
     }
 
-    /// The week screen's data for `user` in `state`: with `page`, each of the report's lists cut to its first `page`
-    /// entries (`WeekReport.firstPage`), else the whole report. Embedded mode and the server both answer with this.
+    /// The week screen's data for `user` in `state`: with `page`, each of the report's lists its first `page` entries
+    /// beside its full length (`WeekReport(…, page:)`), else the whole report. Embedded mode and the server both answer
+    /// with this.
     public init(week: ISOWeek, units: [String], state: VTCState, user: UserAccess, now: Timestamp, page: Int? = nil) {
-        let whole = try? WeekReport(week: week, units: units, state: state, user: user, now: now)
-        report = page.flatMap { size in whole?.firstPage(size) } ?? whole
+        report = try? WeekReport(week: week, units: units, state: state, user: user, now: now, page: page ?? .max)
         let unitSet = Set(units)
         openActions = state.actionOrder.compactMap { state.actions[$0] }
             .filter { !$0.isClosed && unitSet.contains($0.action.unit) }

@@ -11,7 +11,8 @@ enum IncidentRowsWire {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(rows.count * 32 + 8)
         var writer = BinaryWriter { bytes += $0 }
-        // The kind by its place, found in the concrete list (`BinaryWriter.choice` looks through any `CaseIterable`).
+        // The kind by its place in the concrete list: `BinaryWriter.choice` and `BinaryReader.choice` look through any
+        // `CaseIterable`, with a generic look-up for every row.
         let kinds = EpisodeKind.allCases
         writer.array(rows) { writer, row in
             writer.uuid(row.id)
@@ -33,11 +34,12 @@ enum IncidentRowsWire {
         var reader = BinaryReader(bytes: tail)
         do throws(BinaryReader.Malformed) {
             let items = FollowUpKind.allCases.count
+            let kinds = EpisodeKind.allCases
             let rows = try reader.array { reader throws(BinaryReader.Malformed) in
                 let id = try reader.uuid()
                 let occurred = try reader.date()
                 let unit = try reader.name()
-                let kind = try reader.choice(EpisodeKind.self)
+                let kind = kinds[try reader.count(limit: kinds.count - 1)]
                 guard let severity = Severity(rawValue: try reader.count(limit: Severity.range.upperBound)) else {
                     throw reader.fail("not a severity")
                 }
