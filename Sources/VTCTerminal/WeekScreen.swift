@@ -70,7 +70,8 @@ public struct WeekScreen: Screen {
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         if case .resize(let size) = key {
             scroll.resize(to: size)
-            layOut(context)
+            // A screen is told its size as it opens: the lines are laid out again only for another width.
+            if laidOut?.width != scroll.size.width { layOut(context) }
             return nil
         }
         guard dialog.isOpen else { return handleViewing(key, context) }
