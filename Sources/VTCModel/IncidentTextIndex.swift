@@ -60,13 +60,19 @@ public struct IncidentTextIndex: Sendable {
         return descriptions.indices.map { row in
             guard plain[row] else { return Span(start: 0, count: 0) }
             let start = arena.count
-            arena += descriptions[row].utf8
+            append(descriptions[row])
             for note in notes[row] {
                 arena.append(0x0A)
-                arena += note.utf8
+                append(note)
             }
             return Span(start: UInt32(start), count: UInt32(arena.count - start))
         }
+    }
+
+    /// Adds the text's bytes to the arena, copied as one block rather than byte by byte.
+    private mutating func append(_ text: String) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { arena.append(contentsOf: $0) }
+        if copied == nil { arena += Array(text.utf8) }
     }
 
     /// Lays the arena anew in row order when less than half of it is of the rows' present text.
