@@ -35,8 +35,8 @@ public struct WeekScreen: Screen {
     private var computed: RefreshStamp?
     /// The moment the report was taken at, which the export is taken at too.
     private var takenAt: Timestamp
-    /// The report laid out at the width last known: a region's pages are some 1 300 lines, longer to lay out than a
-    /// key may take, so they are laid out when the report or the width changes, not at every key.
+    /// The report laid out at the width last known: a region's pages and open actions are some 3 000 lines, longer to
+    /// lay out than a key may take, so they are laid out when the report or the width changes, not at every key.
     private var laidOut: (width: Int, lines: DetailLines)?
 
     /// The week containing `now` unless another is given.
@@ -70,7 +70,8 @@ public struct WeekScreen: Screen {
     public mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         if case .resize(let size) = key {
             scroll.resize(to: size)
-            layOut(context)
+            // A screen is told its size as it opens: the lines are laid out again only for another width.
+            if laidOut?.width != scroll.size.width { layOut(context) }
             return nil
         }
         guard dialog.isOpen else { return handleViewing(key, context) }
