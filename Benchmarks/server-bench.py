@@ -267,7 +267,7 @@ def main():
     print(f"server resident memory once the index of every incident is built (a coordinator's home answered): "
           f"{indexed_rss:.0f} MB ({indexed_rss / log_mb:.2f} × the log)")
     if rss_50 is not None:
-        print(f"with 50 clients connected: {rss_50:.0f} MB (+{(rss_50 / server_rss - 1) * 100:.1f} %)")
+        print(f"with 50 clients connected: {rss_50:.0f} MB (+{(rss_50 / indexed_rss - 1) * 100:.1f} % against the built index's)")
     if writers:
         bare_samples, one, eight, beside_views = writers
         print(f"bare write+fdatasync: p50 {pct(bare_samples, 0.5):.2f} ms, p99 {pct(bare_samples, 0.99):.2f} ms (n={len(bare_samples)})")
