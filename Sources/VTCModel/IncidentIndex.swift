@@ -149,34 +149,32 @@ public struct IncidentIndex: Sendable {
     /// in the query's order; `state` is the one this index (of more than the user may see) was built for. No
     /// record is copied, and `Access.check` is asked once for each unit and registrant.
     public func places(selectedBy query: IncidentQuery, at now: Timestamp, seenBy user: UserAccess, in state: VTCState) -> [Int] {
-        var maySee: [SeeKey: Bool] = [:]
-        // Through the buffer, so that reading a registrant borrows the record instead of copying it (a retain of
-        // each of its strings and arrays, for each of a coordinator's thousands of rows).
-        return state.incidents.values.withUnsafeBufferPointer { records in
-            select(query, at: now).compactMap { row in
-                let place = Int(places[Int(row)])
-                let registrant = records[place].registrant
-                let key = SeeKey(unit: unit[Int(row)], registrant: BytewiseKey(registrant))
-                if let known = maySee[key] { return known ? place : nil }
-                let visible = Access.check(user, .see(unit: unitNames[Int(unit[Int(row)])], registrant: registrant)).isAllowed
-                maySee[key] = visible
-                return visible ? place : nil
-            }
+        withVisibility(to: user, in: state) { maySee in
+            select(query, at: now).compactMap { row in maySee(Int(row)) ? Int(places[Int(row)]) : nil }
         }
     }
 
     /// The rows of this index of every incident of `state` that `user` may see, each decided by `Access.check`, which
     /// is asked once for each unit and registrant.
     public func rows(seenBy user: UserAccess, in state: VTCState) -> RowSet {
-        let records = state.incidents.values
-        var maySee: [SeeKey: Bool] = [:]
-        return RowSet(count: count) { row in
-            let registrant = records[Int(places[row])].registrant
-            let key = SeeKey(unit: unit[row], registrant: BytewiseKey(registrant))
-            if let known = maySee[key] { return known }
-            let visible = Access.check(user, .see(unit: unitNames[Int(unit[row])], registrant: registrant)).isAllowed
-            maySee[key] = visible
-            return visible
+        withVisibility(to: user, in: state) { maySee in RowSet(count: count, where: maySee) }
+    }
+
+    /// Runs `body` with a test of whether `user` may see the incident of a row of this index of `state`'s incidents:
+    /// `Access.check` is asked once for each unit and registrant, and the registrant is read through the table's
+    /// buffer, which borrows the record instead of copying it (a retain of each of its strings and arrays, for each
+    /// of a region's rows).
+    private func withVisibility<T>(to user: UserAccess, in state: VTCState, _ body: (_ maySee: (Int) -> Bool) -> T) -> T {
+        var known: [SeeKey: Bool] = [:]
+        return state.incidents.values.withUnsafeBufferPointer { records in
+            body { row in
+                let registrant = records[Int(places[row])].registrant
+                let key = SeeKey(unit: unit[row], registrant: BytewiseKey(registrant))
+                if let visible = known[key] { return visible }
+                let visible = Access.check(user, .see(unit: unitNames[Int(unit[row])], registrant: registrant)).isAllowed
+                known[key] = visible
+                return visible
+            }
         }
     }
 
