@@ -555,6 +555,9 @@ def raw_answers():
         ("follow_ups, rows 0-239 (the queue computed)", {"type": "follow_ups", "at": at, "first": 0, "count": 240}),
         ("follow_ups, rows 240-479 (the queue kept)", {"type": "follow_ups", "at": at, "first": 240, "count": 240}),
         ("follow_ups, whole", {"type": "follow_ups", "at": at}),
+        # Last: a server from before it answers with a protocol error and closes the connection.
+        ("week_document (the export, made in the server)",
+         {"type": "week_document", "year": year, "week": week, "units": units, "at": at, "language": "da"}),
     ]:
         ms, mb = ask(header)
         rows.append(f"{name}: {ms:.0f} ms, {mb:.2f} MB")
