@@ -269,11 +269,14 @@ def main():
     if rss_50 is not None:
         print(f"with 50 clients connected: {rss_50:.0f} MB (+{(rss_50 / indexed_rss - 1) * 100:.1f} % against the built index's)")
     if writers:
-        bare_samples, one, eight, beside_views = writers
+        bare_samples, one, eight, beside_views, reference_one, reference_eight = writers
         print(f"bare write+fdatasync: p50 {pct(bare_samples, 0.5):.2f} ms, p99 {pct(bare_samples, 0.99):.2f} ms (n={len(bare_samples)})")
-        print(f"1 writer through the server: p50 {pct(one, 0.5):.2f} ms, p99 {pct(one, 0.99):.2f} ms (n={len(one)})")
-        print(f"8 writers through the server: p50 {pct(eight, 0.5):.2f} ms, p99 {pct(eight, 0.99):.2f} ms (n={len(eight)}); "
-              f"p50 = {pct(eight, 0.5) / pct(bare_samples, 0.5):.2f} × bare")
+        for name, through_vtc, through_reference in [("1 writer", one, reference_one), ("8 writers", eight, reference_eight)]:
+            print(f"{name} through the server: p50 {pct(through_vtc, 0.5):.2f} ms, p99 {pct(through_vtc, 0.99):.2f} ms "
+                  f"(n={len(through_vtc)}); p50 = {pct(through_vtc, 0.5) / pct(bare_samples, 0.5):.2f} × bare; "
+                  f"through the reference group-commit server: p50 {pct(through_reference, 0.5):.2f} ms "
+                  f"= {pct(through_reference, 0.5) / pct(bare_samples, 0.5):.2f} × bare; "
+                  f"vtc = {pct(through_vtc, 0.5) / pct(through_reference, 0.5):.2f} × the reference")
         print(f"8 writers while a coordinator fetches whole views: p50 {pct(beside_views, 0.5):.2f} ms, "
               f"p99 {pct(beside_views, 0.99):.2f} ms, max {max(beside_views):.2f} ms (n={len(beside_views)})")
     for who, figure in uis:
@@ -321,23 +324,51 @@ def clients_connected(server, staff, staff2):
 
 
 def writer_figures(unit, staff2):
-    # 8 writers at once through the server, beside a bare write+fdatasync on the same disk.
+    # 8 writers at once through the server, beside a bare write+fdatasync on the same disk, and beside the same
+    # writers through the reference group-commit server (Benchmarks/reference-group-commit.c: the least any server
+    # can do for them on this machine), taken in turns so that both meet the same load.
     bare_before = bare(200, WORK)
+    reference = start_reference()
     # As the second staff user, so that the first one's own registrations (what their commands list) stay few.
-    out = subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"], env=as_user(staff2)[1],
-                         capture_output=True, check=True).stdout
-    eight = json.loads(out)
-    one = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "1", "200"], env=as_user(staff2)[1],
-                                    capture_output=True, check=True).stdout)
+    def through(socket_path, count, each):
+        return json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, socket_path, unit, str(count), str(each)],
+                                         env=as_user(staff2)[1], capture_output=True, check=True).stdout)
+    eight, one, reference_eight, reference_one = [], [], [], []
+    try:
+        for _ in range(2):
+            eight += through(SOCKET, 8, 25)
+            reference_eight += through(REFERENCE_SOCKET, 8, 25)
+            one += through(SOCKET, 1, 100)
+            reference_one += through(REFERENCE_SOCKET, 1, 100)
+    finally:
+        reference.terminate(); reference.wait()
+        os.unlink(REFERENCE_LOG)
     # The same 8 writers while a coordinator of every unit fetches the whole view again and again
     # (as the terminal UI does after every change): the writes must not wait for the views.
     viewer = subprocess.Popen(["python3", "-c", VIEWER, SOCKET], stdout=subprocess.PIPE)
     viewer.stdout.readline()
-    beside_views = json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, SOCKET, unit, "8", "50"],
-                                             env=as_user(staff2)[1], capture_output=True, check=True).stdout)
+    beside_views = through(SOCKET, 8, 50)
     viewer.terminate(); viewer.wait()
     bare_samples = bare_before + bare(200, WORK)
-    return bare_samples, one, eight, beside_views
+    return bare_samples, one, eight, beside_views, reference_one, reference_eight
+
+
+REFERENCE_SOCKET = RUN + "/reference.sock"
+REFERENCE_LOG = os.path.join(WORK, "reference.log")
+
+
+def start_reference():
+    """The reference group-commit server, built here, its file on the log's disk, its socket open to the writers."""
+    source = os.path.join(ROOT, "Benchmarks/reference-group-commit.c")
+    built = os.path.join(os.path.dirname(BIN), "reference-group-commit")
+    if shutil.which("cc") is None:
+        raise SystemExit("the writers section needs a C compiler (cc) for Benchmarks/reference-group-commit.c")
+    sh("cc", "-O2", "-o", built, source)
+    process = subprocess.Popen([built, REFERENCE_SOCKET, REFERENCE_LOG], stdout=subprocess.PIPE)
+    if process.stdout.readline() != b"ready\n":
+        raise SystemExit("the reference group-commit server did not start")
+    os.chmod(REFERENCE_SOCKET, 0o666)
+    return process
 
 
 def prefix_for(entry):
