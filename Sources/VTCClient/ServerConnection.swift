@@ -133,6 +133,8 @@ public final class ServerConnection {
                 switch try receive(blocking: true)! {
                 case .changed: changes += 1; continue
                 case .failure(let error): throw error
+                case .protocolError(let reason):
+                    throw .log(.invalidFile(path: socketPath, reason: "the server refused the request: \(reason)"))
                 case let other: throw unexpected(other)
                 }
             }
