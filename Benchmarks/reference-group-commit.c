@@ -4,10 +4,15 @@
  * frame that has arrived on any connection, appends them to one file with one write and one fdatasync (group
  * commit), and only then answers each with a frame of the same size ({"type":"appended","echo":<the request>}).
  *
- * Benchmarks/server-bench.py compiles it (cc -O2) and runs the same writer processes against it as against
- * `vtc serve`, in the same run, so that the writers' figure can be read against what any server would take here.
+ * Built with -DWITH_LIBPQ (and -lpq) it can instead make each batch durable in PostgreSQL: one INSERT of the
+ * batch's lines into a table of its own, committed on its own (synchronous_commit as the database has it).
+ *
+ * Benchmarks/server-bench.py and server-postgres-bench.py compile it (cc -O2) and run the same writer processes
+ * against it as against `vtc serve`, in the same run, so that the writers' figures can be read against what any
+ * server would take here.
  *
  * Usage: reference-group-commit SOCKET FILE
+ *        reference-group-commit SOCKET --postgres CONNINFO
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,6 +24,9 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+#ifdef WITH_LIBPQ
+#include <libpq-fe.h>
+#endif
 
 #define MAX_CONNECTIONS 64
 #define BUFFER 65536
@@ -51,9 +59,41 @@ static int write_all(int fd, const unsigned char *bytes, size_t count) {
     return 0;
 }
 
+#ifdef WITH_LIBPQ
+static PGconn *database;
+
+/* The batch's lines (each ending in LF) in one INSERT, its own transaction: durable once PQexecParams answers. */
+static int insert_durably(unsigned char *batch, size_t count) {
+    batch[count - 1] = 0;
+    const char *values[1] = { (const char *)batch };
+    PGresult *result = PQexecParams(database,
+        "INSERT INTO reference_log (line) SELECT unnest(string_to_array($1, E'\\n'))", 1, NULL, values, NULL, NULL, 0);
+    int failed = PQresultStatus(result) != PGRES_COMMAND_OK;
+    if (failed) fprintf(stderr, "reference-group-commit: %s", PQerrorMessage(database));
+    PQclear(result);
+    return failed ? -1 : 0;
+}
+#endif
+
 int main(int argc, char **argv) {
-    if (argc != 3) { fprintf(stderr, "usage: %s SOCKET FILE\n", argv[0]); return 2; }
-    int log = open(argv[2], O_WRONLY | O_CREAT | O_APPEND, 0600);
+    if (argc != 3 && !(argc == 4 && strcmp(argv[2], "--postgres") == 0)) {
+        fprintf(stderr, "usage: %s SOCKET FILE | %s SOCKET --postgres CONNINFO\n", argv[0], argv[0]);
+        return 2;
+    }
+    int log = -1;
+    if (argc == 4) {
+#ifdef WITH_LIBPQ
+        database = PQconnectdb(argv[3]);
+        if (PQstatus(database) != CONNECTION_OK) { fprintf(stderr, "reference-group-commit: %s", PQerrorMessage(database)); return 1; }
+        PQclear(PQexec(database, "CREATE TABLE IF NOT EXISTS reference_log (seq bigserial PRIMARY KEY, line text NOT NULL)"));
+        log = 0;
+#else
+        fprintf(stderr, "reference-group-commit: built without libpq\n");
+        return 2;
+#endif
+    } else {
+        log = open(argv[2], O_WRONLY | O_CREAT | O_APPEND, 0600);
+    }
     int listener = socket(AF_UNIX, SOCK_STREAM, 0);
     struct sockaddr_un address = { .sun_family = AF_UNIX };
     strncpy(address.sun_path, argv[1], sizeof address.sun_path - 1);
@@ -106,6 +146,11 @@ int main(int argc, char **argv) {
             if (c->owed == 0 && at > 0) { memmove(c->in, c->in + at, c->have - at); c->have -= at; }
         }
         if (owing_count == 0) continue;
+#ifdef WITH_LIBPQ
+        if (database != NULL) {
+            if (insert_durably(batch, batched) != 0) return 1;
+        } else
+#endif
         if (write_all(log, batch, batched) != 0 || fdatasync(log) != 0) { perror("reference-group-commit"); return 1; }
         for (size_t i = 0; i < owing_count; i++) {
             struct connection *c = owing[i];

@@ -335,7 +335,7 @@ def writer_figures(unit, staff2):
     # writers through the reference group-commit server (Benchmarks/reference-group-commit.c: the least any server
     # can do for them on this machine), taken in turns so that both meet the same load.
     bare_before = bare(200, WORK)
-    reference = start_reference()
+    reference = start_reference(REFERENCE_SOCKET, [REFERENCE_LOG])
     # As the second staff user, so that the first one's own registrations (what their commands list) stay few.
     def through(socket_path, count, each):
         return json.loads(subprocess.run(prefix_for(staff2) + ["python3", "-c", WRITER, socket_path, unit, str(count), str(each)],
@@ -364,17 +364,22 @@ REFERENCE_SOCKET = RUN + "/reference.sock"
 REFERENCE_LOG = os.path.join(WORK, "reference.log")
 
 
-def start_reference():
-    """The reference group-commit server, built here, its file on the log's disk, its socket open to the writers."""
+def start_reference(socket_path, target):
+    """The reference group-commit server, built here, on `target` (a file on the log's disk, or ["--postgres",
+    CONNINFO], built with libpq), its socket open to the writers."""
     source = os.path.join(ROOT, "Benchmarks/reference-group-commit.c")
     built = os.path.join(os.path.dirname(BIN), "reference-group-commit")
+    os.makedirs(os.path.dirname(built), exist_ok=True)
     if shutil.which("cc") is None:
-        raise SystemExit("the writers section needs a C compiler (cc) for Benchmarks/reference-group-commit.c")
-    sh("cc", "-O2", "-o", built, source)
-    process = subprocess.Popen([built, REFERENCE_SOCKET, REFERENCE_LOG], stdout=subprocess.PIPE)
+        raise SystemExit("the writers need a C compiler (cc) for Benchmarks/reference-group-commit.c")
+    libpq = ["-DWITH_LIBPQ", "-I/usr/include/postgresql", "-lpq"] if target[0] == "--postgres" else []
+    if libpq and not os.path.exists("/usr/include/postgresql/libpq-fe.h"):
+        raise SystemExit("the reference on PostgreSQL needs libpq's headers: apt-get install libpq-dev")
+    sh("cc", "-O2", "-o", built, source, *libpq)
+    process = subprocess.Popen([built, socket_path] + target, stdout=subprocess.PIPE)
     if process.stdout.readline() != b"ready\n":
         raise SystemExit("the reference group-commit server did not start")
-    os.chmod(REFERENCE_SOCKET, 0o666)
+    os.chmod(socket_path, 0o666)
     return process
 
 

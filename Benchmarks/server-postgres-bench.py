@@ -190,25 +190,36 @@ def appends(me):
     shutil.rmtree(folder, ignore_errors=True)
     data_folder(folder, {"units": ["A"], "users": [{"user": me, "roles": {"staff": ["A"]}}]})
     server, _ = serve(folder, "/tmp/vtc-bench-pg.sock", uri("vtc_append"), os.path.join(WORK, "append-server.log"))
-    bare, one, eight = [], [], []
+    # The reference group-commit server (Benchmarks/reference-group-commit.c) on the same database: each batch one
+    # INSERT committed on its own, the least any server in between takes; its writers in turns with vtc's.
+    reference = server_bench.start_reference(REFERENCE_SOCKET, ["--postgres", f"host={PG} port={PORT} dbname=vtc_append"])
+    bare, one, eight, reference_one, reference_eight = [], [], [], [], []
     try:
         writers("/tmp/vtc-bench-pg.sock", "A", 1, 20)  # warm up
         for _ in range(ROUNDS):
             bare += bare_commits("vtc_append", 100)
             one += writers("/tmp/vtc-bench-pg.sock", "A", 1, 100)
+            reference_one += writers(REFERENCE_SOCKET, "A", 1, 100)
             eight += writers("/tmp/vtc-bench-pg.sock", "A", 8, 25)
+            reference_eight += writers(REFERENCE_SOCKET, "A", 8, 25)
     finally:
         stop(server)
-    return bare, one, eight
+        reference.terminate(); reference.wait()
+    return bare, (one, reference_one), (eight, reference_eight)
+
+
+REFERENCE_SOCKET = "/tmp/vtc-bench-pg-reference.sock"
 
 
 def print_appends(bare, one, eight):
     print(f"PostgreSQL {psql_version()}; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
     print(f"bare single-row INSERT + COMMIT (psql, 1 connection): p50 {pct(bare, 0.5):.2f} ms, p99 {pct(bare, 0.99):.2f} ms (n={len(bare)})")
-    print(f"1 writer through vtc serve --store: p50 {pct(one, 0.5):.2f} ms, p99 {pct(one, 0.99):.2f} ms (n={len(one)}); "
-          f"p50 = {pct(one, 0.5) / pct(bare, 0.5):.2f} × bare")
-    print(f"8 writers through vtc serve --store: p50 {pct(eight, 0.5):.2f} ms, p99 {pct(eight, 0.99):.2f} ms (n={len(eight)}); "
-          f"p50 = {pct(eight, 0.5) / pct(bare, 0.5):.2f} × bare")
+    for name, (through_vtc, through_reference) in [("1 writer", one), ("8 writers", eight)]:
+        print(f"{name} through vtc serve --store: p50 {pct(through_vtc, 0.5):.2f} ms, p99 {pct(through_vtc, 0.99):.2f} ms "
+              f"(n={len(through_vtc)}); p50 = {pct(through_vtc, 0.5) / pct(bare, 0.5):.2f} × bare; "
+              f"through the reference group-commit server: p50 {pct(through_reference, 0.5):.2f} ms "
+              f"= {pct(through_reference, 0.5) / pct(bare, 0.5):.2f} × bare; "
+              f"vtc = {pct(through_vtc, 0.5) / pct(through_reference, 0.5):.2f} × the reference")
 
 
 def psql_version():
