@@ -50,8 +50,9 @@ public enum WeekReportDocument {
 
         let followUpHeader = [t[.due], t[.followUp], t.label(RegistrationField.unit), t[.columnSeverity], t[.markdownIncidentTime]]
         func followUpRow(_ entry: WeekReport.FollowUpEntry) -> [String] {
-            [time(entry.item.due), t.label(entry.item.kind), entry.incident.facts.unit, t.label(entry.incident.facts.severity),
-             time(entry.incident.facts.occurredAt)]
+            // The record is read once: each read of `incident` copies it out of the report's records.
+            let facts = entry.incident.facts
+            return [time(entry.item.due), t.label(entry.item.kind), facts.unit, t.label(facts.severity), time(facts.occurredAt)]
         }
         out.append(.heading(t[.overdueFollowUp]))
         out.append(table(followUpHeader, report.overdueFollowUp.map(followUpRow)))

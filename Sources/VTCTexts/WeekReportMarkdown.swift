@@ -43,6 +43,8 @@ public enum WeekReportMarkdown {
     /// Text from users made inert in Markdown: one line, control characters
     /// replaced, and the characters that start links, emphasis, code, HTML or break a table escaped.
     public static func cell(_ text: String) -> String {
+        // Most cells (times, units, labels, counts) hold nothing that changes: a region's document has a million.
+        guard text.unicodeScalars.contains(where: { changes($0.value) }) else { return text }
         var out = ""
         for scalar in InputRules.showingInvisible(text).unicodeScalars {
             let value = scalar.value
@@ -50,7 +52,7 @@ public enum WeekReportMarkdown {
                 out.append(" ")
             } else if value < 0x20 || (0x7F...0x9F).contains(value) {
                 out.append("\u{FFFD}")
-            } else if "\\|*_`[]<>#!~".unicodeScalars.contains(scalar) {
+            } else if isMarkup(value) {
                 out.append("\\")
                 out.unicodeScalars.append(scalar)
             } else {
@@ -58,5 +60,19 @@ public enum WeekReportMarkdown {
             }
         }
         return out
+    }
+
+    /// The characters that start links, emphasis, code or HTML, or break a table: \\ | * _ ` [ ] < > # ! ~
+    private static func isMarkup(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x5C, 0x7C, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x3C, 0x3E, 0x23, 0x21, 0x7E: true
+        default: false
+        }
+    }
+
+    /// Whether `cell` writes the character otherwise than it is: a line break, a control, an invisible character or markup.
+    private static func changes(_ value: UInt32) -> Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || InputRules.isInvisible(value)
+            || isMarkup(value)
     }
 }

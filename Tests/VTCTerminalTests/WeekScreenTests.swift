@@ -143,6 +143,38 @@ import Testing
         #expect(WeekReportMarkdown.cell("Bøgehøj Æblehaven") == "Bøgehøj Æblehaven")
     }
 
+    /// `cell` returns most cells as they are; the oracle is the rule it had, written one character at a time.
+    @Test func aCellIsWrittenCharacterByCharacterByOneRule() {
+        func oracle(_ text: String) -> String {
+            var out = ""
+            for scalar in InputRules.showingInvisible(text).unicodeScalars {
+                let value = scalar.value
+                if [0x0A, 0x0D, 0x09, 0x2028, 0x2029].contains(value) {
+                    out.append(" ")
+                } else if value < 0x20 || (0x7F...0x9F).contains(value) {
+                    out.append("\u{FFFD}")
+                } else if "\\|*_`[]<>#!~".unicodeScalars.contains(scalar) {
+                    out += "\\" + String(scalar)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let alphabet = Array("aZ09 -.:æøåÆØÅé€—–\\|*_`[]<>#!~\n\r\t\u{0}\u{1B}\u{7F}\u{85}\u{9F}\u{A0}\u{2028}\u{2029}\u{202E}\u{200B}\u{FEFF}\u{061C}😀".unicodeScalars)
+        var random = SeededRandom(seed: 47)
+        var changed = 0
+        for _ in 0..<5_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<random.below(12) { text.append(alphabet[random.below(alphabet.count)]) }
+            let cell = WeekReportMarkdown.cell(String(text))
+            #expect(cell == oracle(String(text)), "\(String(text).unicodeScalars.map { String($0.value, radix: 16) })")
+            if cell != String(text) { changed += 1 }
+        }
+        #expect(changed > 1_000 && changed < 5_000, "both kinds of cells were tried: \(changed) changed")
+        #expect(WeekReportMarkdown.cell("2026-11-18 10:00 | Bo Nord") == "2026-11-18 10:00 \\| Bo Nord")
+    }
+
     @Test func theEnglishExportIsNamedWeek() {
         var sim = Self.week(for: "amr", language: .en)
         sim.press(.character("x"))
