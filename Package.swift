@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "VTCModel",
                 "VTCCodec",
+                "VTCTexts",
                 "VTCStore",
                 "VTCProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),

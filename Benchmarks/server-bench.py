@@ -7,7 +7,8 @@ INCIDENTS defaults to 200000 (about 1.2 million events). SECTION: embedded, serv
 the server for staff, leader and coordinator), list (only the list rows of those, and a list right after a write),
 clients (server memory with 50 clients), writers, ui (the terminal UI's rows, with search typing; `--ui` is
 `--only ui`), week (the terminal UI's week screen and follow-up queue for a leader and a coordinator: time to open,
-keys, peak memory). Without --only every section but `list` runs (`server` holds it).
+keys, peak memory, the export `x`; the coordinator's questions with a raw client and `vtc week --format markdown`).
+Without --only every section but `list` runs (`server` holds it).
 
 Makes a demo log under Benchmarks/.data (kept between runs), a service user, two staff users and a leader (removed at the
 end), and measures: the commands of docs/benchmarks.md embedded and through the server (wall time, peak memory of
@@ -247,6 +248,8 @@ def main():
         weeks = [(who, week_screens(entry)) for who, entry in [("leader of one unit", leader), ("coordinator of every unit", None)]
                  if "week" in ONLY]
         raw = raw_answers() if "week" in ONLY else None
+        # The command that prints the export's document, as the coordinator (root): wall time and client peak memory.
+        markdown = timed([BIN, "week", "--format", "markdown", "--server", SOCKET, "--lang", "da"]) if "week" in ONLY else None
     finally:
         server.terminate(); server.wait()
     for path, _, files in os.walk(DATA):
@@ -285,6 +288,10 @@ def main():
         print(f"week screen and follow-up queue through the server, {who}: {figure}")
     if raw:
         print(f"the coordinator's questions to the server (raw client): {raw}")
+    if markdown:
+        wall, peak, out = markdown
+        print(f"`vtc week --format markdown` through the server, coordinator of every unit: {wall:.0f} ms, client peak"
+              f" {peak:.0f} MB ({len(out.encode()) / 1e6:.1f} MB of Markdown)")
 
 
 def listed(name, out):
@@ -591,6 +598,9 @@ def raw_answers():
         ("follow_ups, rows 0-239 (the queue computed)", {"type": "follow_ups", "at": at, "first": 0, "count": 240}),
         ("follow_ups, rows 240-479 (the queue kept)", {"type": "follow_ups", "at": at, "first": 240, "count": 240}),
         ("follow_ups, whole", {"type": "follow_ups", "at": at}),
+        # Last: a server from before it answers with a protocol error and closes the connection.
+        ("week_document (the export, made in the server)",
+         {"type": "week_document", "year": year, "week": week, "units": units, "at": at, "language": "da"}),
     ]:
         ms, mb = ask(header)
         rows.append(f"{name}: {ms:.0f} ms, {mb:.2f} MB")

@@ -62,6 +62,60 @@ public final class ServerConnection {
     public func view<T>(_ scope: ViewScope, restore: (ServerView, inout BinaryReader) throws(WorkspaceError) -> T)
         throws(WorkspaceError) -> T {
         try send(Request.view(scope).frame.encoded())
+        let (header, tailLength) = try header(of: "view")
+        let view: ServerView
+        do { view = try ServerView(header: header, snapshot: []) } catch {
+            throw .log(.invalidFile(path: socketPath, reason: "the server sent a message this vtc does not understand: \(error)"))
+        }
+        var remaining = tailLength
+        var readError: WorkspaceError?
+        var reader = BinaryReader { [self] () -> [UInt8]? in
+            guard remaining > 0, readError == nil else { return nil }
+            do throws(WorkspaceError) {
+                if received.isEmpty { try fill(1) }
+            } catch {
+                readError = error
+                return nil
+            }
+            let block = Array(received.prefix(remaining))
+            received.removeFirst(block.count)
+            remaining -= block.count
+            return block
+        }
+        let restored: Result<T, WorkspaceError> = Result { () throws(WorkspaceError) in try restore(view, &reader) }
+        if let readError { throw readError }
+        // What `restore` left of the snapshot, so that the next reply starts where it should.
+        while remaining > 0 {
+            if received.isEmpty { try fill(1) }
+            let skipped = min(received.count, remaining)
+            received.removeFirst(skipped)
+            remaining -= skipped
+        }
+        return try restored.get()
+    }
+
+    /// Sends a request whose reply of `type` carries its bulk in the tail (a week's document) and reads that tail
+    /// from the socket into one array of its size, so that the bytes are held once, not in the receive buffer (which
+    /// grows by doubling) and again in the frame and its tail.
+    public func exchange(_ request: Request, bulkyReply type: String) throws(WorkspaceError) -> Reply {
+        try send(request.frame.encoded())
+        let (header, tailLength) = try header(of: type)
+        var tail: [UInt8] = []
+        tail.reserveCapacity(tailLength)
+        while tail.count < tailLength {
+            if received.isEmpty { try fill(1) }
+            let taken = min(received.count, tailLength - tail.count)
+            tail += received[0..<taken]
+            received.removeFirst(taken)
+        }
+        do { return try Reply(Frame(header: header, tail: tail)) } catch {
+            throw .log(.invalidFile(path: socketPath, reason: "the server sent a message this vtc does not understand: \(error)"))
+        }
+    }
+
+    /// Reads replies until one of `type` and returns its header, taken from the buffer, with the length of its tail,
+    /// which is left on the socket; a change pushed before it is counted, a failure instead of it thrown.
+    private func header(of type: String) throws(WorkspaceError) -> (JSONValue, tailLength: Int) {
         while true {
             try fill(8)
             let length = Frame.length(received, at: 0)
@@ -74,44 +128,18 @@ public final class ServerConnection {
             do { header = try JSONParser.parse(received[8..<(8 + headerLength)]) } catch {
                 throw .log(.invalidFile(path: socketPath, reason: "the server sent a message this vtc does not understand: \(error)"))
             }
-            guard header["type"]?.string == "view" else {
-                // A change pushed before the view, or a failure instead of it: read as any reply.
+            guard header["type"]?.string == type else {
+                // A change pushed before the reply, or a failure instead of it: read as any reply.
                 switch try receive(blocking: true)! {
                 case .changed: changes += 1; continue
                 case .failure(let error): throw error
+                case .protocolError(let reason):
+                    throw .log(.invalidFile(path: socketPath, reason: "the server refused the request: \(reason)"))
                 case let other: throw unexpected(other)
                 }
             }
-            let view: ServerView
-            do { view = try ServerView(header: header, snapshot: []) } catch {
-                throw .log(.invalidFile(path: socketPath, reason: "the server sent a message this vtc does not understand: \(error)"))
-            }
             received.removeFirst(8 + headerLength)
-            var remaining = length - 4 - headerLength
-            var readError: WorkspaceError?
-            var reader = BinaryReader { [self] () -> [UInt8]? in
-                guard remaining > 0, readError == nil else { return nil }
-                do throws(WorkspaceError) {
-                    if received.isEmpty { try fill(1) }
-                } catch {
-                    readError = error
-                    return nil
-                }
-                let block = Array(received.prefix(remaining))
-                received.removeFirst(block.count)
-                remaining -= block.count
-                return block
-            }
-            let restored: Result<T, WorkspaceError> = Result { () throws(WorkspaceError) in try restore(view, &reader) }
-            if let readError { throw readError }
-            // What `restore` left of the snapshot, so that the next reply starts where it should.
-            while remaining > 0 {
-                if received.isEmpty { try fill(1) }
-                let skipped = min(received.count, remaining)
-                received.removeFirst(skipped)
-                remaining -= skipped
-            }
-            return try restored.get()
+            return (header, length - 4 - headerLength)
         }
     }
 

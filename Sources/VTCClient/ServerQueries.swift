@@ -108,7 +108,8 @@ public final class ServerQueries: ScreenQueries {
         }
     }
 
-    /// A page of the week is kept for the screen; the whole report (the export) is not.
+    /// A page of the week is kept for the screen; the whole report is not (the export asks for the document the
+    /// server makes, `ServerWorkspace.weekDocument`).
     public func week(_ week: ISOWeek, units: [String], at now: Timestamp, page: Int?) -> WeekScreenData {
         kept.withLock { kept in
             if let answer = kept.week, answer.week == week, answer.units == units, answer.at == now, answer.page == page { return answer.data }

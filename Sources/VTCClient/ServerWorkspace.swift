@@ -145,6 +145,15 @@ public final class ServerWorkspace: OpenedWorkspace {
         return rows
     }
 
+    /// The server makes the document; its bytes are read into one array, and no report is restored here.
+    public func weekDocument(_ week: ISOWeek, units: [String], at now: Timestamp, language: Language) throws(WorkspaceError) -> [UInt8]? {
+        let request = Request.weekDocument(week, units: units, at: now, language: language)
+        guard case .weekDocument(let document) = try link.connection.exchange(request, bulkyReply: "week_document") else {
+            throw ServerWorkspace.unreadable(link.connection, "no week's document")
+        }
+        return document
+    }
+
     @discardableResult
     public func append(_ payloads: [EventPayload]) throws(WorkspaceError) -> [Event] {
         guard case .appended(let events) = try link.connection.exchange(.append(payloads)) else {
@@ -192,7 +201,7 @@ public final class ServerWorkspace: OpenedWorkspace {
         do { try drafts.delete(user: user, id: id) } catch { throw .log(error) }
     }
 
-    public func export(fileName: String, contents: String) throws(WorkspaceError) -> String {
+    public func export(fileName: String, contents: [UInt8]) throws(WorkspaceError) -> String {
         try Workspace.export(fileName: fileName, contents: contents, in: try ownFolder.get(), system: .live)
     }
 }

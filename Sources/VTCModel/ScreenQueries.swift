@@ -19,7 +19,8 @@ public protocol ScreenQueries: Sendable {
     /// nil when the user may not read the statistics of one of the units.
     func statistics(_ period: StatisticsPeriod, units: [String]) -> PeriodComparison?
     /// The week screen's report and open actions for the units at `now` (`WeekScreenData`): with `page`, each of the
-    /// report's lists its first `page` entries beside its full length; without, the whole report (the export).
+    /// report's lists its first `page` entries beside its full length; without, the whole report. (The export is not
+    /// made of it in the client: the document is made where the report is, `OpenedWorkspace.weekDocument`.)
     func week(_ week: ISOWeek, units: [String], at now: Timestamp, page: Int?) -> WeekScreenData
     /// The records of those of these incidents the user may see, by id.
     func incidents(_ ids: [UUID]) -> [UUID: IncidentRecord]

@@ -25,6 +25,8 @@ public enum Reply: Equatable, Sendable {
     /// The week screen's data: the report's outline (nil when the user may not read a unit), the open actions' ids,
     /// and the snapshot of the state part holding what they name.
     case week(WeekReportOutline?, openActions: [UUID], snapshot: [UInt8])
+    /// The week's Markdown document as UTF-8 bytes, in the frame's tail; nil when the user may not read one of the units.
+    case weekDocument([UInt8]?)
     /// The statistics asked for; nil when the user may not read them.
     case statistics(PeriodComparison?)
     /// A list's selection: how many are selected, the ids of the window asked for in order, where the kept
@@ -62,6 +64,8 @@ public enum Reply: Equatable, Sendable {
         case .week(let outline, let openActions, let snapshot):
             return Frame(header: header("week", [("report", outline.map(ScreenQueryJSON.outlineJSON) ?? .null),
                                                  ("open_actions", ScreenQueryJSON.idsJSON(openActions))]), tail: snapshot)
+        case .weekDocument(let document):
+            return Frame(header: header("week_document", [("readable", .bool(document != nil))]), tail: document ?? [])
         case .statistics(let comparison):
             return Frame(header: header("statistics", [("comparison", comparison.map(ScreenQueryJSON.comparisonJSON) ?? .null)]))
         case .selection(let selection):
@@ -111,6 +115,10 @@ public enum Reply: Equatable, Sendable {
             guard let json = h["report"] else { throw ProtocolError("week without a report") }
             self = .week(json.isNull ? nil : try ScreenQueryJSON.outline(json),
                          openActions: try ScreenQueryJSON.idList(h["open_actions"], "week: open_actions"), snapshot: frame.tail)
+        case "week_document":
+            guard let readable = h["readable"]?.bool else { throw ProtocolError("week_document without readable") }
+            guard readable || frame.tail.isEmpty else { throw ProtocolError("week_document: a document the user may not read") }
+            self = .weekDocument(readable ? frame.tail : nil)
         case "statistics":
             guard let json = h["comparison"] else { throw ProtocolError("statistics without a comparison") }
             self = .statistics(json.isNull ? nil : try ScreenQueryJSON.comparison(json))

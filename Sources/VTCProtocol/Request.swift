@@ -26,6 +26,9 @@ public enum Request: Equatable, Sendable {
     /// The week screen's report and open actions for the units at that time: with a page size (at most
     /// `ProtocolLimits.maximumPage`), each of the report's lists its first page beside its full length.
     case week(ISOWeek, units: [String], at: Timestamp, page: Int?)
+    /// The week's Markdown document for the units at that time, in the language (`WeekReportMarkdown.document`): the
+    /// week screen's export and `vtc week --format markdown`, made in the server, which alone holds the whole report.
+    case weekDocument(ISOWeek, units: [String], at: Timestamp, language: Language)
     /// The period's statistics in the units, beside the same period in the two years before.
     case statistics(StatisticsPeriod, units: [String])
     /// The incidents the query selects for the user at that time, in its order: how many, the ids of those at the
@@ -53,6 +56,10 @@ public enum Request: Equatable, Sendable {
             Frame(header: .object([("type", .string("week")), ("year", .int(Int64(week.year))), ("week", .int(Int64(week.week))),
                                    ("units", .array(units.map(JSONValue.string))), ("at", .string(at.rfc3339))]
                                   + (page.map { [("page", .int(Int64($0)))] } ?? [])))
+        case .weekDocument(let week, let units, let at, let language):
+            Frame(header: .object([("type", .string("week_document")), ("year", .int(Int64(week.year))),
+                                   ("week", .int(Int64(week.week))), ("units", .array(units.map(JSONValue.string))),
+                                   ("at", .string(at.rfc3339)), ("language", .string(language.rawValue))]))
         case .statistics(let period, let units):
             Frame(header: .object([("type", .string("statistics")), ("period", ScreenQueryJSON.periodJSON(period)),
                                    ("units", .array(units.map(JSONValue.string)))]))
@@ -98,6 +105,16 @@ public enum Request: Equatable, Sendable {
                   let week = ISOWeek(year: Int(clamping: year), week: Int(clamping: number)) else { throw ProtocolError("week without a week") }
             self = .week(week, units: try ScreenQueryJSON.strings(frame.header["units"], "week: units"),
                          at: try ScreenQueryJSON.time(frame.header, "week"), page: try ScreenQueryJSON.page(frame.header))
+        case "week_document":
+            guard let year = frame.header["year"]?.int, let number = frame.header["week"]?.int,
+                  let week = ISOWeek(year: Int(clamping: year), week: Int(clamping: number)) else {
+                throw ProtocolError("week_document without a week")
+            }
+            guard let language = frame.header["language"]?.string.flatMap(Language.init(rawValue:)) else {
+                throw ProtocolError("week_document: language must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self = .weekDocument(week, units: try ScreenQueryJSON.strings(frame.header["units"], "week_document: units"),
+                                 at: try ScreenQueryJSON.time(frame.header, "week_document"), language: language)
         case "statistics":
             guard let period = frame.header["period"], let units = frame.header["units"]?.array else {
                 throw ProtocolError("statistics without a period or units")

@@ -132,6 +132,8 @@ final class ServerCore: @unchecked Sendable {
                 reply(.changed(eventCount: workspace.state.eventCount))
             case .home, .list, .followUps, .week, .statistics: answer(.work(screenAnswer(request, for: access)))
             case .listRows(let query, let at): answer(.work(rowsAnswer(query, at: at, for: access)))
+            case .weekDocument(let week, let units, let at, let language):
+                answer(.work(weekDocumentAnswer(week, units: units, at: at, language: language, for: access)))
             case .append(let payloads):
                 pending.append((user, payloads, answer))
                 if !commitScheduled {

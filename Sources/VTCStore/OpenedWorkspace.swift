@@ -1,6 +1,7 @@
 import Foundation
 import VTCCodec
 import VTCModel
+import VTCTexts
 
 /// What the command line and the terminal UI need of a data folder once it
 /// is open: who acts, what they may see, the one way to append, drafts and
@@ -48,12 +49,17 @@ public protocol OpenedWorkspace: AnyObject {
     /// `vtc list`'s table rows of the incidents `query` selects at `now` (`IncidentQuery.rows`), whatever the
     /// view holds: a server sends the rows, not the records.
     func incidentRows(_ query: IncidentQuery, at now: Timestamp) throws(WorkspaceError) -> [IncidentRow]
+    /// The AMG's week of the units at `now` as the Markdown document the week screen exports and `vtc week --format
+    /// markdown` prints, in `language`, ending with the log's head (`WeekReportMarkdown.document`): made where the whole
+    /// report is, so that a server sends the document's bytes, not the report. nil when the user may not read one of
+    /// the units.
+    func weekDocument(_ week: ISOWeek, units: [String], at now: Timestamp, language: Language) throws(WorkspaceError) -> [UInt8]?
 
     func saveDraft(id: UUID, fields: JSONValue) throws(WorkspaceError)
     func listDrafts() throws(WorkspaceError) -> DraftListing
     func loadDraft(id: UUID) throws(WorkspaceError) -> Draft?
     func deleteDraft(id: UUID) throws(WorkspaceError)
-    func export(fileName: String, contents: String) throws(WorkspaceError) -> String
+    func export(fileName: String, contents: [UInt8]) throws(WorkspaceError) -> String
 }
 
 extension Workspace: OpenedWorkspace {
@@ -64,6 +70,9 @@ extension Workspace: OpenedWorkspace {
     public func narrowView(to scope: ViewScope) {}
     public func incidentRows(_ query: IncidentQuery, at now: Timestamp) -> [IncidentRow] {
         query.rows(on: state, for: access, at: now)
+    }
+    public func weekDocument(_ week: ISOWeek, units: [String], at now: Timestamp, language: Language) -> [UInt8]? {
+        WeekReportMarkdown.document(week, units: units, state: state, user: access, at: now, texts: Texts(language), head: head?.short)
     }
     /// The screens ask the state held here.
     public var screenQueries: (any ScreenQueries)? { nil }

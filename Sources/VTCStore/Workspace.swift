@@ -395,12 +395,12 @@ public final class Workspace {
 
     /// Writes `contents` to `exports/<fileName>` in the data folder (mode 0640,
     /// replacing a file of that name atomically) and returns the path written.
-    public func export(fileName: String, contents: String) throws(WorkspaceError) -> String {
+    public func export(fileName: String, contents: [UInt8]) throws(WorkspaceError) -> String {
         try Workspace.export(fileName: fileName, contents: contents, in: folder, system: system)
     }
 
     /// Writes `exports/<fileName>` in `folder`: also where a client of the server keeps its exports.
-    package static func export(fileName: String, contents: String, in folder: DataFolder,
+    package static func export(fileName: String, contents: [UInt8], in folder: DataFolder,
                                system: SystemCalls) throws(WorkspaceError) -> String {
         guard Workspace.isPlainFileName(fileName) else { throw .invalidFileName(fileName) }
         let exports = folder.path + "/exports"
@@ -409,7 +409,7 @@ public final class Workspace {
         if failure != 0 { throw .log(.system(action: "create", path: exports, errno: failure)) }
         do {
             try AtomicFile(path: path, mode: 0o640, system: system).replace(durable: true, failure: "write") { put in
-                put(Array(contents.utf8))
+                put(contents)
             }
         } catch {
             throw .log(error)

@@ -76,8 +76,11 @@ public final class AppRuntime: AppWorld {
                 try workspace.saveDraft(id: id, fields: fields)
             case .discardDraft(let id):
                 try workspace.deleteDraft(id: id)
-            case .export(let fileName, let contents):
-                let path = try workspace.export(fileName: fileName, contents: contents)
+            case .exportWeek(let week, let units, let at):
+                guard let document = try workspace.weekDocument(week, units: units, at: at, language: texts.language) else {
+                    return .failed(StatusLine(texts[.noReadableUnits], isError: true))
+                }
+                let path = try workspace.export(fileName: WeekReportMarkdown.fileName(for: week, texts: texts), contents: document)
                 return .done(StatusLine(texts.message(.exported(path: path))))
             }
             return .done

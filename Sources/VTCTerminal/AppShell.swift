@@ -100,8 +100,8 @@ public enum AppShell {
                 return write(.saveDraft(id: id, fields: fields))
             case .discardDraft(let id):
                 return write(.discardDraft(id: id))
-            case .export(let fileName, let contents):
-                return write(.export(fileName: fileName, contents: contents))
+            case .exportWeek(let week, let units, let at):
+                return write(.exportWeek(week, units: units, at: at))
             case .quit:
                 return (state, .quit)
             }

@@ -73,7 +73,8 @@ public enum StoreWrite: Sendable {
     case append([EventPayload])
     case saveDraft(id: UUID, fields: JSONValue)
     case discardDraft(id: UUID)
-    case export(fileName: String, contents: String)
+    /// The week's document, made by the workspace (a server makes it there), written to `exports/`.
+    case exportWeek(ISOWeek, units: [String], at: Timestamp)
 }
 
 /// How a write went: what the status line says afterwards, and whether what followed it goes on.

@@ -81,8 +81,9 @@ public indirect enum ScreenRequest: Sendable {
     case saveDraft(id: UUID, fields: JSONValue)
     /// Forget a draft: the user discarded it, or its registration is durable.
     case discardDraft(id: UUID)
-    /// Write text to a file in the data folder's `exports/`; the path written is shown.
-    case export(fileName: String, contents: String)
+    /// Write the AMG's week of the units, taken at `at`, as its Markdown document (`OpenedWorkspace.weekDocument`:
+    /// through a server, made there) to a file in the data folder's `exports/`; the path written is shown.
+    case exportWeek(ISOWeek, units: [String], at: Timestamp)
     /// A short message on the status line.
     case status(String)
     case quit

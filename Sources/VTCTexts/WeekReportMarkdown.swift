@@ -7,6 +7,16 @@ public enum WeekReportMarkdown {
         texts[.exportFilePrefix] + "-" + week.iso + ".md"
     }
 
+    /// The week's document for `user`: the report of the units at `now` over what `user` may see (`WeekReport`),
+    /// rendered. The one way the week screen's export and `vtc week --format markdown` are made, by embedded mode
+    /// and by `vtc serve`, which sends a client these bytes and not the report (a region's week names some 170 000
+    /// follow-up items). nil when the user may not read one of the units.
+    public static func document(_ week: ISOWeek, units: [String], state: VTCState, user: UserAccess, at now: Timestamp,
+                                texts: Texts, head: String?) -> [UInt8]? {
+        guard let report = try? WeekReport(week: week, units: units, state: state, user: user, now: now) else { return nil }
+        return Array(render(report, texts: texts, zone: state.policy.zone, head: head).utf8)
+    }
+
     /// The document, ending with the log's head when it is known, so that the minutes the AMG files
     /// elsewhere witness the log (`vtc verify --witness`).
     public static func render(_ report: WeekReport, texts: Texts, zone: Zone, head: String?) -> String {

@@ -21,16 +21,21 @@ enum Output {
     /// Writes all of the text to a file descriptor, retrying short writes; a closed pipe ends quietly.
     static func write(_ text: String, to fd: Int32) {
         var copy = text
-        copy.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
+        copy.withUTF8 { write($0, to: fd) }
+    }
+
+    /// Bytes made elsewhere (a document a server made) written to stdout as they are.
+    static func write(bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0, to: STDOUT_FILENO) } }
+
+    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            offset += n
         }
     }
 

@@ -36,6 +36,12 @@ struct Session {
         do { return try workspace.incidentRows(query, at: at) } catch { throw CLIFailure(error) }
     }
 
+    /// The week's Markdown document in the session's language (`OpenedWorkspace.weekDocument`); nil when the user may
+    /// not read one of the units.
+    func weekDocument(_ week: ISOWeek, units: [String], at: Timestamp) throws(CLIFailure) -> [UInt8]? {
+        do { return try workspace.weekDocument(week, units: units, at: at, language: texts.language) } catch { throw CLIFailure(error) }
+    }
+
     /// Every event of the log with its sequence number, read afresh.
     func loggedEvents() throws(CLIFailure) -> [LoggedEvent] {
         do { return try workspace.loggedEvents() } catch { throw CLIFailure(error) }

@@ -27,7 +27,8 @@ struct WeekCommand: ParsableCommand {
 
     func run() throws {
         let format: Format = try InputParsing.identifier(format, option: "--format")
-        let session = try Session.open(global)
+        // The Markdown document is made where the whole report is: through a server, it needs no incident of the view.
+        let session = try Session.open(global, view: format == .markdown ? .nothing : .everything)
         let at = try session.reportTime(asOf)
         let week = try week.map { text throws(CLIFailure) in
             guard let w = ISOWeek(iso: text) else { throw CLIFailure(.invalidInput, message: .invalidWeek(text)) }
@@ -35,6 +36,15 @@ struct WeekCommand: ParsableCommand {
         } ?? ISOWeek(containing: at, in: session.zone)
         let units = unit.isEmpty ? session.units(withAnyOf: [.leader, .amg, .coordinator]) : try session.knownUnits(unit)
         if units.isEmpty { try session.require(.readUnit(unit: session.roster.units.first ?? "")) }
+        if format == .markdown {
+            // The very document the week screen exports (`x`), made by the one function, so that the two never differ.
+            guard let document = try session.weekDocument(week, units: units, at: at) else {
+                // The unit refused, named as the report names it (it checks each unit in order).
+                for unit in units { try session.require(.readUnit(unit: unit)) }
+                throw CLIFailure(.refused, worded: session.texts[.noReadableUnits])
+            }
+            return Output.write(bytes: document)
+        }
         let report: WeekReport
         do {
             report = try WeekReport(week: week, units: units, state: session.state, user: session.access, now: at)
@@ -43,16 +53,12 @@ struct WeekCommand: ParsableCommand {
         }
         // Every report ends with the log's head, so that the minutes the AMG files elsewhere witness the log.
         let head = session.workspace.head?.short ?? "none"
-        switch format {
-        case .json:
+        if format == .json {
             guard case .object(let fields) = WeekReportJSON.report(report) else { return }
             Output.json(.object(fields + [("log_head", .string(head))]))
-        case .text:
+        } else {
             Output.line(WeekReportText(texts: session.texts, policy: session.state.policy).render(report)
                         + "\n\n" + session.texts.commandLine(.logHead(head)))
-        // The very document the week screen exports (`x`), so that the two never differ.
-        case .markdown:
-            Output.write(WeekReportMarkdown.render(report, texts: session.texts, zone: session.zone, head: head))
         }
     }
 }

@@ -78,6 +78,44 @@ final class MultiUserTests {
         #expect(export.status == 0 && export.stdout.contains("Episode i Skoven") && !export.stdout.contains("Episode på Åen"))
     }
 
+    @Test func theWeeksDocumentHoldsOnlyWhatTheUserMayRead() throws {
+        _ = try register(as: anna, unit: "Åen", description: "Episode på Åen")
+        _ = try register(as: lis, unit: "Skoven", description: "Episode i Skoven")
+        // The server's document (`week_document`) asked over the socket for Åen, for Skoven and for both, as the
+        // week screen's export asks: each answer's `readable` and the document's text.
+        let script = Self.protocolClient + """
+        import time
+        s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+        s.sendall(frame({"type": "hello", "version": 2})); read(s)
+        at = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
+        year, week = int(time.strftime("%G", time.gmtime())), int(time.strftime("%V", time.gmtime()))
+        for units in [["Åen"], ["Skoven"], ["Skoven", "Åen"]]:
+            s.sendall(frame({"type": "week_document", "year": year, "week": week, "units": units, "at": at, "language": "en"}))
+            header, tail = read(s)
+            print(json.dumps({"type": header["type"], "readable": header["readable"], "document": tail.decode()}))
+        """
+        func documents(as user: TestUser) throws -> [(readable: Bool, text: String)] {
+            let out = Spawn.run(["/usr/bin/python3", "-c", script, server.socket], as: user)
+            let replies = out.stdout.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+            try #require(replies.count == 3 && replies.allSatisfy { $0["type"] as? String == "week_document" }, "\(out.stdout) \(out.stderr)")
+            return replies.map { ($0["readable"] as? Bool ?? true, $0["document"] as? String ?? "?") }
+        }
+        let asLis = try documents(as: lis)
+        #expect(!asLis[0].readable && asLis[0].text.isEmpty, "lis may not read Åen: \(asLis[0])")
+        #expect(asLis[1].readable && asLis[1].text.contains("| Skoven |") && !asLis[1].text.contains("Åen"), "\(asLis[1].text)")
+        #expect(!asLis[2].readable && asLis[2].text.isEmpty, "one unit lis may not read refuses the whole: \(asLis[2])")
+        // The test can fail: lea, leader of Åen, is given Åen's week.
+        let asLea = try documents(as: lea)
+        #expect(asLea[0].readable && asLea[0].text.contains("| Åen |") && !asLea[0].text.contains("Skoven"), "\(asLea[0].text)")
+        // `vtc week --format markdown` asks the same: refused for Åen, Skoven's week for lis without --unit.
+        let refused = server.vtc(["week", "--unit", "Åen", "--format", "markdown"], as: lis)
+        #expect(refused.status == 4 && refused.stdout.isEmpty, "\(refused.stdout) \(refused.stderr)")
+        let own = server.vtc(["week", "--format", "markdown"], as: lis)
+        #expect(own.status == 0 && own.stdout.contains("| Skoven |") && !own.stdout.contains("Åen"), "\(own.stdout) \(own.stderr)")
+    }
+
     @Test func staffCannotReadOrListTheDataFolder() throws {
         _ = try register(as: anna, unit: "Åen", description: "Hemmeligt")
         #expect(Spawn.run(["/bin/cat", server.logPath], as: anna).status != 0)

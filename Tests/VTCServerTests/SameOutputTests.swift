@@ -39,6 +39,25 @@ import VTCStore
         #expect(nothing.incidents.isEmpty && nothing.actions.isEmpty && nothing.policy == whole.policy)
     }
 
+    @Test("the week's document the server makes is embedded mode's, byte for byte, in either language")
+    func theWeeksDocumentIsTheSameBytes() throws {
+        let server = scenario.server
+        let remote = try ServerWorkspace(socketPath: server.socket, ownFolder: .success(DataFolder(path: server.root + "/own")),
+                                         scope: .nothing)
+        let local = try Workspace.open(DataFolder(path: server.data))
+        let at = try #require(Timestamp(rfc3339: SameOutputScenario.asOf + ":00+01:00"))
+        let week = ISOWeek(containing: at, in: local.policy.zone)
+        for language in Language.allCases {
+            for units in [["Bostedet ved Åen"], ["Bostedet ved Åen", "Skoven"]] {
+                let embedded = try #require(local.weekDocument(week, units: units, at: at, language: language))
+                #expect(try remote.weekDocument(week, units: units, at: at, language: language) == embedded, "\(language) \(units)")
+                // Not empty alike: the document names the units' overdue follow-up and ends with the log's head.
+                let (text, head) = (String(decoding: embedded, as: UTF8.self), try #require(local.head).short)
+                #expect(text.contains("| Bostedet ved Åen |") && text.hasSuffix("`\(head)`\n"), "\(text)")
+            }
+        }
+    }
+
     @Test func showAndRefusedWritesAreTheSame() {
         for arguments in scenario.showCommands { #expect(scenario.difference(arguments) == nil) }
         #expect(scenario.refusedAgainIsTheSame())
@@ -102,6 +121,9 @@ final class SameOutputScenario {
         ["list", "--search", "nothing like this", "--as-of", asOf],
         ["list", "--unit", "Nowhere"], ["list", "--sort", "oldest"], ["list", "--severity", "7"],
         ["week", "--unit", "Bostedet ved Åen", "--as-of", asOf], ["week", "--unit", "Bostedet ved Åen", "--format", "json", "--as-of", asOf],
+        // Through the server, Markdown is the document the server makes (`week_document`), as the week screen's export.
+        ["week", "--unit", "Bostedet ved Åen", "--format", "markdown", "--as-of", asOf], ["week", "--format", "markdown", "--as-of", asOf],
+        ["week", "--unit", "Nowhere", "--format", "markdown"],
         ["stats", "--by", "severity", "--period", "half", "--as-of", asOf],
         ["stats", "--by", "unit", "--format", "json", "--as-of", asOf],
         ["export", "--format", "csv"], ["export", "--format", "jsonl"], ["action", "list"], ["supervision", "list"],

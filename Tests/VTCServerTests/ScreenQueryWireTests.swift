@@ -23,6 +23,8 @@ import VTCModel
         .week(ISOWeek(year: 2026, week: 48)!, units: ["Åen", "Skoven \"Syd\""], at: at, page: nil),
         .week(ISOWeek(year: 2026, week: 1)!, units: [], at: at, page: 1),
         .week(ISOWeek(year: 2020, week: 53)!, units: ["Åen"], at: at, page: ProtocolLimits.maximumPage),
+        .weekDocument(ISOWeek(year: 2026, week: 48)!, units: ["Åen", "Skoven \"Syd\""], at: at, language: .da),
+        .weekDocument(ISOWeek(year: 2020, week: 53)!, units: [], at: at, language: .en),
         .statistics(StatisticsPeriod(.quarter, year: 2026, index: 3)!, units: ["Åen", "Skoven \"Syd\""]),
         .statistics(StatisticsPeriod(.year, year: 2024)!, units: []),
         .list(IncidentQuery(), at: at, window: nil, keeping: nil),
@@ -125,6 +127,15 @@ import VTCModel
         #expect(queue == .followUps(FollowUpQueuePage(first: 0, entries: [entry, entry], total: 2)))
     }
 
+    @Test("a week's document arrives byte for byte in the tail, and a refusal as no document")
+    func weekDocumentRoundTrip() throws {
+        let document = Array("# AMG's ugeoversigt – Uge 48, 2026\n| Bø \\| \\<b\\> |\n\u{0}\u{FF}".utf8) + [0, 255]
+        #expect(try Self.throughBytes(Reply.weekDocument(document)) == .weekDocument(document))
+        #expect(try Self.throughBytes(Reply.weekDocument([])) == .weekDocument([]))
+        #expect(try Self.throughBytes(Reply.weekDocument(nil)) == .weekDocument(nil))
+        #expect(Reply.weekDocument(document).frame.tail == document)
+    }
+
     @Test("a malformed question or answer is a protocol error, not a crash")
     func malformed() throws {
         func request(_ json: String) throws -> Request {
@@ -163,6 +174,8 @@ import VTCModel
                 == .selection(IncidentSelection(count: 5, offset: 3, ids: SelectedIDs([UUID](repeating: UUID(uuid: (7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7)), count: 2)),
                                                 keptPosition: 0, visibleTotal: 9)))
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups"}"#, tail: Array(repeating: 0, count: 30)) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"week_document"}"#, tail: [35]) }
+        #expect(throws: ProtocolError.self) { try reply(#"{"type":"week_document","readable":false}"#, tail: [35]) }
         #expect(throws: ProtocolError.self) { try reply(#"{"type":"follow_ups"}"#, tail: Array(repeating: 200, count: 31)) }
         #expect(throws: ProtocolError.self) { try request(#"{"type":"follow_ups"}"#) }
         let at = #""at":"2026-01-01T00:00:00Z""#
@@ -173,7 +186,12 @@ import VTCModel
                        #"{"type":"week","year":2026,"week":3,"units":[],\#(at),"page":0}"#,
                        #"{"type":"week","year":2026,"week":3,"units":[],\#(at),"page":1001}"#,
                        #"{"type":"week","year":2026,"week":3,"units":[],\#(at),"page":"10"}"#,
-                       #"{"type":"week","year":2026,"week":3,"units":[],\#(at),"page":null}"#] {
+                       #"{"type":"week","year":2026,"week":3,"units":[],\#(at),"page":null}"#,
+                       #"{"type":"week_document","year":2026,"week":3,"units":[],\#(at)}"#,
+                       #"{"type":"week_document","year":2026,"week":3,"units":[],\#(at),"language":"sv"}"#,
+                       #"{"type":"week_document","year":2026,"week":54,"units":[],\#(at),"language":"da"}"#,
+                       #"{"type":"week_document","year":2026,"week":3,"units":[1],\#(at),"language":"da"}"#,
+                       #"{"type":"week_document","year":2026,"week":3,"units":[],"language":"da"}"#] {
             #expect(throws: ProtocolError.self, "\(broken)") { try request(broken) }
         }
         let entry = ScreenQueryJSON.entriesTail([FollowUpQueueEntry(incident: UUID(), kind: .defusing, due: Self.at, responsible: .leader,

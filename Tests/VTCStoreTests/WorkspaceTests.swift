@@ -168,11 +168,11 @@ import VTCCodec
     @Test func exportsGoIntoTheExportsFolderUnderAPlainName() throws {
         let temporary = TemporaryFolder()
         let workspace = try open(temporary)
-        let path = try workspace.export(fileName: "uge-2026-W47.csv", contents: "a;b\næ;ø\n")
+        let path = try workspace.export(fileName: "uge-2026-W47.csv", contents: Array("a;b\næ;ø\n".utf8))
         #expect(path == temporary.path + "/exports/uge-2026-W47.csv")
         #expect(temporary.bytes("exports/uge-2026-W47.csv") == Array("a;b\næ;ø\n".utf8))
         for name in ["../events.jsonl", "a/b.csv", ".hidden", ""] {
-            #expect(throws: WorkspaceError.invalidFileName(name)) { try workspace.export(fileName: name, contents: "x") }
+            #expect(throws: WorkspaceError.invalidFileName(name)) { try workspace.export(fileName: name, contents: [0x78]) }
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VTCModel
+import VTCTexts
 @testable import VTCStore
 @testable import TerminalKit
 @testable import VTCTerminal
@@ -188,13 +189,13 @@ import VTCModel
     }
 }
 
-/// A screen of another kind, as the other screens plug in: Enter exports, `n` opens a screen on top.
+/// A screen of another kind, as the other screens plug in: Enter exports week 47, `n` opens a screen on top.
 struct ExportingScreen: Screen {
     func title(_ context: AppContext) -> String { "Eksport" }
     func helpEntries(_ context: AppContext) -> [HelpEntry] { [HelpEntry("Enter", "Eksportér", priority: 5)] }
     mutating func handle(_ key: Key, _ context: AppContext) -> ScreenRequest? {
         switch key {
-        case .enter: .export(fileName: "uge-47.csv", contents: "uge;antal\n47;3\n")
+        case .enter: .exportWeek(ISOWeek(year: 2026, week: 47)!, units: [Sample.unit], at: Sample.now)
         case .character("n"): .push(ExportingScreen())
         default: nil
         }
@@ -206,18 +207,36 @@ struct ExportingScreen: Screen {
 @Suite struct AppRequestTests {
     @Test func anExportIsWrittenIntoTheDataFolderAndItsPathShown() throws {
         let folder = TestFolder()
-        let home = LiveApp(try folder.workspace())
+        folder.write(Sample.rosterJSON, to: "roster.json")
+        let workspace = try folder.workspace(user: "bo")
+        let home = LiveApp(workspace)
         var state = home.state
         state.stack.append(ExportingScreen())
         var app = LiveApp(replacing: home, with: state)
         app.press(.character("n"))
         #expect(app.state.stack.count == 3)
         app.press(.enter)
-        #expect(folder.text("exports/uge-47.csv") == "uge;antal\n47;3\n")
-        #expect(app.state.status == StatusLine("Skrevet til \(folder.path)/exports/uge-47.csv"))
+        // The workspace's document, byte for byte: the week of the unit as leader and AMG Bo may read it.
+        let document = try #require(workspace.weekDocument(ISOWeek(year: 2026, week: 47)!, units: [Sample.unit], at: Sample.now,
+                                                           language: .da))
+        #expect(folder.text("exports/uge-2026-W47.md") == String(decoding: document, as: UTF8.self))
+        #expect(folder.text("exports/uge-2026-W47.md").hasPrefix("# AMG's ugeoversigt – Uge 47, 2026\n"))
+        #expect(app.state.status == StatusLine("Skrevet til \(folder.path)/exports/uge-2026-W47.md"))
         #expect(app.render().buffer.row(22).hasPrefix(" Skrevet til \(folder.path)/"))
         app.press(.character("q"), .character("q"))
         #expect(app.state.stack.count == 1)
+    }
+
+    @Test func anExportOfAWeekTheUserMayNotReadWritesNothing() throws {
+        let folder = TestFolder()
+        folder.write(Sample.rosterJSON, to: "roster.json")
+        let home = LiveApp(try folder.workspace(user: "anna"))
+        var state = home.state
+        state.stack.append(ExportingScreen())
+        var app = LiveApp(replacing: home, with: state)
+        app.press(.enter)
+        #expect(app.state.status == StatusLine(Texts(.da)[.noReadableUnits], isError: true))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/exports/uge-2026-W47.md"))
     }
 
     @Test func openingHomeGoesBackToTheHomeAtTheBottom() {

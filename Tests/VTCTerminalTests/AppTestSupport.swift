@@ -16,6 +16,10 @@ enum Sample {
         UserAccess(user: "bo", name: "Bo Leth", roles: [.leader: .units([unit]), .amg: .units([unit])]),
     ])
 
+    /// `roster` as a data folder's roster.json.
+    static let rosterJSON = #"{"units":["Bostedet Åen","Værkstedet"],"users":[{"user":"anna","roles":{"staff":["Bostedet Åen"]}},"#
+        + #"{"user":"bo","roles":{"leader":["Bostedet Åen"],"amg":["Bostedet Åen"]}}]}"#
+
     static func context(user: String = "anna", language: Language = .da, state: VTCState = VTCState(),
                         roster: Roster = roster) -> AppContext {
         AppContext(state: state, history: HistoryReader(events: []), user: roster.access(for: user)!, roster: roster, texts: Texts(language), now: now)
@@ -52,7 +56,7 @@ extension StoreWrite {
         case .append(let payloads): .append(payloads, then: nil)
         case .saveDraft(let id, let fields): .saveDraft(id: id, fields: fields)
         case .discardDraft(let id): .discardDraft(id: id)
-        case .export(let fileName, let contents): .export(fileName: fileName, contents: contents)
+        case .exportWeek(let week, let units, let at): .exportWeek(week, units: units, at: at)
         }
     }
 }

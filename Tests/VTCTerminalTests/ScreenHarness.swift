@@ -1,5 +1,6 @@
 import Foundation
 import VTCModel
+import VTCTexts
 @testable import TerminalKit
 @testable import VTCTerminal
 
@@ -26,8 +27,12 @@ struct RecordingWorld: AppWorld {
                 return before + positions.filter { $0 > known }.map { added[$0 - known - 1] }
             }
             state.refreshScreens()
-        case .export(let fileName, let contents):
-            exports.append((fileName, contents))
+        case .exportWeek(let week, let units, let at):
+            // The document as the data folder's workspace makes it, by the one function.
+            let context = state.context
+            guard let document = WeekReportMarkdown.document(week, units: units, state: context.state, user: context.user, at: at,
+                                                             texts: context.texts, head: context.logHead) else { break }
+            exports.append((WeekReportMarkdown.fileName(for: week, texts: context.texts), String(decoding: document, as: UTF8.self)))
         case .saveDraft, .discardDraft:
             break
         }

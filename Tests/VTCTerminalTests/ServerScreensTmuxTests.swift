@@ -86,6 +86,19 @@ import Testing
             shown = pane.waitFor(more, seconds: 0.5)
         }
         #expect(shown, "no line says how many more overdue items there are: \(pane.capture())")
+
+        // The export (`x`): the document the server made, written to the user's own folder, holds every overdue item.
+        pane.keys("x")
+        #expect(pane.waitFor("Skrevet til", seconds: 60), "the export did not say where it wrote: \(pane.capture())")
+        let exports = pane.home + "/.local/state/vtc/exports"
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: exports).first { $0.hasSuffix(".md") })
+        let document = String(decoding: try #require(FileManager.default.contents(atPath: exports + "/" + name)), as: UTF8.self)
+        #expect(name.hasPrefix("uge-") && document.hasPrefix("# AMG's ugeoversigt – Uge "), "\(name): \(document.prefix(200))")
+        let section = document.components(separatedBy: "\n## Opfølgning over fristen\n").dropFirst().first?
+            .components(separatedBy: "\n## ").first ?? ""
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") }.count
+        #expect(rows == overdue + 2, "a header, a rule and every overdue item: \(rows) rows for \(overdue) items")
+        #expect(document.contains("Loggens hoved: `"), "the document ends with the log's head")
         pane.keys("Escape")
         pane.keys("q")
     }
