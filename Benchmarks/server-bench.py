@@ -11,9 +11,10 @@ keys, peak memory, the export `x`; the coordinator's questions with a raw client
 Without --only every section but `list` runs (`server` holds it).
 
 Makes a demo log under Benchmarks/.data (kept between runs; each run starts from a fresh copy of it), a service user,
-two staff users and a leader (removed at the end), and measures: the commands of docs/benchmarks.md embedded and through the server (wall time, peak memory of
-the client), the server's memory after opening and with 50 clients connected, 8 concurrent writers through the
-server beside a bare write+fdatasync on the same disk, and the terminal UI's first screen through the server.
+two staff users and a leader (removed at the end), and measures: the commands of docs/benchmarks.md embedded and
+through the server (wall time, peak memory of the client), the server's memory after opening and with 50 clients
+connected, 8 concurrent writers through the server beside a bare write+fdatasync on the same disk, and the terminal
+UI's first screen through the server.
 """
 import json, os, pwd, shutil, socket, statistics, subprocess, sys, time
 
