@@ -80,25 +80,26 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s SOCKET FILE | %s SOCKET --postgres CONNINFO\n", argv[0], argv[0]);
         return 2;
     }
+    /* The file the batches go to; none when they go to PostgreSQL. */
     int log = -1;
     if (argc == 4) {
 #ifdef WITH_LIBPQ
         database = PQconnectdb(argv[3]);
         if (PQstatus(database) != CONNECTION_OK) { fprintf(stderr, "reference-group-commit: %s", PQerrorMessage(database)); return 1; }
         PQclear(PQexec(database, "CREATE TABLE IF NOT EXISTS reference_log (seq bigserial PRIMARY KEY, line text NOT NULL)"));
-        log = 0;
 #else
         fprintf(stderr, "reference-group-commit: built without libpq\n");
         return 2;
 #endif
-    } else {
-        log = open(argv[2], O_WRONLY | O_CREAT | O_APPEND, 0600);
+    } else if ((log = open(argv[2], O_WRONLY | O_CREAT | O_APPEND, 0600)) < 0) {
+        perror(argv[2]);
+        return 1;
     }
     int listener = socket(AF_UNIX, SOCK_STREAM, 0);
     struct sockaddr_un address = { .sun_family = AF_UNIX };
     strncpy(address.sun_path, argv[1], sizeof address.sun_path - 1);
     unlink(argv[1]);
-    if (log < 0 || listener < 0 || bind(listener, (struct sockaddr *)&address, sizeof address) != 0
+    if (listener < 0 || bind(listener, (struct sockaddr *)&address, sizeof address) != 0
         || listen(listener, 128) != 0) { perror("reference-group-commit"); return 1; }
     int poll = epoll_create1(0);
     struct epoll_event event = { .events = EPOLLIN, .data.ptr = NULL };
